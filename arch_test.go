@@ -1,0 +1,86 @@
+package main
+
+import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/yomu-reader/yomu/"
+
+// TestDependencyDirection keeps main → ui → store → feed: nothing points back.
+func TestDependencyDirection(t *testing.T) {
+	allowed := map[string][]string{
+		"feed":      {},
+		"store":     {"feed"},
+		"ui/render": {"store", "feed"},
+		"ui":        {"ui/render", "store", "feed"},
+	}
+	for pkg, ok := range allowed {
+		for _, imp := range ourImports(t, pkg) {
+			if !contains(ok, imp) {
+				t.Errorf("%s imports %s: the direction is main → ui → store → feed", pkg, imp)
+			}
+		}
+	}
+}
+
+// TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
+func TestOnlyUIDrawsTheTerminal(t *testing.T) {
+	for _, pkg := range []string{".", "feed", "store"} {
+		for _, imp := range allImports(t, pkg) {
+			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
+				t.Errorf("%s imports %s: only ui may", pkg, imp)
+			}
+		}
+	}
+}
+
+func ourImports(t *testing.T, dir string) []string {
+	var out []string
+	for _, imp := range allImports(t, dir) {
+		if strings.HasPrefix(imp, module) {
+			out = append(out, strings.TrimPrefix(imp, module))
+		}
+	}
+	return out
+}
+
+// allImports lists the imports of the non-test Go files in dir.
+func allImports(t *testing.T, dir string) []string {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		af, err := parser.ParseFile(token.NewFileSet(), f, src, parser.ImportsOnly)
+		if err != nil {
+			t.Fatalf("parse %s: %v", f, err)
+		}
+		for _, imp := range af.Imports {
+			out = append(out, strings.Trim(imp.Path.Value, `"`))
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,437 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/term"
+
+	"github.com/yomu-reader/yomu/store"
+	"github.com/yomu-reader/yomu/ui"
+)
+
+// openIndex opens the archive's index and, unless --no-update, brings it up
+// to date first: every command answers from a current index.
+func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index, error) {
+	dir, err := resolveDir(o.dir)
+	if err != nil {
+		return nil, err
+	}
+	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index})
+	if err != nil {
+		return nil, err
+	}
+	if o.noUpdate {
+		return ix, nil
+	}
+	if _, err := update(ctx, ix, stderr); err != nil {
+		return nil, errors.Join(err, ix.Close())
+	}
+	return ix, nil
+}
+
+// update runs one incremental update, drawing a progress bar when stderr is
+// a terminal and printing one warning line per bad file.
+func update(ctx context.Context, ix *store.Index, stderr io.Writer) (store.UpdateStats, error) {
+	bar := newProgressBar(stderr)
+	st, err := ix.Update(ctx, bar.draw)
+	bar.clear()
+	for _, w := range st.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if err != nil {
+		return st, fmt.Errorf("update the index of %s: %w", ix.Dir(), err)
+	}
+	return st, nil
+}
+
+func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	o.archiveFlags(fs)
+	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object")
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 1 {
+		return usagef("index takes at most one folder, got %d arguments", len(rest))
+	}
+	if len(rest) == 1 {
+		o.dir = rest[0]
+	}
+	o.noUpdate = true // update below, once, with the summary
+	ix, err := openIndex(ctx, &o, stderr)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	st, err := update(ctx, ix, stderr)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return json.NewEncoder(stdout).Encode(map[string]any{
+			"new": st.New, "changed": st.Changed, "removed": st.Removed,
+			"warnings": len(st.Warnings), "seconds": st.Elapsed.Seconds(), "index": ix.Path(),
+		})
+	}
+	fmt.Fprintf(stdout, "indexed %s new, %s changed, %s removed, %s %s in %.1fs\n",
+		commaInt(st.New), commaInt(st.Changed), commaInt(st.Removed),
+		commaInt(len(st.Warnings)), plural(len(st.Warnings), "warning", "warnings"), st.Elapsed.Seconds())
+	return nil
+}
+
+func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	o.archiveFlags(fs)
+	o.filterFlags(fs)
+	fs.StringVar(&o.sort, "sort", "", "order: relevance (default with words) or date (newest first)")
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	q, err := buildQuery(&o, strings.Join(rest, " "), 50)
+	if err != nil {
+		return err
+	}
+	return printHits(ctx, &o, q, true, stdout, stderr)
+}
+
+func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	o.archiveFlags(fs)
+	o.filterFlags(fs)
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("list takes no arguments (got %q): use 'yomu search' to search", rest[0])
+	}
+	o.sort = "date"
+	q, err := buildQuery(&o, "", 0)
+	if err != nil {
+		return err
+	}
+	return printHits(ctx, &o, q, false, stdout, stderr)
+}
+
+// buildQuery merges the query line's qualifiers with the flags.
+func buildQuery(o *options, line string, defaultLimit int) (store.Query, error) {
+	q := store.ParseQuery(line)
+	q.Langs = append(q.Langs, o.langs...)
+	q.Sources = append(q.Sources, o.sources...)
+	if !o.after.t.IsZero() {
+		q.After = o.after.t
+	}
+	if !o.before.t.IsZero() {
+		q.Before = o.before.t
+	}
+	switch o.sort {
+	case "":
+	case "relevance":
+		q.Sort = store.SortRelevance
+	case "date":
+		q.Sort = store.SortDate
+	default:
+		return q, usagef("--sort takes relevance or date, not %q", o.sort)
+	}
+	if o.limit < 0 {
+		return q, usagef("--limit must be 0 or more, not %d", o.limit)
+	}
+	q.Limit = o.limit
+	if q.Limit == 0 {
+		q.Limit = defaultLimit
+	}
+	return q, nil
+}
+
+// pageSize is how many hits list fetches per round trip when it has no limit.
+const pageSize = 1000
+
+func printHits(ctx context.Context, o *options, q store.Query, withScore bool, stdout, stderr io.Writer) error {
+	ix, err := openIndex(ctx, o, stderr)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	unlimited := q.Limit == 0
+	printed := 0
+	for {
+		page := q
+		if unlimited {
+			page.Limit, page.Offset = pageSize, printed
+		}
+		res, err := ix.Search(ctx, page)
+		if err != nil {
+			return fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		for _, h := range res.Hits {
+			if err := writeHit(stdout, h, o.json, withScore); err != nil {
+				return err
+			}
+		}
+		printed += len(res.Hits)
+		if !unlimited || len(res.Hits) < pageSize {
+			if !o.json && printed == 0 {
+				fmt.Fprintln(stderr, "no articles match")
+			}
+			return nil
+		}
+	}
+}
+
+// hitJSON is the JSON Lines shape of an article: exactly these keys.
+type hitJSON struct {
+	ID      string   `json:"id"`
+	Path    string   `json:"path"`
+	Title   string   `json:"title"`
+	Source  string   `json:"source"`
+	Lang    string   `json:"lang"`
+	Date    string   `json:"date"`
+	URL     string   `json:"url"`
+	Tags    []string `json:"tags"`
+	Snippet string   `json:"snippet"`
+	Score   *float64 `json:"score,omitempty"`
+}
+
+func writeHit(w io.Writer, h store.Hit, asJSON, withScore bool) error {
+	if !asJSON {
+		_, err := fmt.Fprintf(w, "%s  %-10s  %-2s  %s  %s\n", h.ID, dateOnly(h.Date), h.Lang, h.Title, h.Source)
+		return err
+	}
+	out := hitJSON{ID: h.ID, Path: h.Path, Title: h.Title, Source: h.Source, Lang: h.Lang,
+		URL: h.URL, Tags: h.Tags, Snippet: h.Snippet}
+	if out.Tags == nil {
+		out.Tags = []string{}
+	}
+	if !h.Date.IsZero() {
+		out.Date = h.Date.Format(time.RFC3339)
+	}
+	if withScore {
+		s := h.Score
+		out.Score = &s
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return fmt.Errorf("encode %s: %w", h.Path, err)
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+func dateOnly(t time.Time) string {
+	if t.IsZero() {
+		return "—"
+	}
+	return t.Format("2006-01-02")
+}
+
+func cmdShow(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("show", flag.ContinueOnError)
+	o.archiveFlags(fs)
+	fs.IntVar(&o.width, "width", 0, "wrap at `N` cells (default: the terminal's width, else 80)")
+	fs.BoolVar(&o.plain, "plain", false, "print plain text instead of rendered markdown")
+	fs.StringVar(&o.theme, "theme", "auto", "colors: auto, dark, light or plain")
+	fs.BoolVar(&o.json, "json", false, "print the article as one JSON object")
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return usagef("show takes one article: a path inside the archive or an id from 'yomu list'")
+	}
+	ix, err := openIndex(ctx, &o, stderr)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	art, err := ix.Article(ctx, archiveRelative(ix.Dir(), rest[0]))
+	if errors.Is(err, store.ErrNotFound) {
+		return fmt.Errorf("%s: no such article in %s (try 'yomu list' for ids and paths)", rest[0], ix.Dir())
+	}
+	if err != nil {
+		return err
+	}
+	switch {
+	case o.json:
+		return json.NewEncoder(stdout).Encode(articleJSON(art))
+	case o.plain:
+		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: "plain", Plain: true})
+	default:
+		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: showTheme(o.theme)})
+	}
+}
+
+// archiveRelative lets `yomu show` take a path as the shell completes it
+// (relative to the current folder) as well as one relative to the archive.
+func archiveRelative(dir, arg string) string {
+	if _, err := os.Stat(arg); err != nil {
+		return arg
+	}
+	absDir, err1 := filepath.Abs(dir)
+	absArg, err2 := filepath.Abs(arg)
+	if err1 != nil || err2 != nil {
+		return arg
+	}
+	rel, err := filepath.Rel(absDir, absArg)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return arg
+	}
+	return filepath.ToSlash(rel)
+}
+
+func showWidth(flagWidth int) int {
+	if flagWidth > 0 {
+		return flagWidth
+	}
+	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
+		return w
+	}
+	return 80
+}
+
+// showTheme picks colours for `yomu show`: none when stdout is not a
+// terminal or NO_COLOR is set, so pipes get clean text.
+func showTheme(flagTheme string) string {
+	if flagTheme != "auto" {
+		return flagTheme
+	}
+	if os.Getenv("NO_COLOR") != "" || !term.IsTerminal(int(os.Stdout.Fd())) {
+		return "plain"
+	}
+	return "auto"
+}
+
+func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("stats", flag.ContinueOnError)
+	o.archiveFlags(fs)
+	fs.BoolVar(&o.json, "json", false, "print one JSON object")
+	rest, err := parseInterleaved(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usagef("stats takes no arguments (got %q)", rest[0])
+	}
+	ix, err := openIndex(ctx, &o, stderr)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	st, err := ix.Stats(ctx)
+	if err != nil {
+		return fmt.Errorf("read stats of %s: %w", ix.Path(), err)
+	}
+	if o.json {
+		return json.NewEncoder(stdout).Encode(st)
+	}
+	fmt.Fprintf(stdout, "archive   %s\nindex     %s\narticles  %s\nwarnings  %s\nsize      %s of articles, %s of index\nindexed   %s\n",
+		ix.Dir(), ix.Path(), commaInt(st.Articles), commaInt(st.Warnings),
+		humanBytes(st.ArchiveBytes), humanBytes(st.IndexBytes), st.LastIndexed.Format(time.RFC3339))
+	fmt.Fprintf(stdout, "languages %s\nsources   %s\n", countsLine(st.Languages), countsLine(st.Sources))
+	return nil
+}
+
+// countsLine prints {"zh": 3, "en": 1} as "zh 3 · en 1", most first.
+func countsLine(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if m[keys[i]] != m[keys[j]] {
+			return m[keys[i]] > m[keys[j]]
+		}
+		return keys[i] < keys[j]
+	})
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + " " + commaInt(m[k])
+	}
+	return strings.Join(parts, " · ")
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}
+
+func cmdVersion(_ context.Context, _ []string, stdout, _ io.Writer) error {
+	fmt.Fprintf(stdout, "yomu %s\n", version)
+	return nil
+}
+
+// cmdRead opens the TUI: `yomu [flags] [DIR]`.
+func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var o options
+	fs := flag.NewFlagSet("yomu", flag.ContinueOnError)
+	o.archiveFlags(fs)
+	fs.StringVar(&o.theme, "theme", "auto", "colors: auto, dark, light or plain")
+	rest, err := parseInterleaved(fs, args)
+	if errors.Is(err, errHelpShown) {
+		return cmdHelp(ctx, nil, stdout, stderr)
+	}
+	if err != nil {
+		return err
+	}
+	if len(rest) > 1 {
+		return usagef("unknown command %q", rest[0])
+	}
+	if len(rest) == 1 {
+		o.dir = rest[0]
+	}
+	if !term.IsTerminal(int(os.Stdout.Fd())) {
+		return usagef("the reader needs a terminal; from scripts use 'yomu list' or 'yomu search --json'")
+	}
+	o.noUpdate = true // the reader shows the index at once and updates in the background
+	ix, err := openIndex(ctx, &o, stderr)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir()})
+}
+
+func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {
+	fmt.Fprint(stdout, `yomu — a terminal reader for news archives
+
+Usage:
+  yomu [--dir DIR] [--index PATH] [--theme auto|dark|light|plain] [DIR]   open the reader
+  yomu index  [--dir DIR] [--index PATH] [--json] [DIR]
+  yomu search [--dir DIR] [--lang L]… [--source S]… [--after D] [--before D]
+              [--sort relevance|date] [--limit N] [--json] QUERY…
+  yomu list   [--dir DIR] [--lang L]… [--source S]… [--after D] [--before D] [--limit N] [--json]
+  yomu show   [--dir DIR] [--width N] [--plain] [--json] PATH|ID
+  yomu stats  [--dir DIR] [--json]
+
+Query syntax: words are ANDed; "a phrase"; -word excludes; lang:zh source:cnbeta
+after:2021-12-01 before:2022-01-01 (repeat a qualifier to OR its values).
+
+--dir defaults to $YOMU_DIR, else the current folder; --index to $YOMU_INDEX, else the
+user cache folder. Every command brings the index up to date first (--no-update skips it).
+Exit codes: 0 ok, 1 error, 2 usage.
+`)
+	return errHelpShown
+}

@@ -1,0 +1,134 @@
+package feed
+
+import (
+	"bytes"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
+)
+
+// magic numbers of binary formats that hold no NUL byte early enough to be
+// caught by the NUL test (a JPEG's first NUL can be kilobytes in).
+var binaryMagic = [][]byte{
+	{0xff, 0xd8, 0xff},             // JPEG
+	[]byte("\x89PNG"),              // PNG
+	[]byte("GIF8"),                 // GIF
+	[]byte("%PDF-"),                // PDF
+	[]byte("PK\x03\x04"),           // zip, docx, epub
+	{0x1f, 0x8b},                   // gzip
+	[]byte("\x00\x00\x00\x01Bud1"), // .DS_Store
+}
+
+// decode turns raw bytes into NFC text with '\n' line ends, and names the
+// encoding it came from.
+func decode(data []byte) (string, string, error) {
+	text, enc, err := toUTF8(data)
+	if err != nil {
+		return "", "", err
+	}
+	text = normalizeNewlines(text)
+	if tooManyControls(text) {
+		return "", "", ErrNotText
+	}
+	if strings.TrimFunc(text, isBlank) == "" {
+		return "", "", ErrEmpty
+	}
+	return norm.NFC.String(text), enc, nil
+}
+
+// toUTF8 picks the encoding: a BOM wins, then binary is refused, then valid
+// UTF-8 is taken as such, and only then are legacy encodings guessed.
+func toUTF8(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
+		return string(data[3:]), "utf-8", nil
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), data, "utf-16le")
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data, "utf-16be")
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", "", ErrEmpty
+	}
+	if isBinary(data) {
+		if e, name := utf16NoBOM(data); e != nil {
+			return decodeWith(e, data, name)
+		}
+		return "", "", ErrNotText
+	}
+	if utf8.Valid(data) {
+		return string(data), "utf-8", nil
+	}
+	e, name := detectLegacy(data)
+	return decodeWith(e, data, name)
+}
+
+func decodeWith(e encoding.Encoding, data []byte, name string) (string, string, error) {
+	out, err := e.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", ErrNotText
+	}
+	return string(out), name, nil
+}
+
+func isBinary(data []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(data, m) {
+			return true
+		}
+	}
+	return bytes.IndexByte(data, 0) >= 0
+}
+
+// utf16NoBOM recognises UTF-16 written without a BOM: in text that is
+// mostly ASCII, every other byte is zero.
+func utf16NoBOM(data []byte) (encoding.Encoding, string) {
+	n := min(len(data), 4096) &^ 1
+	if n < 4 {
+		return nil, ""
+	}
+	var evenZero, oddZero int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			evenZero++
+		}
+		if data[i+1] == 0 {
+			oddZero++
+		}
+	}
+	half := n / 2
+	switch {
+	case oddZero > half*6/10 && evenZero == 0:
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), "utf-16le"
+	case evenZero > half*6/10 && oddZero == 0:
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), "utf-16be"
+	}
+	return nil, ""
+}
+
+func normalizeNewlines(s string) string {
+	if strings.IndexByte(s, '\r') < 0 {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	return strings.ReplaceAll(s, "\r", "\n")
+}
+
+// tooManyControls catches binary that slipped through as "text": real
+// articles hold at most a stray control character or two.
+func tooManyControls(s string) bool {
+	var ctl, total int
+	for _, r := range s {
+		total++
+		if r < 0x20 && r != '\n' && r != '\t' && r != '\f' || r == utf8.RuneError {
+			ctl++
+		}
+	}
+	return ctl > 8 && ctl*10 > total
+}
+
+func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }

@@ -1,0 +1,118 @@
+package feed
+
+import (
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// draft is what a format's parser found, before the steps every format
+// shares: fallbacks, language detection, normalization and sanitizing.
+type draft struct {
+	key       string // suffix of Key for files with several articles ("#id")
+	format    string
+	title     string
+	source    string
+	url       string
+	date      time.Time
+	dateKnown bool
+	tags      []string
+	lang      string
+	markdown  string
+	text      string // computed from markdown when empty
+}
+
+// finish applies the fallbacks in the order of precedence and makes every
+// field clean.
+func (d draft) finish(f File, enc string) Article {
+	if d.text == "" && d.markdown != "" {
+		d.text = markdownToText(d.markdown)
+	}
+	if d.title == "" {
+		d.title = titleFromText(d.text)
+	}
+	if d.url == "" {
+		d.url = findOriginalURL(d.markdown)
+	}
+	if !d.dateKnown {
+		d.date, d.dateKnown = datelineDate(d.text)
+	}
+	if !d.dateKnown && d.url != "" {
+		d.date, d.dateKnown = urlDate(d.url)
+	}
+	if !d.dateKnown {
+		d.date = f.ModTime
+	}
+	if d.source == "" {
+		d.source = siteDomain(d.url)
+	}
+	if d.source == "" {
+		d.source = topFolder(f.Path)
+	}
+	a := Article{
+		Key: f.Path + d.key, Path: f.Path, Format: d.format, Encoding: enc,
+		Title:  clean(oneLine(d.title)),
+		Source: clean(oneLine(d.source)),
+		URL:    clean(oneLine(d.url)),
+		Tags:   cleanTags(d.tags),
+		Date:   d.date, DateKnown: d.dateKnown,
+		Markdown: clean(d.markdown),
+		Text:     clean(d.text),
+	}
+	a.Lang, a.Script = normalizeLang(d.lang)
+	if a.Lang == "" {
+		a.Lang, a.Script = DetectLang(a.Title, a.Text)
+	}
+	return a
+}
+
+// titleFromText is the last resort for a title: the plain-text rule applied
+// to the body.
+func titleFromText(text string) string {
+	t, _ := plainTitle(text)
+	return t
+}
+
+func topFolder(p string) string {
+	if dir, _, ok := strings.Cut(p, "/"); ok {
+		return dir
+	}
+	return ""
+}
+
+// clean is the last step for every string field: NFC and no control
+// characters.
+func clean(s string) string { return Sanitize(norm.NFC.String(s)) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func cleanTags(tags []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tags {
+		t = clean(oneLine(t))
+		if t != "" && !seen[t] {
+			seen[t] = true
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// normalizeLang turns a declared language tag (zh-CN, zh_TW, en-US, sv) into
+// an ISO 639-1 code and, for Chinese, its script.
+func normalizeLang(tag string) (lang, script string) {
+	tag = strings.ToLower(strings.ReplaceAll(strings.TrimSpace(tag), "_", "-"))
+	base, region, _ := strings.Cut(tag, "-")
+	if len(base) != 2 {
+		return "", ""
+	}
+	if base == "zh" {
+		script = "Hans"
+		if strings.Contains(region, "hant") || region == "tw" || region == "hk" || region == "mo" {
+			script = "Hant"
+		}
+	}
+	return base, script
+}

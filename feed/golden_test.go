@@ -1,0 +1,33 @@
+package feed
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGoldenSeeds parses each seed as if it lay in an archive folder named
+// "seeds" and compares every field and both bodies with its golden file.
+func TestGoldenSeeds(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "seeds", "*"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no seeds in testdata/seeds: %v", err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			arts, warns, err := parseFile(t, f, "seeds/"+name)
+			checkGolden(t, "seeds/"+strings.TrimSuffix(name, filepath.Ext(name)), dump(arts, warns, err))
+		})
+	}
+}
+
+func parseFile(t *testing.T, path, rel string) ([]Article, []string, error) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return Parse(File{Path: rel, Data: data, ModTime: fixedTime})
+}

@@ -1,0 +1,107 @@
+package feed
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// sharedDir finds ../shared beside the repository root, walking up from the
+// package directory; "" when absent.
+func sharedDir(t testing.TB) string {
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			shared := filepath.Join(filepath.Dir(dir), "shared")
+			if _, err := os.Stat(shared); err == nil {
+				return shared
+			}
+			return ""
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// repoRoot is the directory holding go.mod.
+func repoRoot(t testing.TB) string {
+	dir, err := filepath.Abs("..")
+	if err != nil {
+		t.Fatalf("abs: %v", err)
+	}
+	return dir
+}
+
+// fixedTime is the modification time given to test files, so that goldens
+// do not depend on checkout time.
+var fixedTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+
+// dump renders articles and warnings in a form a reviewer can read.
+func dump(arts []Article, warns []string, err error) string {
+	var b strings.Builder
+	if err != nil {
+		fmt.Fprintf(&b, "error: %v\n", err)
+	}
+	for _, w := range warns {
+		fmt.Fprintf(&b, "warning: %s\n", w)
+	}
+	for _, a := range arts {
+		fmt.Fprintf(&b, "key: %s\nid: %s\npath: %s\ntitle: %s\nsource: %s\nlang: %s\nscript: %s\n",
+			a.Key, a.ID(), a.Path, a.Title, a.Source, a.Lang, a.Script)
+		fmt.Fprintf(&b, "date: %s\ndate known: %v\nurl: %s\ntags: %q\nformat: %s\nencoding: %s\n",
+			a.Date.Format(time.RFC3339), a.DateKnown, a.URL, a.Tags, a.Format, a.Encoding)
+		fmt.Fprintf(&b, "--- markdown\n%s\n--- text\n%s\n=== end\n", a.Markdown, a.Text)
+	}
+	return b.String()
+}
+
+// checkGolden compares got with testdata/golden/name, or rewrites it.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatalf("mkdir: %v", err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatalf("write golden: %v", err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create it): %v", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from its golden file; run go test ./feed -update and review the diff\n%s", name, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
+		}
+	}
+	return ""
+}

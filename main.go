@@ -1,0 +1,56 @@
+// Command yomu is a terminal reader for archives of news articles kept as
+// files. `yomu [DIR]` opens the reader; `yomu index|search|list|show|stats`
+// do the same work from a shell. main only parses flags, wires the store to
+// the UI and turns errors into exit codes: 0 ok, 1 error, 2 usage.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+)
+
+// version is set at release time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run executes one command line and returns the exit code. It is main
+// without the process: tests call it directly.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	err := dispatch(ctx, args, stdout, stderr)
+	var usage usageError
+	switch {
+	case err == nil, errors.Is(err, errHelpShown):
+		return 0
+	case errors.As(err, &usage):
+		fmt.Fprintf(stderr, "yomu: %v\nRun 'yomu help' for usage.\n", err)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "yomu: %v\n", err)
+		return 1
+	}
+}
+
+// dispatch picks the command. Anything that is not a command name is the
+// TUI's archive folder, so `yomu ~/news` opens the reader.
+func dispatch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	name, rest := "", args
+	if len(args) > 0 {
+		if _, ok := commands[args[0]]; ok {
+			name, rest = args[0], args[1:]
+		}
+	}
+	if name == "" {
+		return cmdRead(ctx, rest, stdout, stderr)
+	}
+	return commands[name].run(ctx, rest, stdout, stderr)
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// runCLI runs one yomu command line in process against the sample archive
+// with a private index, and returns stdout, stderr and the exit code.
+func runCLI(t *testing.T, index string, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	full := append([]string{}, args...)
+	if index != "" {
+		full = append(full, "--index", index)
+	}
+	code := run(context.Background(), full, &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+const sample = "examples/archive"
+
+func TestExitCodes(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	cases := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"unknown flag is usage", []string{"list", "--dir", sample, "--nope"}, 2, "flag provided but not defined"},
+		{"bad sort is usage", []string{"search", "--dir", sample, "--sort", "size", "x"}, 2, "--sort takes relevance or date"},
+		{"bad date is usage", []string{"search", "--dir", sample, "--after", "yesterday", "x"}, 2, "write it as 2021-12-01"},
+		{"show needs one argument", []string{"show", "--dir", sample}, 2, "show takes one article"},
+		{"missing archive is an error naming it", []string{"list", "--dir", "no/such/folder"}, 1, "no/such/folder"},
+		{"unknown article is an error", []string{"show", "--dir", sample, "nope.md"}, 1, "nope.md: no such article"},
+		{"help is ok", []string{"help"}, 0, ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, stderr, code := runCLI(t, idx, c.args...)
+			if code != c.code {
+				t.Fatalf("exit code %d, want %d; stderr: %s", code, c.code, stderr)
+			}
+			if !strings.Contains(stderr, c.err) {
+				t.Fatalf("stderr %q does not mention %q", stderr, c.err)
+			}
+		})
+	}
+}
+
+func TestListJSONHasExactlyTheDocumentedKeys(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	out, stderr, code := runCLI(t, idx, "list", "--json", "--dir", sample)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) < 15 {
+		t.Fatalf("listed %d articles of the sample archive, want at least 15:\n%s", len(lines), out)
+	}
+	want := "date id lang path snippet source tags title url"
+	for _, line := range lines {
+		var obj map[string]any
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("not JSON: %q: %v", line, err)
+		}
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		if got := strings.Join(keys, " "); got != want {
+			t.Fatalf("keys %q, want %q", got, want)
+		}
+		if _, ok := obj["tags"].([]any); !ok {
+			t.Fatalf("tags is not an array in %s", line)
+		}
+	}
+	for _, bad := range []string{"broken/binary.md: not text", "broken/empty.txt: empty"} {
+		if !strings.Contains(stderr, "warning: "+bad) {
+			t.Errorf("stderr lacks the warning %q:\n%s", bad, stderr)
+		}
+	}
+}
+
+func TestFlagsMayFollowArguments(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	before, _, code1 := runCLI(t, idx, "search", "--json", "--dir", sample, "--lang", "ja", "東京")
+	after, _, code2 := runCLI(t, idx, "search", "東京", "--dir", sample, "--json", "--lang", "ja")
+	if code1 != 0 || code2 != 0 {
+		t.Fatalf("exit codes %d, %d", code1, code2)
+	}
+	if before == "" || before != after {
+		t.Fatalf("flag order changed the answer:\n%s\nvs\n%s", before, after)
+	}
+	if !strings.Contains(before, "tokyo-snow") || !strings.Contains(before, `"score"`) {
+		t.Fatalf("search 東京 lang:ja did not find the Tokyo article with a score: %s", before)
+	}
+}
+
+func TestShowPlainIsCleanText(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	out, stderr, code := runCLI(t, idx, "show", "--plain", "--width", "60", "--dir", sample, "en/terminal-tricks.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Fatalf("show printed a control character from the article: %q", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if w := len([]rune(line)); w > 60 {
+			t.Fatalf("line wider than --width 60: %q", line)
+		}
+	}
+}
+
+func TestIndexSummaryAndStats(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	out, _, code := runCLI(t, idx, "index", sample)
+	if code != 0 || !strings.HasPrefix(out, "indexed ") || !strings.Contains(out, " new, 0 changed, 0 removed, ") {
+		t.Fatalf("first index: exit %d, %q", code, out)
+	}
+	out, _, _ = runCLI(t, idx, "index", sample)
+	if !strings.HasPrefix(out, "indexed 0 new, 0 changed, 0 removed") {
+		t.Fatalf("second index should find nothing new: %q", out)
+	}
+	out, _, code = runCLI(t, idx, "stats", "--json", "--dir", sample)
+	if code != 0 {
+		t.Fatalf("stats exit %d", code)
+	}
+	var st map[string]any
+	if err := json.Unmarshal([]byte(out), &st); err != nil {
+		t.Fatalf("stats is not one JSON object: %q", out)
+	}
+	for _, k := range []string{"articles", "languages", "sources", "warnings", "index_bytes", "archive_bytes", "last_indexed"} {
+		if _, ok := st[k]; !ok {
+			t.Errorf("stats lacks %q: %s", k, out)
+		}
+	}
+	langs, _ := st["languages"].(map[string]any)
+	for _, l := range []string{"zh", "ja", "ko", "sv", "vi", "en"} {
+		if langs[l] == nil {
+			t.Errorf("stats languages lack %s: %v", l, langs)
+		}
+	}
+}
+
+func TestIndexNeverWritesIntoTheArchive(t *testing.T) {
+	before := snapshot(t, sample)
+	idx := filepath.Join(t.TempDir(), "idx")
+	if _, stderr, code := runCLI(t, idx, "index", sample); code != 0 {
+		t.Fatalf("index: %s", stderr)
+	}
+	if after := snapshot(t, sample); after != before {
+		t.Fatal("indexing changed the archive folder")
+	}
+}
+
+func snapshot(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		b.WriteString(p + " " + info.ModTime().String() + "\n")
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}

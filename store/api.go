@@ -1,0 +1,145 @@
+// Package store keeps the persistent index of an archive: it scans the
+// archive, brings the index up to date incrementally, and answers searches,
+// filters, facets and counts. It never writes into the archive.
+package store
+
+// CONTRACT: the exported surface below is what main and ui are written
+// against. The store work fills in the bodies; changing a signature means
+// telling the ui and main owners.
+
+import (
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Options says which archive to index and where the index lives.
+type Options struct {
+	Dir       string // the archive root
+	IndexPath string // "" means $YOMU_INDEX, else os.UserCacheDir()/yomu/<hash of abs Dir>
+}
+
+// Progress reports how far an Update has come.
+type Progress struct {
+	Phase string // "scan", "parse", "write"
+	Done  int
+	Total int
+}
+
+// Warning is a file that was skipped or salvaged, with the reason.
+type Warning struct {
+	Path   string // relative to the archive root
+	Reason string // e.g. "not text", "front matter: yaml: line 3: …"
+}
+
+// String formats the warning as the user sees it: "broken/binary.md: not text".
+func (w Warning) String() string { return w.Path + ": " + w.Reason }
+
+// UpdateStats summarises one Update.
+type UpdateStats struct {
+	New, Changed, Removed int
+	Warnings              []Warning
+	Elapsed               time.Duration
+	// Skipped is set when another process was updating the index: this
+	// Update did nothing and the index holds what that one has written.
+	Skipped bool
+}
+
+// Sort is the order of search results.
+type Sort int
+
+// Sort orders: SortAuto is relevance for a query with words, date otherwise.
+const (
+	SortAuto Sort = iota
+	SortRelevance
+	SortDate
+)
+
+// Query is a parsed search: free text plus filters.
+type Query struct {
+	Text        string // words (ANDed), "phrases", -exclusions; qualifiers removed
+	Langs       []string
+	Sources     []string // case-insensitive; OR within the list
+	After       time.Time
+	Before      time.Time
+	Sort        Sort
+	Limit       int // 0 means 50
+	Offset      int
+	OnlyUnread  bool
+	OnlyStarred bool
+}
+
+// Hit is one search result, light enough to list by the thousand.
+type Hit struct {
+	ID      string
+	Path    string
+	Title   string
+	Source  string
+	Lang    string
+	Date    time.Time // zero when unknown
+	URL     string
+	Tags    []string
+	Snippet string // one line: the first match in context, or the start of the body
+	Score   float64
+	Read    bool
+	Starred bool
+}
+
+// Result is one page of hits and the total number of matches.
+type Result struct {
+	Hits  []Hit
+	Total int
+}
+
+// Count is one facet value and how many matches have it.
+type Count struct {
+	Value string
+	N     int
+}
+
+// Facets counts the matches of a query per language and per source, most first.
+type Facets struct {
+	Langs   []Count
+	Sources []Count
+}
+
+// Stats describes the whole index.
+type Stats struct {
+	Articles     int            `json:"articles"`
+	Languages    map[string]int `json:"languages"`
+	Sources      map[string]int `json:"sources"`
+	Warnings     int            `json:"warnings"`
+	IndexBytes   int64          `json:"index_bytes"`
+	ArchiveBytes int64          `json:"archive_bytes"`
+	LastIndexed  time.Time      `json:"last_indexed"`
+}
+
+// ErrNotFound is returned for an unknown article id or path.
+var ErrNotFound = errors.New("no such article")
+
+// Index is an open index over one archive. Its methods are safe for
+// concurrent use; another process may use the same index at the same time.
+type Index struct {
+	opts   Options // Dir and IndexPath absolute
+	dbPath string
+	db     *sql.DB
+	notice string
+}
+
+// Close releases the index.
+func (ix *Index) Close() error {
+	if err := ix.db.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", ix.dbPath, err)
+	}
+	return nil
+}
+
+// Dir returns the archive root; Path returns the index location (the
+// folder holding index.db).
+func (ix *Index) Dir() string  { return ix.opts.Dir }
+func (ix *Index) Path() string { return ix.opts.IndexPath }
+
+// Notice is a message for the user about something Open repaired (a
+// corrupt index that was moved aside and rebuilt), or "".
+func (ix *Index) Notice() string { return ix.notice }

@@ -1,0 +1,71 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Facets counts q's matches per language and source (ignoring q's own
+// language and source filters for their own facet, so pickers can widen).
+func (ix *Index) Facets(ctx context.Context, q Query) (Facets, error) {
+	var f Facets
+	var err error
+	byLang, bySource := q, q
+	byLang.Langs, bySource.Sources = nil, nil
+	if f.Langs, err = ix.facet(ctx, byLang, "a.lang"); err != nil {
+		return Facets{}, err
+	}
+	if f.Sources, err = ix.facet(ctx, bySource, "a.source_f"); err != nil {
+		return Facets{}, err
+	}
+	return f, nil
+}
+
+// facet counts q's matches grouped by column (of articles a). Sources are
+// grouped case-insensitively and shown in their most common spelling.
+func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, error) {
+	w := rowFilters(q)
+	from := " FROM articles a WHERE 1"
+	var args []any
+	if expr := matchExpr(q.Text); expr != "" {
+		from = " FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?"
+		args = append(args, filterExpr(expr, q))
+	} else {
+		langSourceFilters(w, q.Langs, q.Sources)
+	}
+	args = append(args, w.args...)
+	label := column
+	if column == "a.source_f" {
+		label = "max(a.source)"
+	}
+	rows, err := ix.db.QueryContext(ctx, "SELECT "+label+", count(*)"+from+w.String()+
+		" AND "+column+" != '' GROUP BY "+column, args...)
+	if err != nil {
+		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
+	}
+	defer rows.Close() //nolint:errcheck // rows.Err is checked below
+	var out []Count
+	for rows.Next() {
+		var c Count
+		if err := rows.Scan(&c.Value, &c.N); err != nil {
+			return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
+	}
+	sortCounts(out)
+	return out, nil
+}
+
+// sortCounts orders most first, then by value, so pickers are stable.
+func sortCounts(cs []Count) {
+	sort.Slice(cs, func(i, j int) bool {
+		if cs[i].N != cs[j].N {
+			return cs[i].N > cs[j].N
+		}
+		return cs[i].Value < cs[j].Value
+	})
+}

@@ -1,0 +1,191 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+)
+
+// dbFile is the database's name inside the index folder.
+const dbFile = "index.db"
+
+// sqliteHeader starts every SQLite database file.
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// indexFolder resolves where the index of the archive dir lives:
+// opts.IndexPath, else $YOMU_INDEX, else the user cache folder.
+func indexFolder(absDir, indexPath string) (string, error) {
+	if indexPath == "" {
+		indexPath = os.Getenv("YOMU_INDEX")
+	}
+	if indexPath != "" {
+		return filepath.Abs(indexPath)
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("find a folder for the index (set YOMU_INDEX or --index): %w", err)
+	}
+	sum := sha256.Sum256([]byte(absDir))
+	return filepath.Join(cache, "yomu", hex.EncodeToString(sum[:8])), nil
+}
+
+// Open opens (or creates) the index for opts.Dir without scanning the
+// archive. An index written by an older yomu is rebuilt; one written by a
+// newer yomu is refused. A corrupt index file is moved aside and rebuilt;
+// Notice then says so (the caller shows it to the user).
+func Open(opts Options) (*Index, error) {
+	if opts.Dir == "" {
+		return nil, errors.New("open index: no archive folder given")
+	}
+	dir, err := filepath.Abs(opts.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index for %s: %w", opts.Dir, err)
+	}
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("open archive: %w", err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("open archive %s: not a folder", dir)
+	}
+	folder, err := indexFolder(dir, opts.IndexPath)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return nil, fmt.Errorf("create index folder: %w", err)
+	}
+	ix := &Index{opts: Options{Dir: dir, IndexPath: folder}, dbPath: filepath.Join(folder, dbFile)}
+	ix.db, err = openDB(ix.dbPath)
+	if err == nil {
+		return ix, nil
+	}
+	var newer errNewerSchema
+	if errors.As(err, &newer) || !isCorrupt(err) {
+		return nil, err
+	}
+	ix.notice, err = moveAside(ix.dbPath, err)
+	if err != nil {
+		return nil, err
+	}
+	if ix.db, err = openDB(ix.dbPath); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// errCorrupt marks a database file SQLite cannot read.
+var errCorrupt = errors.New("not a readable index")
+
+func isCorrupt(err error) bool {
+	if errors.Is(err, errCorrupt) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "not a database") || strings.Contains(msg, "malformed") ||
+		strings.Contains(msg, "SQLITE_CORRUPT") || strings.Contains(msg, "SQLITE_NOTADB")
+}
+
+// openDB opens the database file, checks it is one, and migrates it.
+func openDB(path string) (*sql.DB, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	db.SetMaxOpenConns(8)
+	db.SetMaxIdleConns(8) // keep connections, and their page caches, warm
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	err = ping(ctx, db, path)
+	if err == nil {
+		err = migrate(ctx, db, path)
+	}
+	if err != nil {
+		if cerr := db.Close(); cerr != nil {
+			return nil, errors.Join(err, cerr)
+		}
+		return nil, err
+	}
+	return db, nil
+}
+
+// ping reads the schema, which is where a damaged file first shows.
+func ping(ctx context.Context, db *sql.DB, path string) error {
+	var n int
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&n); err != nil {
+		return fmt.Errorf("open index %s: %w", path, err)
+	}
+	return nil
+}
+
+// dsn builds the driver's URI: WAL so readers never block the writer,
+// a busy timeout so two processes wait for each other instead of failing,
+// and BEGIN IMMEDIATE so a writer takes its lock up front (a deferred
+// transaction that upgrades to writing can fail without waiting).
+func dsn(path string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	params := []string{
+		"_pragma=busy_timeout(15000)",
+		"_pragma=journal_mode(WAL)",
+		"_pragma=synchronous(NORMAL)",
+		"_pragma=cache_size(-16000)",
+		// reads through a memory map skip a system call per page, which
+		// was a visible part of query time
+		"_pragma=mmap_size(1073741824)",
+		"_txlock=immediate",
+	}
+	return u.String() + "?" + strings.Join(params, "&")
+}
+
+// checkHeader refuses a file that is not an SQLite database before the
+// driver sees it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open index %s: %w", path, err)
+	}
+	defer f.Close() //nolint:errcheck // read-only
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil // an empty file: SQLite makes it a database
+	}
+	if err != nil && err != io.ErrUnexpectedEOF {
+		return fmt.Errorf("read index %s: %w", path, err)
+	}
+	if !bytes.Equal(head[:n], sqliteHeader) {
+		return fmt.Errorf("index %s: %w (no SQLite header)", path, errCorrupt)
+	}
+	return nil
+}
+
+// moveAside renames a corrupt database (and its WAL) out of the way so a
+// new one can be built, and returns the notice for the user.
+func moveAside(path string, cause error) (string, error) {
+	bad := path + ".corrupt"
+	if err := os.Rename(path, bad); err != nil {
+		return "", fmt.Errorf("index %s is corrupt (%v) and could not be moved aside: %w", path, cause, err)
+	}
+	for _, ext := range []string{"-wal", "-shm"} {
+		if err := os.Remove(path + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return "", fmt.Errorf("remove %s: %w", path+ext, err)
+		}
+	}
+	return fmt.Sprintf("index %s was corrupt (%v); moved it to %s and rebuilt the index", path, cause, bad), nil
+}

@@ -1,0 +1,119 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+)
+
+// schemaVersion is stored in PRAGMA user_version. Bump it when the tables
+// or the tokenization change: an older index is then rebuilt (keeping the
+// reader state), a newer one refused.
+const schemaVersion = 1
+
+// indexTables are derived from the archive and can be rebuilt at any time.
+// files.indexed is the stamp that says a file is complete in the index; it
+// is written in the same transaction as the file's articles and FTS rows.
+var indexTables = []string{
+	`CREATE TABLE files(
+		path    TEXT PRIMARY KEY,
+		size    INTEGER NOT NULL,
+		mtime   INTEGER NOT NULL,
+		hash    BLOB NOT NULL,
+		indexed INTEGER NOT NULL
+	) WITHOUT ROWID`,
+	`CREATE TABLE articles(
+		rowid      INTEGER PRIMARY KEY,
+		id         TEXT NOT NULL UNIQUE,
+		path       TEXT NOT NULL,
+		key        TEXT NOT NULL,
+		title      TEXT NOT NULL,
+		source     TEXT NOT NULL,
+		source_f   TEXT NOT NULL,
+		lang       TEXT NOT NULL,
+		script     TEXT NOT NULL,
+		date       INTEGER NOT NULL,
+		date_known INTEGER NOT NULL,
+		url        TEXT NOT NULL,
+		tags       TEXT NOT NULL,
+		body       BLOB NOT NULL
+	)`,
+	`CREATE INDEX articles_path ON articles(path)`,
+	`CREATE INDEX articles_date ON articles(date)`,
+	`CREATE INDEX articles_lang ON articles(lang, date)`,
+	`CREATE INDEX articles_source ON articles(source_f, date)`,
+	// contentless: the text lives compressed in articles.body; the FTS
+	// table keeps only its inverted index.
+	`CREATE VIRTUAL TABLE fts USING fts5(title, body, meta,
+		content='', contentless_delete=1, tokenize='ascii')`,
+	`CREATE TABLE warnings(path TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID`,
+}
+
+// dropIndexTables lists what a rebuild drops.
+var dropIndexTables = []string{"files", "articles", "fts", "warnings"}
+
+// stateTables hold what the reader did; keyed by article ID, they survive
+// rebuilds and archive changes.
+var stateTables = []string{
+	`CREATE TABLE IF NOT EXISTS state(
+		id      TEXT PRIMARY KEY,
+		read    INTEGER NOT NULL DEFAULT 0,
+		starred INTEGER NOT NULL DEFAULT 0
+	) WITHOUT ROWID`,
+	`CREATE TABLE IF NOT EXISTS kv(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID`,
+}
+
+// errNewerSchema is the refusal for an index written by a newer yomu.
+type errNewerSchema struct {
+	path     string
+	got, max int
+}
+
+func (e errNewerSchema) Error() string {
+	return fmt.Sprintf("index %s was written by a newer yomu (schema %d, this one reads up to %d): "+
+		"upgrade yomu, or remove the index folder to rebuild it", e.path, e.got, e.max)
+}
+
+// migrate brings the schema to schemaVersion: creates it in a new file,
+// rebuilds the index tables of an older one, refuses a newer one.
+func migrate(ctx context.Context, db *sql.DB, path string) error {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version of %s: %w", path, err)
+	}
+	switch {
+	case v == schemaVersion:
+		return nil
+	case v > schemaVersion:
+		return errNewerSchema{path: path, got: v, max: schemaVersion}
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("create schema in %s: %w", path, err)
+	}
+	defer rollback(tx)
+	var stmts []string
+	for _, t := range dropIndexTables {
+		stmts = append(stmts, "DROP TABLE IF EXISTS "+t)
+	}
+	stmts = append(stmts, indexTables...)
+	stmts = append(stmts, stateTables...)
+	stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
+	for _, s := range stmts {
+		if _, err := tx.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("create schema in %s: %w", path, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("create schema in %s: %w", path, err)
+	}
+	return nil
+}
+
+// rollback ends a transaction that was not committed; after a commit it is
+// a no-op returning sql.ErrTxDone, which is expected.
+func rollback(tx *sql.Tx) {
+	if err := tx.Rollback(); err != nil && err != sql.ErrTxDone {
+		return // the connection is already broken; the caller has the real error
+	}
+}

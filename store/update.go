@@ -1,0 +1,183 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+)
+
+// known is what the index holds about one file.
+type known struct {
+	size, mtime int64
+	hash        []byte
+}
+
+// Update brings the index up to date with the archive: it stats every file,
+// parses only new and changed ones (in parallel, one worker per core),
+// writes them from one goroutine in batched transactions, and removes the
+// files that are gone. Each file's articles, FTS rows and "indexed" stamp
+// are written in one transaction, so a crash at any point leaves an index
+// that is correct for what it holds, and the next Update completes it.
+//
+// Only one Update runs on an index at a time, across processes: if another
+// process is updating, this one returns at once with Skipped set and the
+// caller reads what the index holds.
+func (ix *Index) Update(ctx context.Context, progress func(Progress)) (UpdateStats, error) {
+	start := time.Now()
+	if progress == nil {
+		progress = func(Progress) {}
+	}
+	unlock, ok, err := lockUpdate(filepath.Join(ix.opts.IndexPath, "update.lock"))
+	if err != nil {
+		return UpdateStats{}, err
+	}
+	if !ok {
+		return UpdateStats{Skipped: true, Elapsed: time.Since(start)}, nil
+	}
+	defer unlock()
+	progress(Progress{Phase: "scan"})
+	plan, err := ix.plan(ctx)
+	if err != nil {
+		return UpdateStats{}, err
+	}
+	progress(Progress{Phase: "scan", Done: plan.seen, Total: plan.seen})
+	stats, err := ix.apply(ctx, plan, progress)
+	stats.Warnings = append(plan.walkWarnings, stats.Warnings...)
+	stats.Elapsed = time.Since(start)
+	return stats, err
+}
+
+// updatePlan is what an Update has to do.
+type updatePlan struct {
+	seen         int
+	work         []walkEntry // new or changed (size or mtime differ)
+	known        map[string]known
+	removed      []string
+	walkWarnings []Warning
+}
+
+// plan walks the archive while loading what the index knows, and compares.
+func (ix *Index) plan(ctx context.Context) (updatePlan, error) {
+	var (
+		entries []walkEntry
+		warns   []Warning
+		wg      sync.WaitGroup
+	)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		entries, warns = walkArchive(ctx, ix.opts.Dir)
+	}()
+	have, err := ix.loadKnown(ctx)
+	wg.Wait()
+	if err != nil {
+		return updatePlan{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return updatePlan{}, err
+	}
+	p := updatePlan{seen: len(entries), known: have, walkWarnings: warns}
+	var failedDirs []string
+	for _, w := range warns {
+		failedDirs = append(failedDirs, w.Path)
+	}
+	found := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		found[e.rel] = true
+		if k, ok := have[e.rel]; !ok || k.size != e.size || k.mtime != e.mtime {
+			p.work = append(p.work, e)
+		}
+	}
+	for path := range have {
+		if !found[path] && !underAny(path, failedDirs) {
+			p.removed = append(p.removed, path)
+		}
+	}
+	return p, nil
+}
+
+// underAny reports whether path lies in one of dirs (folders the walk could
+// not read: their files are kept, not removed).
+func underAny(path string, dirs []string) bool {
+	for _, d := range dirs {
+		if d == "." || path == d || strings.HasPrefix(path, d+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// loadKnown reads every file the index holds.
+func (ix *Index) loadKnown(ctx context.Context) (map[string]known, error) {
+	rows, err := ix.db.QueryContext(ctx, "SELECT path, size, mtime, hash FROM files")
+	if err != nil {
+		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+	}
+	defer rows.Close() //nolint:errcheck // rows.Err is checked below
+	have := make(map[string]known)
+	for rows.Next() {
+		var p string
+		var k known
+		if err := rows.Scan(&p, &k.size, &k.mtime, &k.hash); err != nil {
+			return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+		}
+		have[p] = k
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+	}
+	return have, nil
+}
+
+// apply parses the plan's files on all cores and writes the results and
+// the removals from this goroutine.
+func (ix *Index) apply(ctx context.Context, p updatePlan, progress func(Progress)) (UpdateStats, error) {
+	jobs := make(chan walkEntry)
+	results := make(chan parsed, 64)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for e := range jobs {
+				select {
+				case results <- parseFile(ix.opts.Dir, e, p.known):
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for _, e := range p.work {
+			select {
+			case jobs <- e:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	w := newWriter(ix, progress, len(p.work))
+	stats, err := w.run(ctx, p.removed, results)
+	cancel()
+	for range results { // let the workers finish after an error
+	}
+	return stats, err
+}
+
+// hashPrefix is how much of a SHA-256 the index keeps per file.
+const hashPrefix = 16
+
+func sameHash(a, b []byte) bool { return len(a) > 0 && bytes.Equal(a, b) }

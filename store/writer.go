@@ -1,0 +1,263 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Batches trade crash loss (at most one batch is redone) and lock hold
+// time (other processes wait while a batch commits) against per-commit cost.
+const (
+	batchFiles = 1000
+	batchTime  = 500 * time.Millisecond
+)
+
+// writer is the single goroutine that writes an Update's results.
+type writer struct {
+	ix       *Index
+	progress func(Progress)
+	total    int
+	done     int
+	tx       *sql.Tx
+	st       map[string]*sql.Stmt
+	pending  int
+	since    time.Time
+	stats    UpdateStats
+}
+
+func newWriter(ix *Index, progress func(Progress), total int) *writer {
+	return &writer{ix: ix, progress: progress, total: total}
+}
+
+// statements are prepared once per transaction.
+var statements = map[string]string{
+	"rowids":  "SELECT rowid FROM articles WHERE path = ?",
+	"delFts":  "DELETE FROM fts WHERE rowid = ?",
+	"delArts": "DELETE FROM articles WHERE path = ?",
+	"delFile": "DELETE FROM files WHERE path = ?",
+	"delWarn": "DELETE FROM warnings WHERE path = ?",
+	"addWarn": "INSERT OR REPLACE INTO warnings(path, reason) VALUES(?, ?)",
+	"touch":   "UPDATE files SET size = ?, mtime = ? WHERE path = ?",
+	"addFts":  "INSERT INTO fts(rowid, title, body, meta) VALUES(?, ?, ?, ?)",
+	"addFile": `INSERT INTO files(path, size, mtime, hash, indexed) VALUES(?, ?, ?, ?, ?)
+		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+		hash = excluded.hash, indexed = excluded.indexed`,
+	"addArt": `INSERT INTO articles(id, path, key, title, source, source_f, lang, script, date,
+		date_known, url, tags, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT(id) DO NOTHING`,
+	"stamp": "INSERT OR REPLACE INTO kv(key, value) VALUES('store.last_indexed', ?)",
+}
+
+// run removes the vanished files, then writes each parsed file as it
+// arrives, committing in batches.
+func (w *writer) run(ctx context.Context, removed []string, results <-chan parsed) (UpdateStats, error) {
+	for _, path := range removed {
+		if err := w.step(ctx, func() error { return w.remove(ctx, path) }); err != nil {
+			return w.abort(err)
+		}
+		w.stats.Removed++
+	}
+	for p := range results {
+		if err := w.step(ctx, func() error { return w.write(ctx, p) }); err != nil {
+			return w.abort(err)
+		}
+		w.done++
+	}
+	if err := ctx.Err(); err != nil {
+		return w.abort(err)
+	}
+	if err := w.ensureTx(ctx); err != nil {
+		return w.abort(err)
+	}
+	if _, err := w.st["stamp"].ExecContext(ctx, time.Now().UTC().Format(time.RFC3339)); err != nil {
+		return w.abort(err)
+	}
+	if err := w.commit(); err != nil {
+		return w.stats, err
+	}
+	w.progress(Progress{Phase: "write", Done: w.done, Total: w.total})
+	return w.stats, nil
+}
+
+// step runs one file's writes inside the current batch, committing the
+// batch when it is full or old.
+func (w *writer) step(ctx context.Context, fn func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if err := w.ensureTx(ctx); err != nil {
+		return err
+	}
+	if err := fn(); err != nil {
+		return err
+	}
+	w.pending++
+	if w.pending >= batchFiles || time.Since(w.since) >= batchTime {
+		if err := w.commit(); err != nil {
+			return err
+		}
+		w.progress(Progress{Phase: "parse", Done: w.done, Total: w.total})
+	}
+	return nil
+}
+
+func (w *writer) ensureTx(ctx context.Context) error {
+	if w.tx != nil {
+		return nil
+	}
+	tx, err := w.ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+	}
+	w.tx, w.st, w.pending, w.since = tx, map[string]*sql.Stmt{}, 0, time.Now()
+	for name, q := range statements {
+		if w.st[name], err = tx.PrepareContext(ctx, q); err != nil {
+			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+		}
+	}
+	return nil
+}
+
+func (w *writer) commit() error {
+	if w.tx == nil {
+		return nil
+	}
+	tx := w.tx
+	w.tx = nil
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+	}
+	return nil
+}
+
+// abort keeps the batches already committed (each is complete for its
+// files) and rolls back the open one.
+func (w *writer) abort(err error) (UpdateStats, error) {
+	if w.tx != nil {
+		rollback(w.tx)
+		w.tx = nil
+	}
+	return w.stats, err
+}
+
+// remove deletes a file's articles, FTS rows, warnings and file row.
+func (w *writer) remove(ctx context.Context, path string) error {
+	if err := w.dropArticles(ctx, path); err != nil {
+		return err
+	}
+	for _, name := range []string{"delWarn", "delFile"} {
+		if _, err := w.st[name].ExecContext(ctx, path); err != nil {
+			return fmt.Errorf("remove %s from the index: %w", path, err)
+		}
+	}
+	return nil
+}
+
+func (w *writer) dropArticles(ctx context.Context, path string) error {
+	rows, err := w.st["rowids"].QueryContext(ctx, path)
+	if err != nil {
+		return fmt.Errorf("remove %s from the index: %w", path, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return fmt.Errorf("remove %s from the index: %w", path, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return fmt.Errorf("remove %s from the index: %w", path, err)
+	}
+	for _, id := range ids {
+		if _, err := w.st["delFts"].ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("remove %s from the index: %w", path, err)
+		}
+	}
+	if _, err := w.st["delArts"].ExecContext(ctx, path); err != nil {
+		return fmt.Errorf("remove %s from the index: %w", path, err)
+	}
+	return nil
+}
+
+// write replaces one file's articles; the file row, its "indexed" stamp,
+// goes last.
+func (w *writer) write(ctx context.Context, p parsed) error {
+	path := p.e.rel
+	switch {
+	case p.failed != nil:
+		w.stats.Warnings = append(w.stats.Warnings, Warning{Path: path, Reason: "cannot read: " + p.failed.Error()})
+		return nil
+	case p.touch:
+		_, err := w.st["touch"].ExecContext(ctx, p.e.size, p.e.mtime, path)
+		return wrapWrite(path, err)
+	}
+	if err := w.dropArticles(ctx, path); err != nil {
+		return err
+	}
+	for _, r := range p.rows {
+		if err := w.insert(ctx, path, r, &p); err != nil {
+			return err
+		}
+	}
+	if err := w.setWarnings(ctx, path, p.warns); err != nil {
+		return err
+	}
+	if p.isNew {
+		w.stats.New++
+	} else {
+		w.stats.Changed++
+	}
+	_, err := w.st["addFile"].ExecContext(ctx, path, p.e.size, p.e.mtime, p.hash, time.Now().Unix())
+	return wrapWrite(path, err)
+}
+
+func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parsed) error {
+	a := r.a
+	known := 0
+	if a.DateKnown {
+		known = 1
+	}
+	res, err := w.st["addArt"].ExecContext(ctx, r.id, path, a.Key, a.Title, a.Source,
+		foldSource(a.Source), a.Lang, a.Script, a.Date.Unix(), known, a.URL,
+		strings.Join(a.Tags, tagSep), r.body)
+	if err != nil {
+		return wrapWrite(path, err)
+	}
+	if n, err := res.RowsAffected(); err != nil || n == 0 {
+		p.warns = append(p.warns, fmt.Sprintf("article %q skipped: its id %s is already taken", a.Key, r.id))
+		return nil
+	}
+	rowid, err := res.LastInsertId()
+	if err != nil {
+		return wrapWrite(path, err)
+	}
+	_, err = w.st["addFts"].ExecContext(ctx, rowid, r.titleTok, r.bodyTok, r.meta)
+	return wrapWrite(path, err)
+}
+
+func (w *writer) setWarnings(ctx context.Context, path string, warns []string) error {
+	if _, err := w.st["delWarn"].ExecContext(ctx, path); err != nil {
+		return wrapWrite(path, err)
+	}
+	if len(warns) == 0 {
+		return nil
+	}
+	reason := strings.Join(warns, "; ")
+	w.stats.Warnings = append(w.stats.Warnings, Warning{Path: path, Reason: reason})
+	_, err := w.st["addWarn"].ExecContext(ctx, path, reason)
+	return wrapWrite(path, err)
+}
+
+// tagSep joins an article's tags in one column.
+const tagSep = "\x1f"
+
+func wrapWrite(path string, err error) error {
+	if err == nil {
+		return nil
+	}
+	return fmt.Errorf("write %s to the index: %w", path, err)
+}
