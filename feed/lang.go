@@ -9,13 +9,15 @@ import (
 )
 
 // Detection reads a sample, not the whole article: the language shows in
-// the first few kilobytes, and reading more would slow parsing down
-// (BenchmarkDetectLang). The trigram detector gets a smaller share still,
-// because its cost grows with the text while its answer stops improving
-// after a few hundred words.
+// the first kilobytes, and reading more would slow parsing down
+// (BenchmarkDetectLang). Scripts are counted over the largest sample
+// because counting is cheap; words are split over a smaller one; and
+// whatlanggo, which allocates for every trigram, gets a few hundred bytes
+// of words, past which its answer no longer improves on the corpus.
 const (
-	langSampleBytes   = 4096
-	trigramSampleByte = 1536
+	langSampleBytes = 4096
+	wordSampleBytes = 1536
+	trigramBytes    = 512
 )
 
 // DetectLang names the language of an article from its title and body text:
@@ -36,9 +38,11 @@ func DetectLang(title, body string) (lang, script string) {
 	case c.hangul > 0 && c.hangul*4 >= cjk:
 		// Korean may write a few words in Hanja; Hangul still dominates.
 		return "ko", ""
-	case c.kana > 0 && c.kana*20 >= cjk && c.hiragana > 0:
-		// Japanese headlines can be nearly all kanji: 5% kana is plenty,
-		// while Chinese quoting a Japanese name has katakana only.
+	case c.kana > 0 && c.kana*20 >= cjk && (c.hiragana > 0 || c.kana*3 >= cjk):
+		// Japanese headlines can be nearly all kanji: 5% kana is plenty
+		// when some of it is hiragana. Chinese that quotes a Japanese name
+		// has a little katakana and no hiragana; a katakana-heavy headline
+		// (ソニー、新型プレイステーション発表) is still Japanese.
 		return "ja", ""
 	case c.han > 0 && c.han*12 >= c.latin+c.other:
 		// Han characters carry a word each: AWS宕机 is Chinese.
@@ -63,6 +67,11 @@ func countScripts(s string) scriptCounts {
 			if r|0x20 >= 'a' && r|0x20 <= 'z' {
 				c.latin++
 			}
+		case r >= hanFirst && r <= hanLast:
+			// The common ideographs, ahead of the slower table look-ups.
+			c.han++
+		case r >= 0xAC00 && r <= 0xD7A3:
+			c.hangul++
 		case r >= 0x3040 && r <= 0x309F:
 			c.kana++
 			c.hiragana++
@@ -84,7 +93,7 @@ func countScripts(s string) scriptCounts {
 // detectOtherScript handles Cyrillic, Arabic, Greek, Hebrew, Thai, Indic
 // and other scripts, where whatlanggo knows the few languages of each.
 func detectOtherScript(sample string) (lang, script string) {
-	return isoCode(whatlanggo.Detect(cutBytes(sample, trigramSampleByte)).Lang), ""
+	return isoCode(whatlanggo.Detect(cutBytes(sample, trigramBytes)).Lang), ""
 }
 
 // latinCandidates are the Latin-script languages whatlanggo may answer.
@@ -115,16 +124,32 @@ var umlautLangs = map[whatlanggo.Lang]bool{
 //   - when å, ä, ö make 1% of the letters or more (a name such as Malmö in
 //     an English article makes far less), only the languages that write them.
 func latinWhitelist(w wordSample) map[whatlanggo.Lang]bool {
-	umlauts := w.umlauts*100 >= w.letters
-	m := make(map[whatlanggo.Lang]bool, len(latinCandidates))
-	for _, l := range latinCandidates {
-		if !w.nordicAEO && (l == whatlanggo.Dan || l == whatlanggo.Nob) ||
-			umlauts && !umlautLangs[l] {
-			continue
+	return latinWhitelists[boolIndex(w.nordicAEO)][boolIndex(w.umlauts*100 >= w.letters)]
+}
+
+// latinWhitelists holds the four whitelists, made once: [æ/ø seen][umlauts].
+var latinWhitelists = func() (lists [2][2]map[whatlanggo.Lang]bool) {
+	for aeo := range 2 {
+		for uml := range 2 {
+			m := map[whatlanggo.Lang]bool{}
+			for _, l := range latinCandidates {
+				if aeo == 0 && (l == whatlanggo.Dan || l == whatlanggo.Nob) ||
+					uml == 1 && !umlautLangs[l] {
+					continue
+				}
+				m[l] = true
+			}
+			lists[aeo][uml] = m
 		}
-		m[l] = true
 	}
-	return m
+	return lists
+}()
+
+func boolIndex(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // detectLatin names the language of text written mostly in Latin letters.
@@ -141,17 +166,12 @@ func detectLatin(sample string, c scriptCounts) (lang, script string) {
 		return "vi", ""
 	}
 	allowed := latinWhitelist(w)
-	short := w.letters < shortLetters
-	var scores map[whatlanggo.Lang]float64
-	if short {
-		scores = functionWordScores(w.words, allowed)
-		if l := bestByFunctionWords(scores); l >= 0 {
-			return isoCode(l), ""
-		}
+	scores := functionWordScores(w.words, allowed)
+	if l := bestByFunctionWords(scores); l >= 0 {
+		return isoCode(l), ""
 	}
-	text := strings.Join(w.words, " ")
-	l := whatlanggo.DetectLangWithOptions(text, whatlanggo.Options{Whitelist: allowed})
-	if short && w.ascii && accentedLangs[l] && scores[l] == 0 && allowed[whatlanggo.Eng] {
+	l := whatlanggo.DetectLangWithOptions(trigramText(w.words), whatlanggo.Options{Whitelist: allowed})
+	if w.letters < shortLetters && w.ascii && accentedLangs[l] && scores[l] == 0 && allowed[whatlanggo.Eng] {
 		// No accent and none of the language's own small words: a short
 		// ASCII headline is English, which trigrams often miss.
 		return "en", ""
@@ -159,9 +179,24 @@ func detectLatin(sample string, c scriptCounts) (lang, script string) {
 	return isoCode(l), ""
 }
 
+// trigramText joins the first words, up to trigramBytes, for whatlanggo.
+func trigramText(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if b.Len() >= trigramBytes {
+			break
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}
+
 // wordSample is the natural-language part of a Latin sample.
 type wordSample struct {
-	words     []string // lower-case words, in order, up to trigramSampleByte
+	words     []string // lower-case words, in order
 	letters   int      // letters in words
 	noise     int      // letters in tokens that are not words (base64, hashes, ids)
 	viLetters int      // letters only Vietnamese uses (ơ ư đ ă, tone marks)
@@ -174,12 +209,11 @@ type wordSample struct {
 // tokens that mix letters with digits, which say nothing of the language.
 func latinWords(s string) wordSample {
 	w := wordSample{ascii: true}
-	size := 0
-	for _, tok := range strings.Fields(s) {
+	for tok := range strings.FieldsSeq(cutBytes(s, wordSampleBytes)) {
 		if strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
 			continue
 		}
-		for _, part := range strings.FieldsFunc(tok, notWordRune) {
+		for part := range strings.FieldsFuncSeq(tok, notWordRune) {
 			letters, digits, vi := 0, 0, 0
 			for _, r := range part {
 				switch {
@@ -214,10 +248,7 @@ func latinWords(s string) wordSample {
 			}
 			w.letters += letters
 			w.viLetters += vi
-			if size < trigramSampleByte {
-				w.words = append(w.words, strings.ToLower(part))
-				size += len(part) + 1
-			}
+			w.words = append(w.words, strings.ToLower(part))
 		}
 	}
 	return w
@@ -244,14 +275,28 @@ func isVietnameseLetter(r rune) bool {
 // isoCode turns whatlanggo's answer into an ISO 639-1 code, "und" when
 // there is none.
 func isoCode(l whatlanggo.Lang) string {
+	if code, ok := latinISO[l]; ok {
+		return code
+	}
 	if l < 0 {
 		return "und"
 	}
+	// LangToStringShort builds its table on every call: fine for the rare
+	// non-Latin scripts, not for every Latin article.
 	if code := whatlanggo.LangToStringShort(l); len(code) == 2 {
 		return code
 	}
 	return "und"
 }
+
+// latinISO holds the ISO codes of latinCandidates.
+var latinISO = func() map[whatlanggo.Lang]string {
+	m := map[whatlanggo.Lang]string{}
+	for _, l := range latinCandidates {
+		m[l] = whatlanggo.LangToStringShort(l)
+	}
+	return m
+}()
 
 // cutBytes cuts s to at most n bytes, at a rune boundary.
 func cutBytes(s string, n int) string {

@@ -34,6 +34,7 @@ func TestDetectLang(t *testing.T) {
 		{"Traditional short", "新年快樂！", "", "zh", "Hant"},
 		{"Traditional with a katakana name", "台灣市場的ソニー新產品", "", "zh", "Hant"},
 		{"Japanese mostly kanji", "東京都知事選挙、小池氏が三選", "", "ja", ""},
+		{"Japanese katakana headline", "ソニー、新型プレイステーション発表", "", "ja", ""},
 		{"Japanese", "毎日AIピックアップニュース", "香港の政府は新しい政策を発表しました。", "ja", ""},
 		{"Korean with Hanja", "韓國 經濟 성장률 전망", "", "ko", ""},
 		{"Korean", "삼성전자, 새로운 반도체 공장 건설 발표", "", "ko", ""},

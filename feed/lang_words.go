@@ -2,11 +2,11 @@ package feed
 
 import "github.com/abadojack/whatlanggo"
 
-// Trigram statistics need more text than a headline gives: whatlanggo
+// Function words (articles, prepositions, conjunctions) name a language
+// from a few words where trigram statistics need a paragraph: whatlanggo
 // reads "Amazon Web Services outage takes down major websites" as French.
-// Function words (articles, prepositions, conjunctions) are the cue that
-// works on a few words, so short text is decided by them when they agree,
-// and by whatlanggo otherwise.
+// They are also cheap, so text whose function words clearly agree is
+// decided by them, and whatlanggo, which costs far more, sees the rest.
 
 // shortLetters is where text counts as short: about a headline and a line.
 const shortLetters = 160
@@ -27,6 +27,16 @@ var functionWords = map[whatlanggo.Lang]string{
 	whatlanggo.Nld: "de het een van en is op met voor niet dat zijn te aan ook bij naar uit nieuwe",
 	whatlanggo.Fin: "ja on ei se että oli ovat mutta kuin tai myös kun",
 	whatlanggo.Ind: "dan yang di ke dari untuk dengan ini itu tidak akan pada",
+	whatlanggo.Pol: "i w na z się nie do to że jest o jak po od przez dla oraz",
+	whatlanggo.Ces: "a v na se je že s z do to o jako by pro ale",
+	whatlanggo.Hun: "a az és hogy nem is egy meg van de csak",
+	whatlanggo.Ron: "și în de la cu nu care pe din o un a fost este pentru",
+	whatlanggo.Tur: "ve bir bu da de için ile ne çok olarak daha",
+	whatlanggo.Hrv: "i u je na se da za su od što s kao",
+	whatlanggo.Slv: "in je v na se da za so pa z ki tudi",
+	whatlanggo.Lit: "ir į yra kad su o tai iš bet",
+	whatlanggo.Lav: "un ir ar par uz no kas bet ka",
+	whatlanggo.Est: "ja on ei et see oli kui ka mis",
 }
 
 // functionWordIndex maps a word to the languages that use it.
@@ -58,7 +68,7 @@ func functionWordScores(words []string, allowed map[whatlanggo.Lang]bool) map[wh
 }
 
 // bestByFunctionWords returns the language whose function words clearly
-// lead (by a whole word or more), or -1.
+// lead (by a whole word, and twice the runner-up), or -1.
 func bestByFunctionWords(scores map[whatlanggo.Lang]float64) whatlanggo.Lang {
 	best, first, second := whatlanggo.Lang(-1), 0.0, 0.0
 	for l, s := range scores {
@@ -69,7 +79,7 @@ func bestByFunctionWords(scores map[whatlanggo.Lang]float64) whatlanggo.Lang {
 			second = s
 		}
 	}
-	if first-second < 1 {
+	if first-second < 1 || first < 2*second {
 		return -1
 	}
 	return best
