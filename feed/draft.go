@@ -52,9 +52,9 @@ func (d draft) finish(f File, enc string) Article {
 	}
 	a := Article{
 		Key: f.Path + d.key, Path: f.Path, Format: d.format, Encoding: enc,
-		Title:  clean(oneLine(d.title)),
-		Source: clean(oneLine(d.source)),
-		URL:    clean(oneLine(d.url)),
+		Title:  oneLine(clean(d.title)),
+		Source: oneLine(clean(d.source)),
+		URL:    oneLine(clean(d.url)),
 		Tags:   cleanTags(d.tags),
 		Date:   d.date, DateKnown: d.dateKnown,
 		Markdown: clean(d.markdown),
@@ -91,7 +91,7 @@ func cleanTags(tags []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range tags {
-		t = clean(oneLine(t))
+		t = oneLine(clean(t))
 		if t != "" && !seen[t] {
 			seen[t] = true
 			out = append(out, t)
