@@ -34,7 +34,7 @@ func parseOneBytes(t *testing.T, path string, data []byte) Article {
 func wantIn(t *testing.T, a Article, subs ...string) {
 	t.Helper()
 	for _, s := range subs {
-		if !strings.Contains(a.Markdown, s) || !strings.Contains(a.Text, stripMarkup(s)) {
+		if !strings.Contains(a.Markdown, s) || !strings.Contains(a.Text, markdownToText(s)) {
 			t.Errorf("body lacks %q\nmarkdown:\n%s\ntext:\n%s", s, a.Markdown, a.Text)
 		}
 	}
@@ -49,9 +49,6 @@ func wantNotIn(t *testing.T, a Article, subs ...string) {
 	}
 }
 
-// stripMarkup removes the emphasis markers a test string may carry, to
-// look for the same words in the plain text.
-func stripMarkup(s string) string { return strings.NewReplacer("**", "", "*", "").Replace(s) }
 
 const pageBody = `<p>Elpriset i elområde fyra steg på måndagen till den högsta nivån i år, och analytiker väntar sig fler toppar under vintern när vinden mojnar.</p>
 <p>Hushåll med rörligt elpris får räkna med en betydligt högre räkning för februari än för januari.</p>`
