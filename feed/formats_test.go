@@ -49,7 +49,6 @@ func wantNotIn(t *testing.T, a Article, subs ...string) {
 	}
 }
 
-
 const pageBody = `<p>Elpriset i elområde fyra steg på måndagen till den högsta nivån i år, och analytiker väntar sig fler toppar under vintern när vinden mojnar.</p>
 <p>Hushåll med rörligt elpris får räkna med en betydligt högre räkning för februari än för januari.</p>`
 
