@@ -51,7 +51,7 @@ func (d draft) finish(f File, enc string) Article {
 		d.source = topFolder(f.Path)
 	}
 	a := Article{
-		Key: f.Path + d.key, Path: f.Path, Format: d.format, Encoding: enc,
+		Key: f.Path + Sanitize(d.key), Path: f.Path, Format: d.format, Encoding: enc,
 		Title:  oneLine(clean(d.title)),
 		Source: oneLine(clean(d.source)),
 		URL:    oneLine(clean(d.url)),
