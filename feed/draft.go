@@ -3,8 +3,6 @@ package feed
 import (
 	"strings"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // draft is what a format's parser found, before the steps every format
@@ -83,7 +81,7 @@ func topFolder(p string) string {
 
 // clean is the last step for every string field: NFC and no control
 // characters.
-func clean(s string) string { return Sanitize(norm.NFC.String(s)) }
+func clean(s string) string { return Sanitize(toNFC(s)) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

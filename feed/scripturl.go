@@ -18,16 +18,20 @@ var scriptSchemes = []string{"javascript:", "vbscript:", "data:", "livescript:"}
 
 // hasScriptURL is a cheap test for a body whose markdown may hold a link or
 // image with a script scheme. It errs on the side of yes: the slow path it
-// selects is only slower.
+// selects is only slower. It looks only before each ':', without copying.
 func hasScriptURL(src string) bool {
-	if !strings.Contains(src, ":") {
-		return false
-	}
-	lower := strings.ToLower(src)
-	for _, s := range scriptSchemes {
-		if strings.Contains(lower, s) {
-			return true
+	for i := strings.IndexByte(src, ':'); i >= 0; {
+		for _, s := range scriptSchemes {
+			name := s[:len(s)-1]
+			if i >= len(name) && strings.EqualFold(src[i-len(name):i], name) {
+				return true
+			}
 		}
+		next := strings.IndexByte(src[i+1:], ':')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
 	}
 	return false
 }
