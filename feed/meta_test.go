@@ -102,6 +102,8 @@ func TestSourcePrecedence(t *testing.T) {
 		{"og:site_name", "top/x.html", "<html><head><title>T</title><meta property=\"og:site_name\" content=\"Site Name\"><meta property=\"og:url\" content=\"https://www.example.com/a\"></head><body><p>Text.</p></body></html>", "Site Name", "https://www.example.com/a"},
 		{"原文链接 footer", "top/x.md", "# T" + body + "\n---\n\n原文链接（需翻墙）：https://www.epochtimes.com/gb/21/12/7/n13422500.htm\n", "epochtimes.com", "https://www.epochtimes.com/gb/21/12/7/n13422500.htm"},
 		{"原文 quote at the top", "top/x.md", "# T\n\n> 原文：<https://thenewstack.io/some-story/>" + body, "thenewstack.io", "https://thenewstack.io/some-story/"},
+		{"link with full-width parentheses", "top/x.md", "# T" + body + "\n原文地址（需翻墙访问）：http://www.minghui.org/mh/articles/2016/11/5/致信习近平（图）-337263.html\n", "minghui.org", "http://www.minghui.org/mh/articles/2016/11/5/致信习近平（图）-337263.html"},
+		{"link closed by a full-width parenthesis", "top/x.txt", "标题\n\n正文。\n\n（来源：https://news.example.com.cn/a/1.html）\n", "example.com.cn", "https://news.example.com.cn/a/1.html"},
 		{"来源 line", "top/x.txt", "标题\n\n正文。\n\n来源: https://news.example.com.cn/a/1.html\n", "example.com.cn", "https://news.example.com.cn/a/1.html"},
 		{"Source: line", "top/x.txt", "Title\n\nBody text.\n\nSource: https://www.theguardian.com/world/1\n", "theguardian.com", "https://www.theguardian.com/world/1"},
 		{"bare link on a last line", "top/x.md", "# T" + body + "\n<http://finance.eastmoney.com/a/202112082206672930.html>\n\n[返回首页](/)\n", "eastmoney.com", "http://finance.eastmoney.com/a/202112082206672930.html"},
