@@ -124,3 +124,27 @@ func TestShortcodes(t *testing.T) {
 	wantIn(t, a, "導入文です。", "> 最初のコメント", "> 二行目", "> — anon", "図の説明", "中身のテキスト", "結び。")
 	wantNotIn(t, a, "{{", "}}", "matomeQuote", "youtube", "notice")
 }
+
+func TestIsNavLine(t *testing.T) {
+	tests := []struct {
+		line string
+		want bool
+	}{
+		{"#### [首页](../../?n1) &nbsp;|&nbsp; [评论](../c?n1) &nbsp;|&nbsp; [专题](../s?n1)", true},
+		{"[Home](/) · [World](/w) · [Sport](/s)", true},
+		{"- [One](/1)", false},
+		{"[返回首页](/)", true},
+		{"[Back to top](#top)", true},
+		{"[官方公告](https://example.com/a)", false},
+		{"他说，详情见[官方公告](https://example.com/a)和[附件](/b)。", false},
+		{"[![logo](/l.png)](/) | [About](/about)", true},
+		{"[unclosed](/a | [x](/b)", false},
+		{"[not a link] and [x](/y)", false},
+		{"plain text", false},
+	}
+	for _, tt := range tests {
+		if got := isNavLine(tt.line); got != tt.want {
+			t.Errorf("isNavLine(%q) = %v; want %v", tt.line, got, tt.want)
+		}
+	}
+}
