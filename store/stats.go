@@ -21,7 +21,7 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	if err := ix.countInto(ctx, "SELECT lang, count(*) FROM articles GROUP BY lang", st.Languages); err != nil {
 		return Stats{}, wrap(err)
 	}
-	if err := ix.countInto(ctx, `SELECT max(source), count(*) FROM articles WHERE source_f != ''
+	if err := ix.countInto(ctx, `SELECT min(source), count(*) FROM articles WHERE source_f != ''
 		GROUP BY source_f`, st.Sources); err != nil {
 		return Stats{}, wrap(err)
 	}
