@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -127,17 +128,28 @@ func TestUnchangedRefreshReadsNoFile(t *testing.T) {
 	if w := pendingWork(t, ix); len(w) != 0 {
 		t.Fatalf("after a full update, %d files still to read: %v", len(w), w)
 	}
-	// Take read access away: an update that opened any file would warn.
+	// Swap every file's bytes for others of the same size, keeping the
+	// mtime: an update that read any file would see it changed.
 	if err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		return os.Chmod(p, 0)
+		st, err := os.Stat(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, bytes.Repeat([]byte("x"), int(st.Size())), 0o644); err != nil {
+			return err
+		}
+		return os.Chtimes(p, st.ModTime(), st.ModTime())
 	}); err != nil {
 		t.Fatal(err)
 	}
 	st := mustUpdate(t, ix)
 	if st.New+st.Changed+st.Removed != 0 || len(st.Warnings) != 0 {
 		t.Errorf("an unchanged refresh did %+v, want nothing", st)
+	}
+	if got := searchPaths(t, ix, "harbour"); len(got) != 10 {
+		t.Errorf("after an unchanged refresh, harbour finds %d articles, want 10", len(got))
 	}
 }
