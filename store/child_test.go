@@ -66,6 +66,10 @@ func runChild(role, dir, index string) error {
 			if _, err := ix.Stats(ctx); err != nil {
 				return err
 			}
+			// the reader writes too, as the TUI does when an article is opened
+			if err := ix.SetRead(ctx, fmt.Sprintf("id%d", n%10), n%2 == 0); err != nil {
+				return err
+			}
 		}
 		fmt.Printf("done %d searches, update skipped %v\n", n, st.Skipped)
 		return nil
