@@ -14,10 +14,10 @@ func (ix *Index) Facets(ctx context.Context, q Query) (Facets, error) {
 	byLang, bySource := q, q
 	byLang.Langs, bySource.Sources = nil, nil
 	if f.Langs, err = ix.facet(ctx, byLang, "a.lang"); err != nil {
-		return Facets{}, err
+		return Facets{}, ix.checkDamage(err)
 	}
 	if f.Sources, err = ix.facet(ctx, bySource, "a.source_f"); err != nil {
-		return Facets{}, err
+		return Facets{}, ix.checkDamage(err)
 	}
 	return f, nil
 }

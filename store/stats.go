@@ -11,7 +11,7 @@ import (
 // Stats describes the index.
 func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Languages: map[string]int{}, Sources: map[string]int{}}
-	wrap := func(err error) error { return fmt.Errorf("read stats of %s: %w", ix.dbPath, err) }
+	wrap := func(err error) error { return ix.checkDamage(fmt.Errorf("read stats of %s: %w", ix.dbPath, err)) }
 	err := ix.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
 		(SELECT count(*) FROM warnings), (SELECT coalesce(sum(size), 0) FROM files)`).
 		Scan(&st.Articles, &st.Warnings, &st.ArchiveBytes)
