@@ -22,17 +22,27 @@ func expandShortcodes(src string) string {
 	if !strings.Contains(src, "{{") {
 		return src
 	}
-	return shortcodeRE.ReplaceAllStringFunc(src, func(sc string) string {
-		m := shortcodeRE.FindStringSubmatch(sc)
-		if m[1] == "/" {
-			return ""
+	matches := shortcodeRE.FindAllStringSubmatchIndex(src, -1)
+	if len(matches) == 0 {
+		return src
+	}
+	var b strings.Builder
+	b.Grow(len(src))
+	pos := 0
+	for _, m := range matches {
+		b.WriteString(src[pos:m[0]])
+		pos = m[1]
+		if src[m[2]:m[3]] == "/" {
+			continue // a closing tag
 		}
 		args := map[string]string{}
-		for _, a := range shortcodeArgRE.FindAllStringSubmatch(m[3], -1) {
+		for _, a := range shortcodeArgRE.FindAllStringSubmatch(src[m[6]:m[7]], -1) {
 			args[strings.ToLower(a[1])] = strings.ReplaceAll(a[2], `\"`, `"`)
 		}
-		return shortcodeText(strings.ToLower(m[2]), args)
-	})
+		b.WriteString(shortcodeText(strings.ToLower(src[m[4]:m[5]]), args))
+	}
+	b.WriteString(src[pos:])
+	return b.String()
 }
 
 func shortcodeText(name string, args map[string]string) string {

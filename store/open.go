@@ -66,6 +66,14 @@ func Open(opts Options) (*Index, error) {
 		return nil, fmt.Errorf("create index folder: %w", err)
 	}
 	ix := &Index{opts: Options{Dir: dir, IndexPath: folder}, dbPath: filepath.Join(folder, dbFile)}
+	if cause, found := readDamaged(folder); found {
+		if ix.notice, err = moveAside(ix.dbPath, cause); err != nil {
+			return nil, err
+		}
+		if err := os.Remove(damagedMarker(folder)); err != nil {
+			return nil, fmt.Errorf("rebuild index %s: %w", ix.dbPath, err)
+		}
+	}
 	ix.db, err = openDB(ix.dbPath)
 	if err == nil {
 		return ix, nil
@@ -74,7 +82,7 @@ func Open(opts Options) (*Index, error) {
 	if errors.As(err, &newer) || !isCorrupt(err) {
 		return nil, err
 	}
-	ix.notice, err = moveAside(ix.dbPath, err)
+	ix.notice, err = moveAside(ix.dbPath, err.Error())
 	if err != nil {
 		return nil, err
 	}
@@ -177,15 +185,43 @@ func checkHeader(path string) error {
 
 // moveAside renames a corrupt database (and its WAL) out of the way so a
 // new one can be built, and returns the notice for the user.
-func moveAside(path string, cause error) (string, error) {
+func moveAside(path string, cause string) (string, error) {
 	bad := path + ".corrupt"
-	if err := os.Rename(path, bad); err != nil {
-		return "", fmt.Errorf("index %s is corrupt (%v) and could not be moved aside: %w", path, cause, err)
+	if err := os.Rename(path, bad); errors.Is(err, os.ErrNotExist) {
+		return "", nil // someone else moved it already
+	} else if err != nil {
+		return "", fmt.Errorf("index %s is corrupt (%s) and could not be moved aside: %w", path, cause, err)
 	}
 	for _, ext := range []string{"-wal", "-shm"} {
 		if err := os.Remove(path + ext); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return "", fmt.Errorf("remove %s: %w", path+ext, err)
 		}
 	}
-	return fmt.Sprintf("index %s was corrupt (%v); moved it to %s and rebuilt the index", path, cause, bad), nil
+	return fmt.Sprintf("index %s was corrupt (%s); moved it to %s and rebuilt the index", path, cause, bad), nil
+}
+
+// damagedMarker is the file that asks the next Open to rebuild: a damaged
+// page deep in the file shows only when a query reaches it, after Open, and
+// the open database cannot be swapped under concurrent users.
+func damagedMarker(folder string) string { return filepath.Join(folder, "damaged") }
+
+// readDamaged reports whether an earlier run left the marker, and why.
+func readDamaged(folder string) (string, bool) {
+	b, err := os.ReadFile(damagedMarker(folder))
+	if err != nil {
+		return "", false
+	}
+	return strings.TrimSpace(string(b)), true
+}
+
+// checkDamage passes err through; when it says the file is damaged, it
+// leaves the marker for the next Open and tells the user so.
+func (ix *Index) checkDamage(err error) error {
+	if err == nil || !isCorrupt(err) {
+		return err
+	}
+	if werr := os.WriteFile(damagedMarker(ix.opts.IndexPath), []byte(err.Error()), 0o644); werr != nil {
+		return errors.Join(err, fmt.Errorf("index %s is damaged; remove it to rebuild: %w", ix.dbPath, werr))
+	}
+	return fmt.Errorf("%w: the index file is damaged; the next run of yomu rebuilds it", err)
 }

@@ -92,6 +92,14 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 		return fmt.Errorf("create schema in %s: %w", path, err)
 	}
 	defer rollback(tx)
+	// Another process may have created the schema while this one waited
+	// for the write lock: look again, inside the transaction.
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return fmt.Errorf("read schema version of %s: %w", path, err)
+	}
+	if v == schemaVersion {
+		return nil
+	}
 	var stmts []string
 	for _, t := range dropIndexTables {
 		stmts = append(stmts, "DROP TABLE IF EXISTS "+t)
