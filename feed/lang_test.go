@@ -3,6 +3,8 @@ package feed
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // TestDetectLang covers the cases a light detector gets wrong: short
@@ -25,10 +27,13 @@ func TestDetectLang(t *testing.T) {
 		{"Norwegian keeps æ/ø", "Regjeringen vil øke støtten til de små øyene og gi mer penger til skolene", "", "nb", ""},
 		{"Vietnamese", "Amazon sắp công bố một thỏa thuận mới đe dọa đến Microsoft", "", "vi", ""},
 		{"Vietnamese short", "Wayne Rooney bị loại khỏi đội tuyển Anh", "", "vi", ""},
+		{"Vietnamese decomposed (NFD)", norm.NFD.String("Amazon sắp công bố một thỏa thuận mới đe dọa đến Microsoft"), "", "vi", ""},
 		{"Vietnamese unaccented", "Amazon sap cong bo mot thoa thuan moi", "", "vi", ""},
 		{"Vietnamese unaccented 2", "Nguoi dan Ha Noi don Tet trong mua dich", "", "vi", ""},
 		{"Chinese with Latin word", "AWS宕机", "", "zh", "Hans"},
 		{"Chinese headline with Latin", "企业多云化大势来了么？亚马逊AWS宕机事件带来更多商机", "", "zh", "Hans"},
+		{"English quoting Chinese", "Xi Jinping (习近平) meets the president of France in Paris", "", "en", ""},
+		{"Chinese with much English", "在Kubernetes集群中部署Prometheus监控", "本文介绍如何使用Helm chart部署kube-prometheus-stack，并配置Grafana仪表盘和Alertmanager告警。", "zh", "Hans"},
 		{"Simplified", "这是我们国家的新闻", "", "zh", "Hans"},
 		{"Traditional", "這是我們國家的新聞", "", "zh", "Hant"},
 		{"Traditional short", "新年快樂！", "", "zh", "Hant"},
