@@ -26,10 +26,13 @@ const (
 //
 // The script decides first where it can (kana → ja, Hangul → ko, Han alone →
 // zh), because statistical detectors confuse CJK text that mixes in Latin
-// words (AWS宕机). Vietnamese is told by its letters (ơ ư đ ă and the tone
-// marks), or without them by its syllables. Other Latin text goes to
-// whatlanggo, limited to a list of candidates so that a short Swedish
-// title does not come out as Malagasy.
+// words (AWS宕机); Chinese gets its script from the characters only one
+// script writes. Vietnamese is told by its letters (ơ ư đ ă and the tone
+// marks), or without them by its syllables. Other Latin text is decided by
+// its function words when they clearly agree, else by whatlanggo, limited
+// to a list of candidates so that a short Swedish title does not come out
+// as Malagasy. One word, or text that is mostly base64 or numbers, is
+// "und".
 func DetectLang(title, body string) (lang, script string) {
 	sample := title + "\n" + cutBytes(body, langSampleBytes)
 	c := countScripts(sample)
@@ -50,7 +53,7 @@ func DetectLang(title, body string) (lang, script string) {
 	case c.other > c.latin:
 		return detectOtherScript(sample)
 	}
-	return detectLatin(sample, c)
+	return detectLatin(sample)
 }
 
 // scriptCounts counts the letters of a sample by script.
@@ -153,7 +156,7 @@ func boolIndex(b bool) int {
 }
 
 // detectLatin names the language of text written mostly in Latin letters.
-func detectLatin(sample string, c scriptCounts) (lang, script string) {
+func detectLatin(sample string) (lang, script string) {
 	w := latinWords(sample)
 	switch {
 	case len(w.words) < 2 || w.noise > w.letters:
