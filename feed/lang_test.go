@@ -110,3 +110,22 @@ func BenchmarkDetectLang(b *testing.B) {
 		})
 	}
 }
+
+// TestVietnameseSyllables checks the frequent-syllable list: each entry has
+// the shape of a syllable, and none is a function word of another
+// candidate language, where it would be false evidence.
+func TestVietnameseSyllables(t *testing.T) {
+	for w := range viFrequent {
+		if !isVietnameseSyllable(w) {
+			t.Errorf("%q is in viFrequent but not shaped like a syllable", w)
+		}
+		if langs := functionWordIndex[w]; len(langs) > 0 {
+			t.Errorf("%q is in viFrequent and a function word of %v", w, langs)
+		}
+	}
+	for _, w := range []string{"amazon", "and", "strong", "street", "house", "is"} {
+		if isVietnameseSyllable(w) {
+			t.Errorf("isVietnameseSyllable(%q) = true, want false", w)
+		}
+	}
+}
