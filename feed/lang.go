@@ -96,7 +96,7 @@ func countScripts(s string) scriptCounts {
 // detectOtherScript handles Cyrillic, Arabic, Greek, Hebrew, Thai, Indic
 // and other scripts, where whatlanggo knows the few languages of each.
 func detectOtherScript(sample string) (lang, script string) {
-	return isoCode(whatlanggo.Detect(cutBytes(sample, trigramBytes)).Lang), ""
+	return isoCode(trigramLang(cutBytes(sample, trigramBytes), whatlanggo.Options{})), ""
 }
 
 // latinCandidates are the Latin-script languages whatlanggo may answer.
@@ -173,13 +173,24 @@ func detectLatin(sample string) (lang, script string) {
 	if l := bestByFunctionWords(scores); l >= 0 {
 		return isoCode(l), ""
 	}
-	l := whatlanggo.DetectLangWithOptions(trigramText(w.words), whatlanggo.Options{Whitelist: allowed})
+	l := trigramLang(trigramText(w.words), whatlanggo.Options{Whitelist: allowed})
 	if w.letters < shortLetters && w.ascii && accentedLangs[l] && scores[l] == 0 && allowed[whatlanggo.Eng] {
 		// No accent and none of the language's own small words: a short
 		// ASCII headline is English, which trigrams often miss.
 		return "en", ""
 	}
 	return isoCode(l), ""
+}
+
+// trigramLang asks whatlanggo, and takes a tie between its two best
+// languages (confidence 0) as no answer: whatlanggo ranks languages read
+// from a map, so a tie would change answer from one run to the next.
+func trigramLang(text string, opts whatlanggo.Options) whatlanggo.Lang {
+	info := whatlanggo.DetectWithOptions(text, opts)
+	if info.Confidence <= 0 {
+		return -1
+	}
+	return info.Lang
 }
 
 // trigramText joins the first words, up to trigramBytes, for whatlanggo.

@@ -129,3 +129,28 @@ func TestVietnameseSyllables(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDetectLang checks that any text gets a well-formed answer: "und" or
+// two lower-case letters, a script only for Chinese, and the same answer
+// twice (whatlanggo ranks languages from a map, so ties must not flip).
+func FuzzDetectLang(f *testing.F) {
+	for _, s := range []string{
+		"Ny ambassadör i Colombia", "Amazon sap cong bo mot thoa thuan moi", "AWS宕机",
+		"東京都知事選挙、小池氏が三選", "韓國 經濟 성장률 전망", "這是我們國家的新聞", "",
+		"2021-12-08", "Правительство объявило о новых мерах", "\xff\xfe", "a b",
+	} {
+		f.Add(s, s)
+	}
+	f.Fuzz(func(t *testing.T, title, body string) {
+		lang, script := DetectLang(title, body)
+		if lang != "und" && (len(lang) != 2 || lang[0] < 'a' || lang[0] > 'z' || lang[1] < 'a' || lang[1] > 'z') {
+			t.Fatalf("DetectLang(%q, %q) lang = %q", title, body, lang)
+		}
+		if script != "" && (lang != "zh" || script != "Hans" && script != "Hant") {
+			t.Fatalf("DetectLang(%q, %q) = %q, %q", title, body, lang, script)
+		}
+		if l2, s2 := DetectLang(title, body); l2 != lang || s2 != script {
+			t.Fatalf("DetectLang(%q, %q) = %q, %q then %q, %q", title, body, lang, script, l2, s2)
+		}
+	})
+}
