@@ -119,7 +119,7 @@ func firstUnsafe(s string) rune {
 // TestShortcodes checks that Hugo shortcodes show the text they carry and
 // no template syntax.
 func TestShortcodes(t *testing.T) {
-	src := "+++\ntitle = \"まとめ\"\n+++\n導入文です。\n\n{{<matomeQuote body=\"最初のコメント<br>二行目\" username=\"anon\" >}}\n\n{{< figure src=\"/a.png\" caption=\"図の説明\" >}}\n\n{{% notice %}}中身のテキスト{{% /notice %}}\n\n{{< youtube id=\"xyz\" >}}\n\n結び。\n"
+	src := "+++\ntitle = \"まとめ\"\n+++\n導入文です。\n\n{{<matomeQuote body=\"最初のコメント<br>二行目\" username=\"anon\" >}}\n\n{{< figure src=\"/a.png\" caption=\"図の説明\" >}}\n\n{{% notice %}}中身のテキスト{{% /notice %}}\n\n{{< youtube id=\"xyz\" >}}\n\n{{< list limit=2 >}}\n\n結び。\n"
 	a := parseOne(t, "k/index.md", src)
 	wantIn(t, a, "導入文です。", "> 最初のコメント", "> 二行目", "> — anon", "図の説明", "中身のテキスト", "結び。")
 	wantNotIn(t, a, "{{", "}}", "matomeQuote", "youtube", "notice")
