@@ -85,6 +85,20 @@ func TestBodyCleaning(t *testing.T) {
 	}
 }
 
+// TestPlainEntities checks that character references left in plain text
+// (the BBC set has communiqu&#233;) read as characters, and that what they
+// decode to is still plain text, not markup.
+func TestPlainEntities(t *testing.T) {
+	a := parseOne(t, "bbc/1.txt", "Leaders meet\n\nThe G7 communiqu&#233; said &quot;yes&quot; &amp; more &lt;b&gt;bold&lt;/b&gt;.\n")
+	want := `The G7 communiqué said "yes" & more <b>bold</b>.`
+	if a.Text != want {
+		t.Errorf("text = %q; want %q", a.Text, want)
+	}
+	if got := markdownToText(a.Markdown); got != want {
+		t.Errorf("markdown reads %q; want %q (%q)", got, want, a.Markdown)
+	}
+}
+
 // TestControlCharacters checks that no field lets an article drive the
 // terminal.
 func TestControlCharacters(t *testing.T) {
