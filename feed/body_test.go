@@ -85,6 +85,20 @@ func TestBodyCleaning(t *testing.T) {
 	}
 }
 
+// TestPlainEntities checks that character references left in plain text
+// (the BBC set has communiqu&#233;) read as characters, and that what they
+// decode to is still plain text, not markup.
+func TestPlainEntities(t *testing.T) {
+	a := parseOne(t, "bbc/1.txt", "Leaders meet\n\nThe G7 communiqu&#233; said &quot;yes&quot; &amp; more &lt;b&gt;bold&lt;/b&gt;.\n")
+	want := `The G7 communiqué said "yes" & more <b>bold</b>.`
+	if a.Text != want {
+		t.Errorf("text = %q; want %q", a.Text, want)
+	}
+	if got := markdownToText(a.Markdown); got != want {
+		t.Errorf("markdown reads %q; want %q (%q)", got, want, a.Markdown)
+	}
+}
+
 // TestControlCharacters checks that no field lets an article drive the
 // terminal.
 func TestControlCharacters(t *testing.T) {
@@ -119,7 +133,7 @@ func firstUnsafe(s string) rune {
 // TestShortcodes checks that Hugo shortcodes show the text they carry and
 // no template syntax.
 func TestShortcodes(t *testing.T) {
-	src := "+++\ntitle = \"まとめ\"\n+++\n導入文です。\n\n{{<matomeQuote body=\"最初のコメント<br>二行目\" username=\"anon\" >}}\n\n{{< figure src=\"/a.png\" caption=\"図の説明\" >}}\n\n{{% notice %}}中身のテキスト{{% /notice %}}\n\n{{< youtube id=\"xyz\" >}}\n\n結び。\n"
+	src := "+++\ntitle = \"まとめ\"\n+++\n導入文です。\n\n{{<matomeQuote body=\"最初のコメント<br>二行目\" username=\"anon\" >}}\n\n{{< figure src=\"/a.png\" caption=\"図の説明\" >}}\n\n{{% notice %}}中身のテキスト{{% /notice %}}\n\n{{< youtube id=\"xyz\" >}}\n\n{{< list limit=2 >}}\n\n結び。\n"
 	a := parseOne(t, "k/index.md", src)
 	wantIn(t, a, "導入文です。", "> 最初のコメント", "> 二行目", "> — anon", "図の説明", "中身のテキスト", "結び。")
 	wantNotIn(t, a, "{{", "}}", "matomeQuote", "youtube", "notice")
