@@ -19,6 +19,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sort"
 	"strconv"
@@ -35,6 +36,7 @@ type config struct {
 	runs               int
 	child              string
 	archive, index     string
+	profile            string
 }
 
 func main() {
@@ -47,6 +49,7 @@ func main() {
 	flag.StringVar(&c.child, "child", "", "internal: run one measured step (index, refresh, query)")
 	flag.StringVar(&c.archive, "archive", "", "internal: the archive of a child step")
 	flag.StringVar(&c.index, "index", "", "internal: the index of a child step")
+	flag.StringVar(&c.profile, "cpuprofile", "", "write a CPU profile of each child step to this file, suffixed by the step")
 	flag.Parse()
 	var err error
 	if c.child != "" {
@@ -235,6 +238,9 @@ func child(c config, role, archive, index string, out *childReport) (int64, erro
 		return 0, err
 	}
 	cmd := exec.Command(self, "-child", role, "-archive", archive, "-index", index, "-runs", strconv.Itoa(c.runs))
+	if c.profile != "" {
+		cmd.Args = append(cmd.Args, "-cpuprofile", c.profile+"."+role)
+	}
 	cmd.Stderr = os.Stderr
 	data, err := cmd.Output()
 	if err != nil {
@@ -256,6 +262,16 @@ func maxRSS(ps *os.ProcessState) int64 {
 // runChild is the measured side of child.
 func runChild(c config) error {
 	ctx := context.Background()
+	if c.profile != "" {
+		f, err := os.Create(c.profile)
+		if err != nil {
+			return err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	t0 := time.Now()
 	ix, err := store.Open(store.Options{Dir: c.archive, IndexPath: c.index})
 	if err != nil {
