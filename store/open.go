@@ -146,7 +146,9 @@ func create(path string) error {
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		return nil
 	}
-	db, err := sql.Open("sqlite", (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String())
+	// another process may be creating it at the same moment: wait for it
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: "_pragma=busy_timeout(15000)"}
+	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", path, err)
 	}
