@@ -22,14 +22,18 @@ const (
 	markHiOff = '\uFDD4'
 	// markBreak is a hard line break of the markdown.
 	markBreak = '\uFDD5'
-	// markNothing+" " is an invisible break opportunity for glamour inside a
-	// long run of CJK, which keeps glamour's word wrapping linear.
-	markNothing     = "\uFDD6 "
+	// markNothingRune is nothing at all: the alt text of an image without
+	// one, so that glamour still shows "[image]".
 	markNothingRune = '\uFDD6'
 	// markDepth follows markStart once per blockquote around the block, so
 	// the wrapping pass knows how many quote bars its lines must carry even
 	// where glamour's own wrapping lost them.
 	markDepth = "\uFDD7"
+	// markGlue is a space no line may break at unless nothing else fits: in
+	// style prefixes ("•", "##", "1.") so glamour keeps them on the line of
+	// their text, and before a link's number.
+	markGlue     = "\uFDD8"
+	markGlueRune = '\uFDD8'
 )
 
 // isMarker reports the runes this package keeps for itself.

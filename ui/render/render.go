@@ -94,7 +94,7 @@ func Markdown(md string, opts Options) (Doc, error) {
 	t.blocks(root, false)
 
 	ar := gansi.NewRenderer(gansi.Options{
-		WordWrap:         width,
+		WordWrap:         0, // no wrapping and no padding: rewrap does both right
 		ColorProfile:     profile,
 		Styles:           style,
 		InlineTableLinks: true,
@@ -154,7 +154,7 @@ func cleanInput(md string) string {
 // again; other lines go through wrapper.generic.
 func rewrap(out string, limit int) []line {
 	w := &wrapper{limit: limit}
-	raw := strings.Split(out, "\n")
+	raw := joinGlued(strings.Split(out, "\n"))
 	for i := 0; i < len(raw); i++ {
 		l := raw[i]
 		at := strings.Index(l, markStart)
@@ -197,6 +197,25 @@ func rewrap(out string, limit int) []line {
 		}
 	}
 	return w.out
+}
+
+// joinGlued puts back together the lines glamour broke at a glue marker
+// (between a list bullet or heading mark and its text), so that the bullet
+// is found before its block's start marker.
+func joinGlued(raw []string) []string {
+	out := raw[:0]
+	for _, l := range raw {
+		if n := len(out); n > 0 && strings.Contains(out[n-1]+l, markGlue) {
+			prev := trimRightRaw(out[n-1])
+			next := stripPrefixRaw(l)
+			if strings.HasSuffix(ansi.Strip(prev), markGlue) || strings.HasPrefix(ansi.Strip(next), markGlue) {
+				out[n-1] = prev + next
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // blockPrefix is the prefix of a text block's lines: what preceded its

@@ -13,7 +13,7 @@ import (
 // with three changes: images show as "[image: alt]" (no arrow, whose width
 // differs between terminals), the definition marker is ASCII, and every
 // space a style adds to running text is a breakable-space marker, so that the
-// text wrapping below can tell where glamour's lines may be joined again.
+// text wrapping below can join glamour's lines again.
 func styleFor(theme string) (gansi.StyleConfig, error) {
 	var s gansi.StyleConfig
 	switch theme {
@@ -57,8 +57,8 @@ func inlinePrimitives(s *gansi.StyleConfig) []*gansi.StylePrimitive {
 	}
 }
 
-// markSpaces turns each space of a style string into a breakable-space
-// marker, leaving template actions alone.
+// markSpaces turns each space of a style string into a glue marker,
+// leaving template actions alone.
 func markSpaces(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
@@ -73,7 +73,7 @@ func markSpaces(s string) string {
 			depth--
 		}
 		if s[i] == ' ' && depth == 0 {
-			b.WriteString(markSpace)
+			b.WriteString(markGlue)
 			continue
 		}
 		b.WriteByte(s[i])

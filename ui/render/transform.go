@@ -13,11 +13,6 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// cjkRunBreak is how many wide characters glamour sees in a row before an
-// invisible break opportunity: glamour's word wrapper measures the current
-// word again for every character, so unbroken runs would cost O(n²).
-const cjkRunBreak = 16
-
 // transformer rewrites the parsed markdown before glamour sees it. New text
 // is appended to src (the "arena") and referenced by segment, because
 // glamour reads text nodes from the source and renders no other kind of
@@ -72,7 +67,7 @@ func (lt *linkTable) walk(t *transformer, n ast.Node, space string) {
 		switch c := c.(type) {
 		case *ast.Link:
 			lt.walk(t, c, space)
-			t.numberLink(c, string(c.Destination), space)
+			t.numberLink(c, string(c.Destination), t.plainText(c))
 		case *ast.AutoLink:
 			u := string(c.URL(t.src))
 			label := u
@@ -82,11 +77,11 @@ func (lt *linkTable) walk(t *transformer, n ast.Node, space string) {
 			link := ast.NewLink()
 			link.AppendChild(link, t.newText(spaced(label, space)))
 			n.ReplaceChild(n, c, link)
-			t.numberLink(link, u, space)
+			t.numberLink(link, u, label)
 		case *ast.Image:
 			c.Destination = nil
 			if c.HasChildren() {
-				c.InsertBefore(c, c.FirstChild(), t.newText(":"+space))
+				c.InsertBefore(c, c.FirstChild(), t.newText(":"+markGlue))
 			} else {
 				c.AppendChild(c, t.newText(string(markNothingRune)))
 			}
@@ -99,8 +94,7 @@ func (lt *linkTable) walk(t *transformer, n ast.Node, space string) {
 
 // numberLink makes glamour show only the link's text, followed by its
 // number when it has one. A destination of "#" is glamour's "no URL".
-func (t *transformer) numberLink(l *ast.Link, dest, space string) {
-	label := plainText(l, t.src)
+func (t *transformer) numberLink(l *ast.Link, dest, label string) {
 	n := t.links.add(dest, label)
 	l.Destination = []byte("#")
 	if n == 0 {
@@ -110,7 +104,7 @@ func (t *transformer) numberLink(l *ast.Link, dest, space string) {
 	num := "[" + strconv.Itoa(n) + "]"
 	last, _ := utf8.DecodeLastRuneInString(label)
 	if l.HasChildren() && !isWide(last) {
-		num = space + num
+		num = markGlue + num
 	}
 	l.AppendChild(l, t.newText(num))
 }
@@ -123,13 +117,13 @@ func spaced(s, space string) string {
 	return strings.ReplaceAll(s, " ", space)
 }
 
-// plainText is the text of n's leaves.
-func plainText(n ast.Node, src []byte) string {
+// plainText is the text of n's leaves as the article wrote them.
+func (t *transformer) plainText(n ast.Node) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if t, ok := c.(*ast.Text); ok && entering {
-			b.Write(t.Segment.Value(src))
-			if t.SoftLineBreak() {
+		if l, ok := c.(*ast.Text); ok && entering && !t.created[l] {
+			b.Write(l.Segment.Value(t.src))
+			if l.SoftLineBreak() {
 				b.WriteByte(' ')
 			}
 		}
@@ -212,26 +206,13 @@ func (t *transformer) rewriteLeaf(l *leaf, spans [][2]int) {
 	marks := spanMarks(spans, l.start, l.end)
 	var b strings.Builder
 	b.Grow(len(l.text) * 2)
-	run := 0
 	for i, r := range l.text {
 		for len(marks) > 0 && marks[0].at <= l.start+i {
 			b.WriteRune(marks[0].mark)
 			marks = marks[1:]
 		}
-		switch {
-		case unicode.IsSpace(r):
+		if unicode.IsSpace(r) {
 			b.WriteRune(markSpaceRune)
-			b.WriteRune(r)
-			run = 0
-			continue
-		case isWide(r):
-			run++
-			if run > cjkRunBreak {
-				b.WriteString(markNothing)
-				run = 1
-			}
-		default:
-			run = 0
 		}
 		b.WriteRune(r)
 	}

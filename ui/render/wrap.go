@@ -34,9 +34,10 @@ type tok struct {
 	s    string
 	w    int
 	kind tokKind
+	glue bool // a space to break at only as a last resort
 }
 
-func (t tok) isSpace() bool { return t.kind == tkText && t.s == " " }
+func (t tok) isSpace() bool { return t.kind == tkText && t.s == " " && !t.glue }
 
 // tokenize splits s into graphemes and SGR sequences. Every other escape
 // sequence and control character is dropped, so nothing in the output can
@@ -77,6 +78,8 @@ func appendGrapheme(out []tok, g string, w int) []tok {
 		kind = tkHiOff
 	case markBreak:
 		kind = tkBreak
+	case markGlueRune:
+		return append(out, tok{s: " ", w: 1, glue: true})
 	default:
 		if unicode.IsControl(r) || isMarker(r) {
 			return out
@@ -247,7 +250,10 @@ func (w *wrapper) generic(raw string) {
 func (w *wrapper) block(p prefix, toks []tok) {
 	avail := max(w.limit-p.w, 2)
 	var cur []tok
-	curW, lastBreak, first := 0, -1, true
+	// lineW is the width of cur up to its last non-space; pending the
+	// spaces after that, which count only if more text follows.
+	lineW, pending := 0, 0
+	lastBreak, lastGlue, first := -1, -1, true
 	var prev tok
 	flush := func(end int) {
 		pfx := p.cont
@@ -260,10 +266,16 @@ func (w *wrapper) block(p prefix, toks []tok) {
 		for len(rest) > 0 && rest[0].isSpace() {
 			rest = rest[1:]
 		}
-		cur = append([]tok(nil), rest...)
-		curW, lastBreak = 0, -1
+		cur = append(cur[:0:0], rest...)
+		lineW, pending, lastBreak, lastGlue = 0, 0, -1, -1
 		for _, t := range cur {
-			curW += t.w
+			switch {
+			case t.isSpace():
+				pending += t.w
+			case t.kind == tkText:
+				lineW += pending + t.w
+				pending = 0
+			}
 		}
 	}
 	for _, t := range toks {
@@ -276,49 +288,43 @@ func (w *wrapper) block(p prefix, toks []tok) {
 			cur = append(cur, t)
 			continue
 		case t.isSpace():
-			if curW > 0 {
+			if lineW > 0 {
 				lastBreak = len(cur)
 				cur = append(cur, t)
-				curW += t.w
+				pending += t.w
 			}
 			prev = t
 			continue
 		}
-		if curW > 0 && canBreak(prev, t) {
+		if lineW > 0 && canBreak(prev, t) {
 			lastBreak = len(cur)
 		}
-		if curW > 0 && widthUpTo(cur)+t.w > avail {
-			if lastBreak > 0 {
+		if lineW > 0 && lineW+pending+t.w > avail {
+			if t.glue { // the line ends here; the glued space goes
+				flush(len(cur))
+				continue
+			}
+			switch {
+			case lastBreak > 0:
 				flush(lastBreak)
-			} else {
+			case lastGlue > 0:
+				cur = append(cur[:lastGlue:lastGlue], cur[lastGlue+1:]...)
+				flush(lastGlue)
+			default:
 				flush(len(cur))
 			}
 		}
+		if t.glue && lineW > 0 {
+			lastGlue = len(cur)
+		}
 		cur = append(cur, t)
-		curW += t.w
+		lineW += pending + t.w
+		pending = 0
 		prev = t
 	}
 	if len(cur) > 0 || first {
 		flush(len(cur))
 	}
-}
-
-// widthUpTo is the width of cur without its trailing spaces, which never
-// end a line.
-func widthUpTo(cur []tok) int {
-	w := 0
-	pending := 0
-	for _, t := range cur {
-		if t.isSpace() {
-			pending += t.w
-			continue
-		}
-		if t.kind == tkText {
-			w += pending + t.w
-			pending = 0
-		}
-	}
-	return w
 }
 
 // emit writes one output line: prefix, the styles still open from the line
@@ -390,6 +396,9 @@ func (sw *sgrWriter) close() {
 
 // canBreak reports whether a line may end between graphemes a and b.
 func canBreak(a, b tok) bool {
+	if a.glue || b.glue {
+		return false
+	}
 	ra, _ := utf8.DecodeRuneInString(a.s)
 	rb, _ := utf8.DecodeRuneInString(b.s)
 	if !breaksAround(ra) && !breaksAround(rb) {
