@@ -125,11 +125,17 @@ func savePosition(ix Index, id string) tea.Cmd {
 	}
 }
 
-func prepare(ix Index, k renderKey) tea.Cmd {
+// prepare loads (unless known) and renders one article.
+func prepare(ix Index, k renderKey, known *feed.Article) tea.Cmd {
 	return func() tea.Msg {
-		a, err := ix.Article(context.Background(), k.id)
-		if err != nil {
-			return preparedMsg{key: k, err: err}
+		var a feed.Article
+		if known != nil {
+			a = *known
+		} else {
+			var err error
+			if a, err = ix.Article(context.Background(), k.id); err != nil {
+				return preparedMsg{key: k, err: err}
+			}
 		}
 		doc, err := render.Markdown(a.Markdown, render.Options{Width: k.width, Theme: k.theme, Query: k.query})
 		if err != nil {

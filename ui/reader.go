@@ -42,14 +42,18 @@ type readerModel struct {
 
 	cache   map[renderKey]prepared
 	pending map[renderKey]bool
+	arts    map[string]feed.Article // parsed articles, reused at other widths
 }
 
 func newReader(styles *Styles, keys keyMap, theme string) readerModel {
 	return readerModel{styles: styles, keys: keys, theme: theme,
-		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}}
+		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}, arts: map[string]feed.Article{}}
 }
 
 func (m *readerModel) setSize(w, h int) {
+	if w != m.width {
+		m.ready = false // the lines were laid out for the old width
+	}
 	m.width, m.height = w, h
 }
 
@@ -92,7 +96,10 @@ func (m *readerModel) want(ix Index, id, query string) tea.Cmd {
 		return nil
 	}
 	m.pending[k] = true
-	return prepare(ix, k)
+	if a, ok := m.arts[id]; ok {
+		return prepare(ix, k, &a)
+	}
+	return prepare(ix, k, nil)
 }
 
 // prepared stores a finished render and shows it if it is the one wanted.
@@ -100,6 +107,12 @@ func (m *readerModel) prepared(msg preparedMsg, query string) {
 	delete(m.pending, msg.key)
 	if len(m.cache) >= maxCached {
 		clear(m.cache)
+	}
+	if len(m.arts) >= maxCached {
+		clear(m.arts)
+	}
+	if msg.art.Key != "" {
+		m.arts[msg.key.id] = msg.art
 	}
 	p := prepared{art: msg.art, doc: msg.doc, err: msg.err}
 	m.cache[msg.key] = p
