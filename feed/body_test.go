@@ -52,6 +52,17 @@ func TestBodyCleaning(t *testing.T) {
 			notWant: []string{"javascript", "data:", "alert"},
 		},
 		{
+			name:    "script links hidden by entities, references and autolinks are removed",
+			src:     "One [a](jav&#97;script:alert(1)) two [b](javascript&#58;alert(2)) three [c][r] four <javascript:alert(3)> five [ok](https://example.com/ok).\n\n[r]: JAVASCRIPT:alert(4)\n",
+			want:    []string{"One a two b three c four javascript:alert(3) five [ok](https://example.com/ok)."}, // an autolink's text is its address
+			notWant: []string{"](jav", "<jav", "JAVASCRIPT", "alert(1)", "alert(2)", "alert(4)", "&#97;", "&#58;"},
+		},
+		{
+			name: "words like metadata: or Data: stay as they are",
+			src:  "Metadata: *none*. Data: see [the table](https://example.com/t).\n",
+			want: []string{"Metadata: *none*. Data: see [the table](https://example.com/t)."},
+		},
+		{
 			name:    "bold ending in CJK punctuation stays bold",
 			src:     "<p>报告指出<strong>云计算市场继续增长，</strong>与此同时<em>竞争加剧。</em>各方关注。</p>\n",
 			want:    []string{"报告指出**云计算市场继续增长**，与此同时*竞争加剧*。各方关注。"},
