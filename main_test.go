@@ -254,3 +254,21 @@ func TestSecondIndexRunParsesNothing(t *testing.T) {
 		t.Fatalf("second run was not a no-op: %q %s", out, stderr)
 	}
 }
+
+func TestCorruptIndexIsRebuiltWithANotice(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	if err := os.MkdirAll(idx, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(idx, "index.db")
+	if err := os.WriteFile(db, []byte(strings.Repeat("garbage ", 512)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, idx, "list", "--dir", sample)
+	if code != 0 || out == "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s: want the list from a rebuilt index", code, out, stderr)
+	}
+	if !strings.Contains(stderr, db) || !strings.Contains(stderr, "rebuilt") {
+		t.Errorf("stderr %q does not tell the user the index %s was rebuilt", stderr, db)
+	}
+}

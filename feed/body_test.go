@@ -52,6 +52,17 @@ func TestBodyCleaning(t *testing.T) {
 			notWant: []string{"javascript", "data:", "alert"},
 		},
 		{
+			name:    "script links hidden by entities, references and autolinks are removed",
+			src:     "One [a](jav&#97;script:alert(1)) two [b](javascript&#58;alert(2)) three [c][r] four <javascript:alert(3)> five [ok](https://example.com/ok).\n\n[r]: JAVASCRIPT:alert(4)\n",
+			want:    []string{"One a two b three c four javascript:alert(3) five [ok](https://example.com/ok)."}, // an autolink's text is its address
+			notWant: []string{"](jav", "<jav", "JAVASCRIPT", "alert(1)", "alert(2)", "alert(4)", "&#97;", "&#58;"},
+		},
+		{
+			name: "words like metadata: or Data: stay as they are",
+			src:  "Metadata: *none*. Data: see [the table](https://example.com/t).\n",
+			want: []string{"Metadata: *none*. Data: see [the table](https://example.com/t)."},
+		},
+		{
 			name:    "bold ending in CJK punctuation stays bold",
 			src:     "<p>报告指出<strong>云计算市场继续增长，</strong>与此同时<em>竞争加剧。</em>各方关注。</p>\n",
 			want:    []string{"报告指出**云计算市场继续增长**，与此同时*竞争加剧*。各方关注。"},
@@ -82,6 +93,20 @@ func TestBodyCleaning(t *testing.T) {
 			wantIn(t, a, tt.want...)
 			wantNotIn(t, a, tt.notWant...)
 		})
+	}
+}
+
+// TestPlainEntities checks that character references left in plain text
+// (the BBC set has communiqu&#233;) read as characters, and that what they
+// decode to is still plain text, not markup.
+func TestPlainEntities(t *testing.T) {
+	a := parseOne(t, "bbc/1.txt", "Leaders meet\n\nThe G7 communiqu&#233; said &quot;yes&quot; &amp; more &lt;b&gt;bold&lt;/b&gt;.\n")
+	want := `The G7 communiqué said "yes" & more <b>bold</b>.`
+	if a.Text != want {
+		t.Errorf("text = %q; want %q", a.Text, want)
+	}
+	if got := markdownToText(a.Markdown); got != want {
+		t.Errorf("markdown reads %q; want %q (%q)", got, want, a.Markdown)
 	}
 }
 
@@ -119,7 +144,7 @@ func firstUnsafe(s string) rune {
 // TestShortcodes checks that Hugo shortcodes show the text they carry and
 // no template syntax.
 func TestShortcodes(t *testing.T) {
-	src := "+++\ntitle = \"まとめ\"\n+++\n導入文です。\n\n{{<matomeQuote body=\"最初のコメント<br>二行目\" username=\"anon\" >}}\n\n{{< figure src=\"/a.png\" caption=\"図の説明\" >}}\n\n{{% notice %}}中身のテキスト{{% /notice %}}\n\n{{< youtube id=\"xyz\" >}}\n\n結び。\n"
+	src := "+++\ntitle = \"まとめ\"\n+++\n導入文です。\n\n{{<matomeQuote body=\"最初のコメント<br>二行目\" username=\"anon\" >}}\n\n{{< figure src=\"/a.png\" caption=\"図の説明\" >}}\n\n{{% notice %}}中身のテキスト{{% /notice %}}\n\n{{< youtube id=\"xyz\" >}}\n\n{{< list limit=2 >}}\n\n結び。\n"
 	a := parseOne(t, "k/index.md", src)
 	wantIn(t, a, "導入文です。", "> 最初のコメント", "> 二行目", "> — anon", "図の説明", "中身のテキスト", "結び。")
 	wantNotIn(t, a, "{{", "}}", "matomeQuote", "youtube", "notice")

@@ -81,6 +81,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("fuzz/a.html", []byte("<html><title>x</title><body><article>\x1b]0;t\x07</article></body></html>"))
 	f.Add("fuzz/a.json", []byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"1","title":"\u001b[2J"}]}`))
 	f.Add("fuzz/a.txt", []byte("\xff\xfeT\x00i\x00t\x00l\x00e\x00"))
+	f.Add("fuzz/index.md", []byte("+++\ntitle = \"x\"\n+++\n{{<matomeQuote body=\"a\\\"b<br>c\" username=\"u\" >}}\n{{< list limit=2 >}}{{% n %}}t{{% /n %}}\n"))
 	f.Fuzz(func(t *testing.T, path string, data []byte) {
 		arts, warns, err := Parse(File{Path: path, Data: data, ModTime: fixedTime})
 		if err == nil && len(arts) == 0 {

@@ -35,10 +35,11 @@ func parseFrontMatterDoc(fm frontMatter) (draft, []string) {
 // markdownBody turns a raw body (markdown, HTML or a mix) into clean markdown.
 func markdownBody(src string) string {
 	src = expandShortcodes(src)
-	if hasScriptURL(src) {
-		return cleanMarkdown(markdownViaHTML(src))
+	md, unsafeLinks := convertHTMLBlocks(src)
+	if unsafeLinks {
+		md = markdownViaHTML(src)
 	}
-	return cleanMarkdown(convertHTMLBlocks(src))
+	return cleanMarkdown(md)
 }
 
 // splitTopHeading takes a heading (ATX "# x" or setext "x\n---") off the top

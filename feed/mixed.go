@@ -23,9 +23,12 @@ type edit struct {
 // and leaves the markdown around it untouched: converting the whole body as
 // HTML would escape the markdown ("> quote" → "&gt; quote"). goldmark finds
 // the HTML blocks and inline tags exactly as a markdown renderer would.
-func convertHTMLBlocks(src string) string {
-	if strings.IndexByte(src, '<') < 0 {
-		return src
+// unsafeLinks reports a markdown link or image whose target, as a renderer
+// reads it (entities decoded: "jav&#97;script:"), has a script or data
+// scheme; src is then returned as it is, for markdownViaHTML.
+func convertHTMLBlocks(src string) (md string, unsafeLinks bool) {
+	if strings.IndexByte(src, '<') < 0 && !strings.Contains(src, "](") && !strings.Contains(src, "]:") {
+		return src, false // neither HTML nor links: nothing to do
 	}
 	source := []byte(src)
 	doc := mdParser.Parse(text.NewReader(source))
@@ -40,13 +43,22 @@ func convertHTMLBlocks(src string) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
 			edits = append(edits, rawHTMLEdits(n, src)...)
+		case *ast.Link:
+			unsafeLinks = unsafeLinks || !safeURL(string(n.Destination), false)
+		case *ast.Image:
+			unsafeLinks = unsafeLinks || !safeURL(string(n.Destination), true)
+		case *ast.AutoLink:
+			unsafeLinks = unsafeLinks || n.AutoLinkType == ast.AutoLinkURL && !safeURL(string(n.URL(source)), false)
 		}
 		return ast.WalkContinue, nil
 	})
-	if walkErr != nil || len(edits) == 0 {
-		return src
+	if unsafeLinks {
+		return src, true
 	}
-	return applyEdits(src, edits)
+	if walkErr != nil || len(edits) == 0 {
+		return src, false
+	}
+	return applyEdits(src, edits), false
 }
 
 // htmlBlockEdits converts one HTML block. A block at the top level becomes

@@ -32,24 +32,3 @@ func TestSanitize(t *testing.T) {
 		})
 	}
 }
-
-func TestHasScriptURL(t *testing.T) {
-	tests := []struct {
-		in   string
-		want bool
-	}{
-		{"[a](javascript:x)", true},
-		{"[a](JavaScript:x)", true},
-		{"![a](data:image/png;base64,AA)", true},
-		{"[a](VBScript:x)", true},
-		{"plain: text, 10:30, https://example.com", false},
-		{"metadata: none", true}, // errs on the side of yes
-		{":", false},
-		{"", false},
-	}
-	for _, tt := range tests {
-		if got := hasScriptURL(tt.in); got != tt.want {
-			t.Errorf("hasScriptURL(%q) = %v; want %v", tt.in, got, tt.want)
-		}
-	}
-}

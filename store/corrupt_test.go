@@ -43,7 +43,7 @@ func TestCorruptIndexIsReportedAndRebuilt(t *testing.T) {
 		{"garbage bytes", bytes.Repeat([]byte("not a database "), 1000)},
 		{"truncated to half", good[:len(good)/2]},
 		{"truncated inside the header", good[:60]},
-		{"pages zeroed in the middle", append(append(append([]byte{}, good[:third]...), make([]byte, 8192)...), good[third+8192:]...)},
+		{"pages zeroed in the middle", append(append(append([]byte{}, good[:third]...), make([]byte, third)...), good[2*third:]...)},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -98,6 +98,14 @@ func TestSchemaVersion(t *testing.T) {
 	var v int
 	if err := ix.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != schemaVersion {
 		t.Fatalf("stored schema version %d (%v), want %d", v, err, schemaVersion)
+	}
+	var page int
+	var mode string
+	if err := ix.db.QueryRow("PRAGMA page_size").Scan(&page); err != nil || page != 16384 {
+		t.Errorf("page size %d (%v), want 16384", page, err)
+	}
+	if err := ix.db.QueryRow("PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+		t.Errorf("journal mode %q (%v), want wal", mode, err)
 	}
 	ctx := context.Background()
 	if err := ix.SetStarred(ctx, genDocs("gen", 1)[0].path, true); err != nil {

@@ -109,6 +109,9 @@ func openDB(path string) (*sql.DB, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	if err := create(path); err != nil {
+		return nil, err
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", path, err)
@@ -128,6 +131,35 @@ func openDB(path string) (*sql.DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// pageSize is the page size of a new index. Big pages pack the stored
+// texts (2-3 KB each) with little waste and hold FTS5's segment blobs
+// (about 4 KB) without overflow pages: the index is a fifth smaller than
+// with the default 4 KB.
+const pageSize = 16384
+
+// create makes a new, empty database file with pageSize pages. The page
+// size must be set before the first table and before WAL mode, which the
+// driver's DSN pragmas cannot order, so it is done on its own connection.
+func create(path string) error {
+	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
+		return nil
+	}
+	// another process may be creating it at the same moment: wait for it
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: "_pragma=busy_timeout(15000)"}
+	db, err := sql.Open("sqlite", u.String())
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", path, err)
+	}
+	_, err = db.Exec(fmt.Sprintf("PRAGMA page_size = %d; %s", pageSize, stateTables[len(stateTables)-1]))
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", path, err)
+	}
+	return nil
 }
 
 // ping reads the schema, which is where a damaged file first shows.
@@ -150,9 +182,11 @@ func dsn(path string) string {
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=cache_size(-16000)",
-		// reads through a memory map skip a system call per page, which
-		// was a visible part of query time
-		"_pragma=mmap_size(1073741824)",
+		// no memory map: pages read through it count as the process's
+		// resident memory, which then grows towards the size of the index
+		// (400 MB after a few queries on 100k articles), and measured
+		// query times were no better with it
+		"_pragma=mmap_size(0)",
 		"_txlock=immediate",
 	}
 	return u.String() + "?" + strings.Join(params, "&")

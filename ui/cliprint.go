@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/yomu-reader/yomu/feed"
@@ -61,16 +60,4 @@ func articleMeta(a feed.Article) string {
 // at spaces, so a shell gets lines that fit.
 func wrapPlain(s string, width int) string {
 	return ansi.Wrap(s, width, "")
-}
-
-// resolveTheme turns "auto" into "dark" or "light" once, from the terminal
-// background, before anything is drawn.
-func resolveTheme(name string) string {
-	if name != "auto" && name != "" {
-		return name
-	}
-	if lipgloss.HasDarkBackground() {
-		return "dark"
-	}
-	return "light"
 }

@@ -1,0 +1,259 @@
+package ui
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/store"
+	"github.com/yomu-reader/yomu/ui/render"
+)
+
+// Index is what the reader needs of the store; *store.Index has it all.
+type Index interface {
+	Search(ctx context.Context, q store.Query) (store.Result, error)
+	Facets(ctx context.Context, q store.Query) (store.Facets, error)
+	Article(ctx context.Context, idOrPath string) (feed.Article, error)
+	SetRead(ctx context.Context, id string, read bool) error
+	SetStarred(ctx context.Context, id string, star bool) error
+	SetValue(ctx context.Context, key, value string) error
+	Value(ctx context.Context, key string) (string, error)
+	Update(ctx context.Context, progress func(store.Progress)) (store.UpdateStats, error)
+}
+
+// positionKey is where the selected article is kept between runs.
+const positionKey = "ui.selected"
+
+// pageSize is how many hits one search asks for; more are fetched as the
+// selection nears the end of what is loaded.
+const pageSize = 300
+
+// Messages.
+type (
+	// searchDoneMsg carries one page of results; seq identifies the search
+	// so results of an older query are dropped.
+	searchDoneMsg struct {
+		seq    int
+		offset int
+		res    store.Result
+		all    int // articles in the index, for "37 of 5,120"
+		err    error
+	}
+	// preparedMsg is an article loaded and rendered at one width.
+	preparedMsg struct {
+		key renderKey
+		art feed.Article
+		doc render.Doc
+		err error
+	}
+	facetsDoneMsg struct {
+		kind  pickerKind
+		seq   int
+		items []store.Count
+		err   error
+	}
+	// debounceMsg fires when typing has paused; seq says which keystroke.
+	debounceMsg struct{ seq int }
+	// readTimerMsg fires when an article has been open for readDelay.
+	readTimerMsg struct{ id string }
+	// stateSavedMsg reports a write of reader state.
+	stateSavedMsg struct {
+		what string
+		err  error
+	}
+	updateProgressMsg struct{ p store.Progress }
+	updateDoneMsg     struct {
+		st  store.UpdateStats
+		err error
+	}
+	// statusMsg is a passing message for the status line.
+	statusMsg struct {
+		text string
+		err  bool
+	}
+	positionSavedMsg struct{ err error }
+)
+
+// renderKey identifies one rendering of an article.
+type renderKey struct {
+	id    string
+	width int
+	theme string
+	query string
+}
+
+// searchTimeout bounds one query so a pathological one cannot hang the UI.
+const searchTimeout = 10 * time.Second
+
+func runSearch(ix Index, seq int, q store.Query) tea.Cmd {
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), searchTimeout)
+		defer cancel()
+		res, err := ix.Search(ctx, q)
+		if err != nil || q.Offset > 0 {
+			return searchDoneMsg{seq: seq, offset: q.Offset, res: res, err: err}
+		}
+		all, err := countAll(ctx, ix, q, res.Total)
+		return searchDoneMsg{seq: seq, res: res, all: all, err: err}
+	}
+}
+
+// countAll counts every article in the index; total already is that
+// count when q narrows nothing.
+func countAll(ctx context.Context, ix Index, q store.Query, total int) (int, error) {
+	if q.Text == "" && len(q.Langs) == 0 && len(q.Sources) == 0 && q.After.IsZero() &&
+		q.Before.IsZero() && !q.OnlyUnread && !q.OnlyStarred {
+		return total, nil
+	}
+	res, err := ix.Search(ctx, store.Query{Limit: 1})
+	return res.Total, err
+}
+
+func savePosition(ix Index, id string) tea.Cmd {
+	return func() tea.Msg {
+		return positionSavedMsg{err: ix.SetValue(context.Background(), positionKey, id)}
+	}
+}
+
+// prepare loads (unless known) and renders one article.
+func prepare(ix Index, k renderKey, known *feed.Article) tea.Cmd {
+	return func() tea.Msg {
+		var a feed.Article
+		if known != nil {
+			a = *known
+		} else {
+			var err error
+			if a, err = ix.Article(context.Background(), k.id); err != nil {
+				return preparedMsg{key: k, err: err}
+			}
+		}
+		doc, err := render.Markdown(a.Markdown, render.Options{Width: k.width, Theme: k.theme, Query: k.query})
+		if err != nil {
+			err = fmt.Errorf("render %s: %w", a.Path, err)
+		}
+		return preparedMsg{key: k, art: a, doc: doc, err: err}
+	}
+}
+
+func loadFacets(ix Index, kind pickerKind, seq int, q store.Query) tea.Cmd {
+	return func() tea.Msg {
+		f, err := ix.Facets(context.Background(), q)
+		items := f.Langs
+		if kind == pickSource {
+			items = f.Sources
+		}
+		return facetsDoneMsg{kind: kind, seq: seq, items: items, err: err}
+	}
+}
+
+func setRead(ix Index, id string, read bool) tea.Cmd {
+	return func() tea.Msg {
+		return stateSavedMsg{what: "read", err: ix.SetRead(context.Background(), id, read)}
+	}
+}
+
+func setStarred(ix Index, id string, star bool) tea.Cmd {
+	return func() tea.Msg {
+		return stateSavedMsg{what: "star", err: ix.SetStarred(context.Background(), id, star)}
+	}
+}
+
+// updateIndex runs store.Update off the loop; progress goes to ch, which
+// waitUpdate turns into messages one at a time.
+func updateIndex(ix Index, ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg {
+		go func() {
+			st, err := ix.Update(context.Background(), func(p store.Progress) {
+				select { // drop progress the UI has not caught up with
+				case ch <- updateProgressMsg{p}:
+				default:
+				}
+			})
+			ch <- updateDoneMsg{st: st, err: err}
+		}()
+		return <-ch
+	}
+}
+
+func waitUpdate(ch chan tea.Msg) tea.Cmd {
+	return func() tea.Msg { return <-ch }
+}
+
+func openURL(open func(string) error, url string) tea.Cmd {
+	return func() tea.Msg {
+		if url == "" {
+			return statusMsg{text: "this article has no URL", err: true}
+		}
+		if err := open(url); err != nil {
+			return statusMsg{text: fmt.Sprintf("open %s: %v", url, err), err: true}
+		}
+		return statusMsg{text: "opened " + url}
+	}
+}
+
+// copyURL writes an OSC 52 sequence, which asks the terminal (also over
+// ssh and in tmux with set-clipboard) to put text on the clipboard.
+func copyURL(w io.Writer, url string) tea.Cmd {
+	return func() tea.Msg {
+		if url == "" {
+			return statusMsg{text: "this article has no URL", err: true}
+		}
+		if _, err := io.WriteString(w, osc52(url)); err != nil {
+			return statusMsg{text: "copy: " + err.Error(), err: true}
+		}
+		return statusMsg{text: "copied " + url}
+	}
+}
+
+func osc52(s string) string {
+	return "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s)) + "\a"
+}
+
+// editorFinishedMsg comes back when $EDITOR exits.
+type editorFinishedMsg struct{ err error }
+
+func editFile(editor, path string) tea.Cmd {
+	args := strings.Fields(editor)
+	if len(args) == 0 {
+		args = []string{"vi"}
+	}
+	c := exec.Command(args[0], append(args[1:], path)...) //nolint:gosec // the user's own editor
+	return tea.ExecProcess(c, func(err error) tea.Msg { return editorFinishedMsg{err} })
+}
+
+// defaultOpen opens a URL with $BROWSER, else the system's opener.
+func defaultOpen(url string) error {
+	if b := os.Getenv("BROWSER"); b != "" {
+		args := strings.Fields(b)
+		return exec.Command(args[0], append(args[1:], url)...).Start() //nolint:gosec // the user's own browser
+	}
+	opener := "xdg-open"
+	if runtime.GOOS == "darwin" {
+		opener = "open"
+	}
+	return exec.Command(opener, url).Start() //nolint:gosec // fixed program
+}
+
+// defaultEditor is $VISUAL, else $EDITOR, else vi.
+func defaultEditor() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := os.Getenv(v); e != "" {
+			return e
+		}
+	}
+	return "vi"
+}
+
+func articleFile(dir, rel string) string {
+	return filepath.Join(dir, filepath.FromSlash(rel))
+}

@@ -1,0 +1,104 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// keyMap holds every key of the reader. It is the only place keys are
+// named; the help footer and the `?` screen are drawn from it.
+type keyMap struct {
+	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	Open, Back, SwitchPane                  key.Binding
+	Search, Lang, Source, Sort              key.Binding
+	UnreadOnly, ToggleRead, Star, Starred   key.Binding
+	Browse, Copy, NextMatch, PrevMatch      key.Binding
+	Link, Edit, Help, Quit                  key.Binding
+
+	// in the query line and the pickers
+	Accept, Cancel, Pick key.Binding
+}
+
+func defaultKeyMap() keyMap {
+	b := func(keys []string, k, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, desc))
+	}
+	return keyMap{
+		Up:         b([]string{"k", "up"}, "↑/k", "up"),
+		Down:       b([]string{"j", "down"}, "↓/j", "down"),
+		Top:        b([]string{"g", "home"}, "g", "top"),
+		Bottom:     b([]string{"G", "end"}, "G", "bottom"),
+		PageUp:     b([]string{"pgup", "b"}, "pgup", "page up"),
+		PageDown:   b([]string{"pgdown", " ", "space"}, "pgdn/space", "page down"),
+		Open:       b([]string{"enter", "l", "right"}, "enter/l", "open"),
+		Back:       b([]string{"esc", "h", "left"}, "esc/h", "back"),
+		SwitchPane: b([]string{"tab"}, "tab", "switch pane"),
+		Search:     b([]string{"/"}, "/", "search"),
+		Lang:       b([]string{"L"}, "L", "languages"),
+		Source:     b([]string{"S"}, "S", "sources"),
+		Sort:       b([]string{"s"}, "s", "sort date/relevance"),
+		UnreadOnly: b([]string{"u"}, "u", "unread only"),
+		ToggleRead: b([]string{"r"}, "r", "toggle read"),
+		Star:       b([]string{"f"}, "f", "star"),
+		Starred:    b([]string{"F"}, "F", "starred only"),
+		Browse:     b([]string{"o"}, "o", "open in browser"),
+		Copy:       b([]string{"y"}, "y", "copy URL"),
+		NextMatch:  b([]string{"n"}, "n", "next match"),
+		PrevMatch:  b([]string{"N"}, "N", "prev match"),
+		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter", "open link N"),
+		Edit:       b([]string{"e"}, "e", "edit file"),
+		Help:       b([]string{"?"}, "?", "help"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Accept:     b([]string{"enter"}, "enter", "keep"),
+		Cancel:     b([]string{"esc"}, "esc", "cancel"),
+		Pick:       b([]string{" ", "space", "x"}, "space", "choose"),
+	}
+}
+
+// mode is what the keyboard is talking to.
+type mode int
+
+const (
+	modeBrowse mode = iota // the list or the reader
+	modeSearch             // the query line
+	modePicker             // a language or source picker
+	modeHelp               // the full help screen
+)
+
+func (m mode) String() string {
+	return [...]string{"browse", "search", "picker", "help"}[m]
+}
+
+// setMode turns bindings on and off so help only shows what works now.
+func (k *keyMap) setMode(md mode) {
+	browse := md == modeBrowse
+	for _, b := range k.browseKeys() {
+		b.SetEnabled(browse)
+	}
+	k.Accept.SetEnabled(md == modeSearch || md == modePicker)
+	k.Cancel.SetEnabled(md != modeBrowse)
+	k.Pick.SetEnabled(md == modePicker)
+	k.Up.SetEnabled(browse || md == modePicker)
+	k.Down.SetEnabled(browse || md == modePicker)
+	k.Help.SetEnabled(md != modeSearch)
+	k.Quit.SetEnabled(md != modeSearch)
+}
+
+func (k *keyMap) browseKeys() []*key.Binding {
+	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Open, &k.Back,
+		&k.SwitchPane, &k.Search, &k.Lang, &k.Source, &k.Sort, &k.UnreadOnly, &k.ToggleRead,
+		&k.Star, &k.Starred, &k.Browse, &k.Copy, &k.NextMatch, &k.PrevMatch, &k.Link, &k.Edit}
+}
+
+// ShortHelp implements help.KeyMap. `? help` is drawn by the status line
+// itself so it is never cut.
+func (k keyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.Open, k.Back, k.Search, k.Lang, k.Source, k.Accept, k.Cancel, k.Pick, k.Quit}
+}
+
+// FullHelp implements help.KeyMap.
+func (k keyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back, k.SwitchPane},
+		{k.Search, k.Lang, k.Source, k.Sort, k.UnreadOnly, k.Starred, k.Accept, k.Cancel, k.Pick},
+		{k.ToggleRead, k.Star, k.Browse, k.Copy, k.NextMatch, k.PrevMatch, k.Link, k.Edit},
+		{k.Help, k.Quit},
+	}
+}

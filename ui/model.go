@@ -1,0 +1,662 @@
+// Package ui is yomu's terminal reader: an article list beside a reading
+// pane, live search and language and source filters, over a store.Index.
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/yomu-reader/yomu/store"
+)
+
+// Options configures the reader.
+type Options struct {
+	Index  Index
+	Theme  string // "auto", "dark", "light" or "plain"
+	Dir    string // the archive root, for opening article files in the editor
+	Now    func() time.Time
+	Open   func(url string) error // opens a URL in the browser; nil means $BROWSER, else xdg-open/open
+	Editor string                 // "" means $VISUAL, else $EDITOR, else vi
+	// Clipboard receives the OSC 52 sequence that copies a URL; nil means
+	// the terminal (stdout).
+	Clipboard io.Writer
+	// NoUpdate skips the background update of the index at startup.
+	NoUpdate bool
+}
+
+// Timings.
+const (
+	searchDebounce = 150 * time.Millisecond
+	readDelay      = 1500 * time.Millisecond
+	statusLifetime = 4 * time.Second
+)
+
+// Sizes.
+const (
+	minWidth, minHeight = 40, 10
+	twoPaneWidth        = 90
+)
+
+// state is which pane has the keyboard.
+type state int
+
+const (
+	stateList state = iota
+	stateReader
+)
+
+func (s state) String() string {
+	if s == stateReader {
+		return "reader"
+	}
+	return "list"
+}
+
+// Model is the root of the reader: it owns the layout, global keys, the
+// query and filters, and routes everything else to the list, the reader or
+// a picker.
+type Model struct {
+	ix      Index
+	opts    Options
+	theme   string
+	styles  *Styles
+	keys    keyMap
+	help    help.Model
+	focus   state
+	mode    mode
+	width   int
+	height  int
+	list    listModel
+	reader  readerModel
+	picker  pickerModel
+	input   textinput.Model
+	started bool
+
+	query       string // the kept query line
+	langs       []string
+	sources     []string
+	sort        store.Sort
+	onlyUnread  bool
+	onlyStarred bool
+
+	searchSeq int // the newest search; older results are dropped
+	typeSeq   int // the newest keystroke in the query line
+	pickerSeq int
+	restoreID string // the selection to restore once results arrive
+	all       int    // articles in the index
+
+	status    string
+	statusErr bool
+	statusSeq int
+	progress  string
+	linkBuf   string
+	quitting  bool
+
+	updateCh chan tea.Msg
+	// after schedules a message; tea.Tick in the program, immediate in tests.
+	after func(d time.Duration, msg tea.Msg) tea.Cmd
+}
+
+// New builds the reader. Theme must already be resolved (see Run); "auto"
+// is taken as dark.
+func New(opts Options) Model {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.Open == nil {
+		opts.Open = defaultOpen
+	}
+	if opts.Editor == "" {
+		opts.Editor = defaultEditor()
+	}
+	if opts.Clipboard == nil {
+		opts.Clipboard = os.Stdout
+	}
+	theme := opts.Theme
+	if theme != "light" && theme != "plain" {
+		theme = "dark"
+	}
+	styles := defaultStyles(theme)
+	m := Model{ix: opts.Index, opts: opts, theme: theme, styles: &styles,
+		keys: defaultKeyMap(), help: help.New(), updateCh: make(chan tea.Msg, 1)}
+	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	}
+	m.help.Styles = m.styles.Help
+	m.input = textinput.New()
+	m.input.Prompt = "/ "
+	m.input.Placeholder = "words, \"a phrase\", -word, lang:zh, source:…"
+	m.input.Cursor.SetMode(cursor.CursorStatic)
+	m.list = listModel{keys: defaultKeyMap(), styles: m.styles, focused: true}
+	m.reader = newReader(m.styles, defaultKeyMap(), theme)
+	m.keys.setMode(modeBrowse)
+	return m
+}
+
+// Run runs the reader until the user quits or ctx ends.
+func Run(ctx context.Context, opts Options) error {
+	// go-runewidth would count East Asian Ambiguous characters as two
+	// cells under a CJK locale while lipgloss and the terminal draw one.
+	runewidth.DefaultCondition.EastAsianWidth = false
+	opts.Theme = resolveTheme(opts.Theme)
+	m := New(opts)
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx))
+	_, err := p.Run()
+	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err != nil {
+		return fmt.Errorf("run the reader: %w", err)
+	}
+	return nil
+}
+
+// firstPageMsg carries the last position and the first page of results.
+type firstPageMsg struct {
+	selected string
+	res      store.Result
+	all      int
+	err      error
+}
+
+// Init loads the first page from the index as it is, and starts the
+// background update.
+func (m Model) Init() tea.Cmd {
+	ix, q := m.ix, m.buildQuery()
+	first := func() tea.Msg {
+		ctx := context.Background()
+		sel, err := ix.Value(ctx, positionKey)
+		if err != nil {
+			return firstPageMsg{err: err}
+		}
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			return firstPageMsg{err: err}
+		}
+		all, err := countAll(ctx, ix, q, res.Total)
+		return firstPageMsg{selected: sel, res: res, all: all, err: err}
+	}
+	if m.opts.NoUpdate {
+		return first
+	}
+	return tea.Batch(first, updateIndex(m.ix, m.updateCh))
+}
+
+// buildQuery combines the query line with the filters.
+func (m Model) buildQuery() store.Query {
+	q := store.ParseQuery(m.query)
+	q.Langs = append(q.Langs, m.langs...)
+	q.Sources = append(q.Sources, m.sources...)
+	if m.sort != store.SortAuto {
+		q.Sort = m.sort
+	}
+	q.OnlyUnread, q.OnlyStarred = m.onlyUnread, m.onlyStarred
+	q.Limit = pageSize
+	return q
+}
+
+// highlightText is the part of the query whose matches are highlighted.
+func (m Model) highlightText() string { return store.ParseQuery(m.query).Text }
+
+func (m *Model) search() tea.Cmd {
+	m.searchSeq++
+	return runSearch(m.ix, m.searchSeq, m.buildQuery())
+}
+
+func (m Model) twoPane() bool { return m.width >= twoPaneWidth }
+
+// readerVisible says whether the reading pane is on screen.
+func (m Model) readerVisible() bool {
+	return m.mode == modeBrowse && (m.twoPane() || m.focus == stateReader)
+}
+
+func (m *Model) layout() {
+	bodyH := max(m.height-2, 0)
+	listW, readerW := m.width, m.width
+	if m.twoPane() {
+		listW = m.width * 40 / 100
+		readerW = m.width - listW - 1
+	}
+	m.list.setSize(listW, bodyH)
+	m.reader.setSize(readerW, bodyH)
+	m.picker.setSize(m.width, bodyH)
+	m.help.Width = m.width
+	m.input.Width = max(m.width-30, 10)
+	m.list.focused = m.focus == stateList || !m.twoPane()
+	m.reader.focused = m.focus == stateReader
+}
+
+func (m *Model) setStatus(text string, isErr bool) tea.Cmd {
+	m.status, m.statusErr = text, isErr
+	m.statusSeq++
+	return m.after(statusLifetime, statusExpiredMsg{m.statusSeq})
+}
+
+type statusExpiredMsg struct{ seq int }
+
+// Update implements tea.Model.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, m.onSelect()
+	case firstPageMsg:
+		m.started = true
+		if msg.err != nil {
+			return m, m.setStatus(msg.err.Error(), true)
+		}
+		m.restoreID = msg.selected
+		m.all = msg.all
+		m.list.setHits(msg.res.Hits, msg.res.Total, msg.selected)
+		return m, m.onSelect()
+	case searchDoneMsg:
+		return m.searchDone(msg)
+	case preparedMsg:
+		m.reader.prepared(msg, m.highlightText())
+		return m, nil
+	case facetsDoneMsg:
+		if m.mode == modePicker && msg.seq == m.pickerSeq {
+			m.picker.err = msg.err
+			m.picker.setItems(msg.items)
+		}
+		return m, nil
+	case pickedMsg:
+		m.setMode(modeBrowse)
+		if msg.kind == pickLang {
+			m.langs = msg.values
+		} else {
+			m.sources = msg.values
+		}
+		return m, m.search()
+	case pickerClosedMsg:
+		m.setMode(modeBrowse)
+		return m, nil
+	case debounceMsg:
+		if msg.seq != m.typeSeq {
+			return m, nil
+		}
+		m.query = m.input.Value()
+		return m, m.search()
+	case readTimerMsg:
+		return m, m.markRead(msg.id)
+	case selectedMsg:
+		return m, m.onSelect()
+	case stateSavedMsg:
+		if msg.err != nil {
+			return m, m.setStatus(msg.err.Error(), true)
+		}
+		return m, nil
+	case positionSavedMsg:
+		if m.quitting {
+			return m, tea.Quit
+		}
+		return m, nil
+	case updateProgressMsg:
+		m.progress = progressText(msg.p)
+		return m, waitUpdate(m.updateCh)
+	case updateDoneMsg:
+		return m.updateDone(msg)
+	case statusMsg:
+		return m, m.setStatus(msg.text, msg.err)
+	case statusExpiredMsg:
+		if msg.seq == m.statusSeq {
+			m.status = ""
+		}
+		return m, nil
+	case editorFinishedMsg:
+		if msg.err != nil {
+			return m, m.setStatus("editor: "+msg.err.Error(), true)
+		}
+		return m, nil
+	case tea.MouseMsg:
+		return m.mouse(msg)
+	case tea.KeyMsg:
+		return m.key(msg)
+	}
+	return m, nil
+}
+
+func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
+	if msg.seq != m.searchSeq {
+		return m, nil // a newer search is on its way
+	}
+	if msg.err != nil {
+		return m, m.setStatus(msg.err.Error(), true)
+	}
+	if msg.offset > 0 {
+		if msg.offset == len(m.list.hits) {
+			m.list.hits = append(m.list.hits, msg.res.Hits...)
+			m.list.total = msg.res.Total
+		}
+		m.list.moreWant = false
+		return m, nil
+	}
+	keep := m.list.selectedID()
+	if keep == "" {
+		keep = m.restoreID
+	}
+	m.all = msg.all
+	m.list.query = m.highlightText()
+	m.list.setHits(msg.res.Hits, msg.res.Total, keep)
+	return m, m.onSelect()
+}
+
+func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
+	m.progress = ""
+	if msg.err != nil {
+		return m, m.setStatus(msg.err.Error(), true)
+	}
+	st := msg.st
+	if st.Skipped || st.New+st.Changed+st.Removed == 0 {
+		return m, nil
+	}
+	text := fmt.Sprintf("%s new, %s changed, %s removed at %s", commaInt(st.New), commaInt(st.Changed),
+		commaInt(st.Removed), m.opts.Now().Format("15:04"))
+	return m, tea.Batch(m.setStatus(text, false), m.search())
+}
+
+func progressText(p store.Progress) string {
+	if p.Total == 0 {
+		return "checking the archive…"
+	}
+	return fmt.Sprintf("indexing %s/%s", commaInt(p.Done), commaInt(p.Total))
+}
+
+// onSelect follows the selection: the reader shows it (from the cache or
+// once rendered), its neighbours are rendered ahead, and a timer starts
+// that marks it read.
+func (m *Model) onSelect() tea.Cmd {
+	var cmds []tea.Cmd
+	if m.list.cursor >= len(m.list.hits)-50 && len(m.list.hits) < m.list.total && !m.list.moreWant {
+		m.list.moreWant = true
+		q := m.buildQuery()
+		q.Offset = len(m.list.hits)
+		cmds = append(cmds, runSearch(m.ix, m.searchSeq, q))
+	}
+	h, ok := m.list.selected()
+	if !ok {
+		m.reader.id = ""
+		return tea.Batch(cmds...)
+	}
+	q := m.highlightText()
+	if h.ID != m.reader.id || !m.reader.ready {
+		m.reader.show(h, q)
+	}
+	cmds = append(cmds, m.reader.want(m.ix, h.ID, q))
+	for _, i := range []int{m.list.cursor + 1, m.list.cursor - 1} {
+		if i >= 0 && i < len(m.list.hits) {
+			cmds = append(cmds, m.reader.want(m.ix, m.list.hits[i].ID, q))
+		}
+	}
+	if m.readerVisible() && !h.Read {
+		cmds = append(cmds, m.after(readDelay, readTimerMsg{h.ID}))
+	}
+	return tea.Batch(cmds...)
+}
+
+// markRead marks id read if it is still the article on screen.
+func (m *Model) markRead(id string) tea.Cmd {
+	h, ok := m.list.selected()
+	if !ok || h.ID != id || !m.readerVisible() || h.Read {
+		return nil
+	}
+	m.list.hits[m.list.cursor].Read = true
+	return setRead(m.ix, id, true)
+}
+
+func (m *Model) setMode(md mode) {
+	m.mode = md
+	m.keys.setMode(md)
+	if md == modeSearch {
+		m.input.Focus()
+	} else {
+		m.input.Blur()
+	}
+}
+
+func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch m.mode {
+	case modeSearch:
+		return m.searchKey(msg)
+	case modePicker:
+		var cmd tea.Cmd
+		m.picker, cmd = m.picker.update(msg)
+		return m, cmd
+	case modeHelp:
+		switch {
+		case key.Matches(msg, m.keys.Quit):
+			return m.quit()
+		case key.Matches(msg, m.keys.Help, m.keys.Cancel):
+			m.setMode(modeBrowse)
+		}
+		return m, nil
+	}
+	if m.width < minWidth || m.height < minHeight {
+		if key.Matches(msg, m.keys.Quit) {
+			return m.quit()
+		}
+		return m, nil
+	}
+	if cmd, ok := m.linkKey(msg); ok {
+		return m, cmd
+	}
+	return m.browseKey(msg)
+}
+
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	m.quitting = true
+	return m, savePosition(m.ix, m.list.selectedID())
+}
+
+func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Accept):
+		m.setMode(modeBrowse)
+		m.typeSeq++ // a pending debounce is superseded
+		if m.query == m.input.Value() {
+			return m, nil
+		}
+		m.query = m.input.Value()
+		return m, m.search()
+	case key.Matches(msg, m.keys.Cancel):
+		m.setMode(modeBrowse)
+		m.typeSeq++
+		m.input.SetValue("")
+		if m.query == "" {
+			return m, nil
+		}
+		m.query = ""
+		return m, m.search()
+	case msg.Type == tea.KeyCtrlC:
+		return m.quit()
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	if m.input.Value() == before {
+		return m, cmd
+	}
+	m.typeSeq++
+	return m, tea.Batch(cmd, m.after(searchDebounce, debounceMsg{m.typeSeq}))
+}
+
+// linkKey handles `1`…`9` then enter, and `#N`, for the links of the
+// article in the reading pane.
+func (m *Model) linkKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	if !m.readerVisible() {
+		return nil, false
+	}
+	if key.Matches(msg, m.keys.Link) {
+		s := msg.String()
+		if s == "#" {
+			m.linkBuf = "#"
+		} else if m.linkBuf != "" || s != "0" {
+			m.linkBuf += s
+		}
+		return m.setStatus("link "+strings.TrimPrefix(m.linkBuf, "#")+" — enter opens it", false), true
+	}
+	if m.linkBuf == "" {
+		return nil, false
+	}
+	buf := strings.TrimPrefix(m.linkBuf, "#")
+	m.linkBuf = ""
+	if !key.Matches(msg, m.keys.Open) || buf == "" {
+		m.status = ""
+		return nil, key.Matches(msg, m.keys.Back)
+	}
+	n, err := strconv.Atoi(buf)
+	l, ok := m.reader.link(n)
+	if err != nil || !ok {
+		return m.setStatus(fmt.Sprintf("no link %s in this article", buf), true), true
+	}
+	return openURL(m.opts.Open, l.URL), true
+}
+
+func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m.quit()
+	case key.Matches(msg, k.Help):
+		m.setMode(modeHelp)
+		return m, nil
+	case key.Matches(msg, k.Search):
+		m.setMode(modeSearch)
+		m.input.SetValue(m.query)
+		m.input.CursorEnd()
+		return m, nil
+	case key.Matches(msg, k.Lang):
+		return m.openPicker(pickLang, m.langs)
+	case key.Matches(msg, k.Source):
+		return m.openPicker(pickSource, m.sources)
+	case key.Matches(msg, k.Sort):
+		if m.sort == store.SortDate {
+			m.sort = store.SortRelevance
+		} else {
+			m.sort = store.SortDate
+		}
+		return m, m.search()
+	case key.Matches(msg, k.UnreadOnly):
+		m.onlyUnread = !m.onlyUnread
+		return m, m.search()
+	case key.Matches(msg, k.Starred):
+		m.onlyStarred = !m.onlyStarred
+		return m, m.search()
+	case key.Matches(msg, k.ToggleRead):
+		return m, m.toggle(false)
+	case key.Matches(msg, k.Star):
+		return m, m.toggle(true)
+	case key.Matches(msg, k.Browse):
+		return m, openURL(m.opts.Open, m.currentURL())
+	case key.Matches(msg, k.Copy):
+		return m, copyURL(m.opts.Clipboard, m.currentURL())
+	case key.Matches(msg, k.Edit):
+		h, ok := m.list.selected()
+		if !ok {
+			return m, nil
+		}
+		return m, editFile(m.opts.Editor, articleFile(m.opts.Dir, h.Path))
+	case key.Matches(msg, k.SwitchPane):
+		if m.focus == stateList {
+			return m.focusReader()
+		}
+		m.focus = stateList
+		m.layout()
+		return m, nil
+	case key.Matches(msg, k.Open) && m.focus == stateList:
+		return m.focusReader()
+	case key.Matches(msg, k.Back) && m.focus == stateReader:
+		m.focus = stateList
+		m.layout()
+		return m, nil
+	case key.Matches(msg, k.NextMatch, k.PrevMatch):
+		if m.readerVisible() {
+			m.reader, _ = m.reader.update(msg)
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	if m.focus == stateReader {
+		m.reader, cmd = m.reader.update(msg)
+	} else {
+		m.list, cmd = m.list.update(msg)
+	}
+	return m, cmd
+}
+
+func (m Model) focusReader() (tea.Model, tea.Cmd) {
+	if _, ok := m.list.selected(); !ok {
+		return m, nil
+	}
+	m.focus = stateReader
+	m.layout()
+	return m, m.onSelect()
+}
+
+func (m Model) openPicker(kind pickerKind, chosen []string) (tea.Model, tea.Cmd) {
+	m.pickerSeq++
+	m.picker = newPicker(kind, m.pickerSeq, chosen, defaultKeyMap(), m.styles)
+	m.picker.setSize(m.width, max(m.height-2, 0))
+	m.setMode(modePicker)
+	return m, loadFacets(m.ix, kind, m.pickerSeq, m.buildQuery())
+}
+
+// toggle flips read (or star) of the selected article, on screen at once
+// and in the index in the background.
+func (m *Model) toggle(star bool) tea.Cmd {
+	h, ok := m.list.selected()
+	if !ok {
+		return nil
+	}
+	row := &m.list.hits[m.list.cursor]
+	if star {
+		row.Starred = !h.Starred
+		return setStarred(m.ix, h.ID, row.Starred)
+	}
+	row.Read = !h.Read
+	return setRead(m.ix, h.ID, row.Read)
+}
+
+func (m Model) currentURL() string {
+	if m.reader.ready && m.reader.id == m.list.selectedID() {
+		if p, ok := m.reader.cache[m.reader.key(m.reader.id, m.highlightText())]; ok && p.art.URL != "" {
+			return p.art.URL
+		}
+	}
+	h, _ := m.list.selected()
+	return h.URL
+}
+
+func (m Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
+	if m.mode != modeBrowse || msg.Y < 1 || msg.Y > m.height-2 {
+		return m, nil
+	}
+	overList := !m.twoPane() && m.focus == stateList || m.twoPane() && msg.X < m.list.width
+	if msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft {
+		if overList && m.list.clickRow(msg.Y-1) {
+			return m, m.onSelect()
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	if overList {
+		m.list, cmd = m.list.update(msg)
+	} else {
+		m.reader, cmd = m.reader.update(msg)
+	}
+	return m, cmd
+}

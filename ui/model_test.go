@@ -1,0 +1,302 @@
+package ui
+
+import (
+	"context"
+	"encoding/base64"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/yomu-reader/yomu/store"
+	"github.com/yomu-reader/yomu/ui/render"
+)
+
+func TestMoveAndOpen(t *testing.T) {
+	ix := examplesIndex(t)
+	tests := []struct {
+		name       string
+		w, h       int
+		keys       []string
+		wantCursor int
+		wantFocus  state
+		wantReader bool // the reading pane is on screen
+	}{
+		{"down twice", 80, 24, []string{"j", "down"}, 2, stateList, false},
+		{"up stops at top", 80, 24, []string{"k", "up"}, 0, stateList, false},
+		{"bottom then top", 80, 24, []string{"G", "g"}, 0, stateList, false},
+		{"bottom", 80, 24, []string{"G"}, 18, stateList, false},
+		{"page down", 80, 24, []string{"pgdown"}, 18, stateList, false},
+		{"enter opens one pane", 80, 24, []string{"j", "enter"}, 1, stateReader, true},
+		{"l opens, h returns", 80, 24, []string{"l", "h"}, 0, stateList, false},
+		{"esc returns", 80, 24, []string{"enter", "esc"}, 0, stateList, false},
+		{"j scrolls the reader, not the list", 80, 24, []string{"enter", "j"}, 0, stateReader, true},
+		{"two panes show the reader", 100, 30, []string{"j"}, 1, stateList, true},
+		{"tab focuses the reader", 100, 30, []string{"tab"}, 0, stateReader, true},
+		{"tab twice back to the list", 100, 30, []string{"tab", "tab"}, 0, stateList, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, _, _ := newTestModel(t, ix, tt.w, tt.h)
+			m = keys(t, m, tt.keys...)
+			if m.list.cursor != tt.wantCursor {
+				t.Errorf("cursor = %d, want %d", m.list.cursor, tt.wantCursor)
+			}
+			if m.focus != tt.wantFocus {
+				t.Errorf("focus = %s, want %s", m.focus, tt.wantFocus)
+			}
+			if m.readerVisible() != tt.wantReader {
+				t.Errorf("reader visible = %v, want %v", m.readerVisible(), tt.wantReader)
+			}
+			checkFrame(t, m.View(), tt.w, tt.h, tt.name)
+			if !strings.Contains(screen(m), "? help") {
+				t.Errorf("no `? help` on screen:\n%s", screen(m))
+			}
+		})
+	}
+}
+
+func TestReaderShowsSelectedArticle(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 120, 30)
+	m = keys(t, m, "j", "j")
+	h, _ := m.list.selected()
+	if m.reader.id != h.ID || !m.reader.ready {
+		t.Fatalf("reader shows %q (ready %v), want %q", m.reader.id, m.reader.ready, h.ID)
+	}
+	if !strings.Contains(screen(m), cut(h.Title, 30)[:4]) {
+		t.Errorf("title %q not on screen", h.Title)
+	}
+	// the neighbours were rendered ahead
+	for _, i := range []int{1, 3} {
+		k := m.reader.key(m.list.hits[i].ID, "")
+		if _, ok := m.reader.cache[k]; !ok {
+			t.Errorf("row %d not rendered ahead", i)
+		}
+	}
+}
+
+func TestSizes(t *testing.T) {
+	ix := examplesIndex(t)
+	for _, sz := range [][2]int{{39, 20}, {80, 9}, {20, 5}, {40, 10}, {89, 24}, {90, 24}} {
+		m, _, _ := newTestModel(t, ix, sz[0], sz[1])
+		checkFrame(t, m.View(), sz[0], sz[1], "list")
+		small := sz[0] < minWidth || sz[1] < minHeight
+		if got := strings.Contains(screen(m), "needs at least"); got != small {
+			t.Errorf("%dx%d: too-small message shown = %v, want %v", sz[0], sz[1], got, small)
+		}
+		if !small && m.twoPane() != (sz[0] >= twoPaneWidth) {
+			t.Errorf("%dx%d: two panes = %v", sz[0], sz[1], m.twoPane())
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	all := m.list.total
+	m = keys(t, m, "/")
+	if m.mode != modeSearch {
+		t.Fatalf("mode = %s after /", m.mode)
+	}
+	m = typeText(t, m, "cloud")
+	if m.list.total == 0 || m.list.total >= all {
+		t.Fatalf("typing cloud: %d of %d", m.list.total, all)
+	}
+	if !strings.Contains(screen(m), "of 19") {
+		t.Errorf("header does not count all articles:\n%s", screen(m))
+	}
+	m = keys(t, m, "enter")
+	if m.mode != modeBrowse || m.query != "cloud" {
+		t.Fatalf("enter: mode %s query %q", m.mode, m.query)
+	}
+	n := m.list.total
+	m = keys(t, m, "/", "esc")
+	if m.query != "" || m.list.total != all {
+		t.Fatalf("esc: query %q, %d of %d (had %d)", m.query, m.list.total, all, n)
+	}
+	// CJK words of any length match
+	m = keys(t, m, "/")
+	m = typeText(t, m, "雪")
+	if m.list.total != 1 {
+		t.Errorf("雪: %d hits, want 1", m.list.total)
+	}
+}
+
+func TestStaleSearchDropped(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m.searchSeq = 5
+	stale := searchDoneMsg{seq: 4, res: store.Result{Total: 1, Hits: []store.Hit{{ID: "x", Title: "stale"}}}}
+	m = send(t, m, stale)
+	if m.list.total == 1 {
+		t.Fatal("stale results were shown")
+	}
+}
+
+func TestSelectionKeptAcrossNewResults(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m = keys(t, m, "j", "j", "j")
+	id := m.list.selectedID()
+	hits := append([]store.Hit{{ID: "new1", Title: "new"}, {ID: "new2", Title: "newer"}}, m.list.hits...)
+	m.searchSeq++
+	m = send(t, m, searchDoneMsg{seq: m.searchSeq, res: store.Result{Hits: hits, Total: len(hits)}, all: len(hits)})
+	if m.list.selectedID() != id || m.list.cursor != 5 {
+		t.Errorf("selection moved: %q at %d, want %q at 5", m.list.selectedID(), m.list.cursor, id)
+	}
+}
+
+func TestReadStarAndFilters(t *testing.T) {
+	ix := examplesIndex(t)
+	ctx := context.Background()
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	unread := func() int {
+		res, err := ix.Search(ctx, store.Query{OnlyUnread: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Total
+	}
+	before := unread()
+	m = keys(t, m, "enter") // open: the timer marks it read
+	if !m.list.hits[0].Read || unread() != before-1 {
+		t.Fatalf("opening did not mark read: row %v, unread %d→%d", m.list.hits[0].Read, before, unread())
+	}
+	m = keys(t, m, "r")
+	if m.list.hits[0].Read || unread() != before {
+		t.Fatalf("r did not mark unread")
+	}
+	m = keys(t, m, "esc", "j", "f", "F")
+	if m.list.total != 1 || !m.list.hits[0].Starred {
+		t.Fatalf("F: %d starred shown", m.list.total)
+	}
+	m = keys(t, m, "F", "u")
+	if m.list.total != unread() || !strings.Contains(screen(m), "unread") {
+		t.Fatalf("u: %d shown, %d unread", m.list.total, unread())
+	}
+	m = keys(t, m, "s")
+	if m.sort != store.SortDate || !strings.Contains(screen(m), "by date") {
+		t.Errorf("s: sort %v", m.sort)
+	}
+}
+
+func TestPickers(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m = keys(t, m, "L")
+	if m.mode != modePicker || len(m.picker.items) == 0 {
+		t.Fatalf("L: mode %s, %d items", m.mode, len(m.picker.items))
+	}
+	s := screen(m)
+	for _, name := range []string{"中文", "日本語", "한국어", "Svenska", "Tiếng Việt", "English"} {
+		if !strings.Contains(s, name) {
+			t.Errorf("language picker lacks %s:\n%s", name, s)
+		}
+	}
+	// choose the first two (most articles first), apply
+	m = keys(t, m, "space", "j", "space", "enter")
+	if m.mode != modeBrowse || len(m.langs) != 2 {
+		t.Fatalf("picked %v", m.langs)
+	}
+	want := 0
+	for _, c := range m.picker.items[:2] {
+		want += c.N
+	}
+	if m.list.total != want {
+		t.Errorf("%v: %d articles, want %d", m.langs, m.list.total, want)
+	}
+	if !strings.Contains(screen(m), "L: "+langName(m.langs[0])) {
+		t.Errorf("header does not show the languages:\n%s", screen(m))
+	}
+	m = keys(t, m, "S", "space", "esc")
+	if len(m.sources) != 0 || m.mode != modeBrowse {
+		t.Errorf("esc applied the source picker: %v", m.sources)
+	}
+}
+
+func TestOpenCopyAndLinks(t *testing.T) {
+	ix := examplesIndex(t)
+	m, op, clip := newTestModel(t, ix, 100, 30)
+	m = keys(t, m, "/")
+	m = typeText(t, m, "volunteers")
+	m = keys(t, m, "enter")
+	h, _ := m.list.selected()
+	if h.URL == "" {
+		t.Fatalf("selected %q has no URL", h.Title)
+	}
+	m = keys(t, m, "o", "y")
+	if len(op.urls) != 1 || op.urls[0] != h.URL {
+		t.Errorf("o opened %v, want %s", op.urls, h.URL)
+	}
+	if want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(h.URL)) + "\a"; clip.String() != want {
+		t.Errorf("y wrote %q, want %q", clip.String(), want)
+	}
+	// links as the renderer numbers them
+	k := m.reader.key(h.ID, m.highlightText())
+	doc := render.Doc{Body: "body [1]", Links: []render.Link{{N: 1, Text: "a", URL: "https://a.example"},
+		{N: 12, Text: "b", URL: "https://b.example"}}}
+	m = send(t, m, preparedMsg{key: k, art: m.reader.cache[k].art, doc: doc})
+	m = keys(t, m, "1", "enter", "#", "1", "2", "enter", "9", "enter")
+	if len(op.urls) != 3 || op.urls[1] != "https://a.example" || op.urls[2] != "https://b.example" {
+		t.Errorf("links opened %v", op.urls)
+	}
+	if !strings.Contains(screen(m), "no link 9") {
+		t.Errorf("no message for a missing link:\n%s", screen(m))
+	}
+}
+
+func TestPositionRestored(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m = keys(t, m, "j", "j", "j", "j")
+	id := m.list.selectedID()
+	next, cmd := m.Update(keyMsg("q"))
+	m = next.(Model)
+	if msg := cmd(); msg != (positionSavedMsg{}) {
+		t.Fatalf("q: %#v", msg)
+	}
+	if _, cmd := m.Update(positionSavedMsg{}); cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q did not quit after saving")
+	}
+	m2, _, _ := newTestModel(t, ix, 80, 24)
+	if m2.list.selectedID() != id {
+		t.Errorf("restarted at %q, want %q", m2.list.selectedID(), id)
+	}
+}
+
+func TestHelpListsEveryKey(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 132, 40)
+	m = keys(t, m, "?")
+	s := screen(m)
+	for _, col := range defaultKeyMap().FullHelp() {
+		for _, b := range col {
+			if !strings.Contains(s, b.Help().Desc) {
+				t.Errorf("help lacks %q", b.Help().Desc)
+			}
+		}
+	}
+	m = keys(t, m, "?")
+	if m.mode != modeBrowse {
+		t.Errorf("? did not close help")
+	}
+}
+
+func TestMouse(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 100, 30)
+	m = send(t, m, tea.MouseMsg{X: 5, Y: 4, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if m.list.cursor != 3 {
+		t.Errorf("click on row 4: cursor %d", m.list.cursor)
+	}
+	m = send(t, m, tea.MouseMsg{X: 5, Y: 4, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if m.list.cursor != 6 {
+		t.Errorf("wheel over the list: cursor %d", m.list.cursor)
+	}
+	off := m.reader.offset
+	m = send(t, m, tea.MouseMsg{X: 80, Y: 4, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if m.list.cursor != 6 || (m.reader.maxOffset() > 0 && m.reader.offset == off) {
+		t.Errorf("wheel over the reader: cursor %d, offset %d→%d", m.list.cursor, off, m.reader.offset)
+	}
+}

@@ -1,0 +1,7 @@
+//go:build race
+
+package ui
+
+// raceBuild is true under -race, where rendering is ~10x slower and the
+// width test samples widths unless YOMU_FULL=1.
+const raceBuild = true

@@ -1,0 +1,303 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/store"
+	"github.com/yomu-reader/yomu/ui/render"
+)
+
+// maxCached bounds the render cache; an article render is a few kB.
+const maxCached = 64
+
+// prepared is an article with its body rendered at one width.
+type prepared struct {
+	art feed.Article
+	doc render.Doc
+	err error
+}
+
+// readerModel is the reading pane: the shown article, its rendered lines
+// and the scroll position, plus the cache of renders.
+type readerModel struct {
+	width, height int
+	focused       bool
+	styles        *Styles
+	keys          keyMap
+	theme         string
+
+	id      string    // the article shown (or waiting for its render)
+	hit     store.Hit // what the list knows of it, shown while rendering
+	lines   []string  // header + body, one entry per screen line
+	head    int       // lines of header above the body
+	links   []render.Link
+	matches []int // body line numbers with a match
+	offset  int
+	ready   bool
+
+	cache   map[renderKey]prepared
+	pending map[renderKey]bool
+	arts    map[string]feed.Article // parsed articles, reused at other widths
+}
+
+func newReader(styles *Styles, keys keyMap, theme string) readerModel {
+	return readerModel{styles: styles, keys: keys, theme: theme,
+		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}, arts: map[string]feed.Article{}}
+}
+
+func (m *readerModel) setSize(w, h int) {
+	if w != m.width {
+		m.ready = false // the lines were laid out for the old width
+	}
+	m.width, m.height = w, h
+}
+
+// inner is the text width inside the pane's one-cell margins.
+func (m readerModel) inner() int { return max(m.width-2, 1) }
+
+// line puts already fitted text between the margins.
+func (m readerModel) line(s string) string {
+	if m.width < 3 {
+		return fitANSI(s, m.width)
+	}
+	return " " + s + " "
+}
+
+// show switches to the article of hit; the lines come from the cache or
+// wait for a preparedMsg.
+func (m *readerModel) show(hit store.Hit, query string) {
+	if hit.ID != m.id {
+		m.offset = 0
+	}
+	m.id, m.hit = hit.ID, hit
+	m.ready = false
+	if p, ok := m.cache[m.key(hit.ID, query)]; ok {
+		m.fill(p)
+	}
+}
+
+func (m readerModel) key(id, query string) renderKey {
+	return renderKey{id: id, width: m.inner(), theme: m.theme, query: query}
+}
+
+// want returns the command to prepare id at the current width, or nil if
+// it is cached or already on its way.
+func (m *readerModel) want(ix Index, id, query string) tea.Cmd {
+	if id == "" || m.width <= 0 {
+		return nil
+	}
+	k := m.key(id, query)
+	if _, ok := m.cache[k]; ok || m.pending[k] {
+		return nil
+	}
+	m.pending[k] = true
+	if a, ok := m.arts[id]; ok {
+		return prepare(ix, k, &a)
+	}
+	return prepare(ix, k, nil)
+}
+
+// prepared stores a finished render and shows it if it is the one wanted.
+func (m *readerModel) prepared(msg preparedMsg, query string) {
+	delete(m.pending, msg.key)
+	if len(m.cache) >= maxCached {
+		clear(m.cache)
+	}
+	if len(m.arts) >= maxCached {
+		clear(m.arts)
+	}
+	if msg.art.Key != "" {
+		m.arts[msg.key.id] = msg.art
+	}
+	p := prepared{art: msg.art, doc: msg.doc, err: msg.err}
+	m.cache[msg.key] = p
+	if msg.key == m.key(m.id, query) {
+		m.fill(p)
+	}
+}
+
+// fill lays out the header and body lines of a render.
+func (m *readerModel) fill(p prepared) {
+	st := m.styles
+	var lines []string
+	a := p.art
+	if p.err != nil {
+		a = feed.Article{Title: m.hit.Title, Source: m.hit.Source, Lang: m.hit.Lang, Date: m.hit.Date, URL: m.hit.URL}
+	}
+	w := m.inner()
+	for _, l := range wrap(a.Title, w) {
+		lines = append(lines, m.line(st.Title.Render(fit(l, w))))
+	}
+	for _, l := range wrap(readerMeta(a), w) {
+		lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
+	}
+	lines = append(lines, strings.Repeat(" ", m.width))
+	m.head = len(lines)
+	if p.err != nil {
+		for _, l := range wrap("cannot show this article: "+p.err.Error(), w) {
+			lines = append(lines, m.line(st.StatusError.Render(fit(l, w))))
+		}
+	} else {
+		body := strings.TrimRight(p.doc.Body, "\n")
+		for _, l := range strings.Split(body, "\n") {
+			lines = append(lines, m.line(fitANSI(l, w)))
+		}
+	}
+	m.lines, m.links, m.matches = lines, p.doc.Links, p.doc.Matches
+	m.ready = true
+	m.offset = min(m.offset, m.maxOffset())
+}
+
+func (m readerModel) maxOffset() int { return max(len(m.lines)-m.height, 0) }
+
+func (m *readerModel) scroll(n int) { m.offset = max(0, min(m.offset+n, m.maxOffset())) }
+
+func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		switch {
+		case key.Matches(msg, m.keys.Up):
+			m.scroll(-1)
+		case key.Matches(msg, m.keys.Down):
+			m.scroll(1)
+		case key.Matches(msg, m.keys.Top):
+			m.offset = 0
+		case key.Matches(msg, m.keys.Bottom):
+			m.offset = m.maxOffset()
+		case key.Matches(msg, m.keys.PageUp):
+			m.scroll(-max(m.height-1, 1))
+		case key.Matches(msg, m.keys.PageDown):
+			m.scroll(max(m.height-1, 1))
+		case key.Matches(msg, m.keys.NextMatch):
+			m.jumpMatch(1)
+		case key.Matches(msg, m.keys.PrevMatch):
+			m.jumpMatch(-1)
+		}
+	case tea.MouseMsg:
+		switch msg.Button {
+		case tea.MouseButtonWheelUp:
+			m.scroll(-3)
+		case tea.MouseButtonWheelDown:
+			m.scroll(3)
+		}
+	}
+	return m, nil
+}
+
+// jumpMatch scrolls to the next (dir 1) or previous (-1) body line with a
+// match, wrapping around.
+func (m *readerModel) jumpMatch(dir int) {
+	if len(m.matches) == 0 {
+		return
+	}
+	cur := m.offset - m.head
+	target := -1
+	if dir > 0 {
+		for _, l := range m.matches {
+			if l > cur {
+				target = l
+				break
+			}
+		}
+		if target < 0 {
+			target = m.matches[0]
+		}
+	} else {
+		for i := len(m.matches) - 1; i >= 0; i-- {
+			if m.matches[i] < cur {
+				target = m.matches[i]
+				break
+			}
+		}
+		if target < 0 {
+			target = m.matches[len(m.matches)-1]
+		}
+	}
+	m.offset = max(0, min(m.head+target, m.maxOffset()))
+}
+
+// percent is the scroll position shown in the status line.
+func (m readerModel) percent() int {
+	if m.maxOffset() == 0 {
+		return 100
+	}
+	return m.offset * 100 / m.maxOffset()
+}
+
+func (m readerModel) link(n int) (render.Link, bool) {
+	for _, l := range m.links {
+		if l.N == n {
+			return l, true
+		}
+	}
+	return render.Link{}, false
+}
+
+// view draws exactly height lines of exactly width cells.
+func (m readerModel) view() string {
+	out := make([]string, 0, m.height)
+	switch {
+	case m.id == "":
+		out = append(out, m.line(m.styles.Dim.Render(fit("nothing selected", m.inner()))))
+	case !m.ready:
+		for _, l := range wrap(m.hit.Title, m.inner()) {
+			out = append(out, m.line(m.styles.Title.Render(fit(l, m.inner()))))
+		}
+		out = append(out, m.line(m.styles.Dim.Render(fit("rendering…", m.inner()))))
+	default:
+		end := min(m.offset+m.height, len(m.lines))
+		out = append(out, m.lines[m.offset:end]...)
+	}
+	if len(out) > m.height {
+		out = out[:m.height]
+	}
+	blank := strings.Repeat(" ", m.width)
+	for len(out) < m.height {
+		out = append(out, blank)
+	}
+	return strings.Join(out, "\n")
+}
+
+// readerMeta is the line under a title: source · date · language · URL.
+// A date only guessed from the file's mtime is left out.
+func readerMeta(a feed.Article) string {
+	var parts []string
+	date := ""
+	if a.DateKnown && !a.Date.IsZero() {
+		date = a.Date.Format("2006-01-02")
+	}
+	for _, s := range []string{clean(a.Source), date, langName(a.Lang), clean(a.URL)} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// highlight styles the parts of plain text s that match query.
+func highlight(s, query string, base, match lipgloss.Style) string {
+	if query == "" {
+		return base.Render(s)
+	}
+	spans := store.MatchSpans(s, query)
+	if len(spans) == 0 {
+		return base.Render(s)
+	}
+	var b strings.Builder
+	at := 0
+	for _, sp := range spans {
+		if sp[0] < at || sp[1] > len(s) {
+			continue
+		}
+		b.WriteString(base.Render(s[at:sp[0]]))
+		b.WriteString(match.Render(s[sp[0]:sp[1]]))
+		at = sp[1]
+	}
+	b.WriteString(base.Render(s[at:]))
+	return b.String()
+}

@@ -1,0 +1,95 @@
+package ui
+
+import (
+	"os"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Named colours, each with a dark- and a light-background shade. The theme
+// is chosen once at startup; nothing queries the terminal while running.
+var (
+	accentDark, accentLight   = lipgloss.Color("#7D9CFF"), lipgloss.Color("#3550C8")
+	dimDark, dimLight         = lipgloss.Color("#8A8A8A"), lipgloss.Color("#6A6A6A")
+	matchDark, matchLight     = lipgloss.Color("#FFD75F"), lipgloss.Color("#AF5F00")
+	selectBgDark, selectLight = lipgloss.Color("#303850"), lipgloss.Color("#DCE3FF")
+	unreadDark, unreadLight   = lipgloss.Color("#5FD7AF"), lipgloss.Color("#007F5F")
+	borderDark, borderLight   = lipgloss.Color("#444444"), lipgloss.Color("#BBBBBB")
+)
+
+// Styles are every style the UI draws with.
+type Styles struct {
+	Header, HeaderName, HeaderCount lipgloss.Style
+	Status, StatusError             lipgloss.Style
+	Row, Selected, SelectedBlur     lipgloss.Style
+	Unread, Dim, Match, Star        lipgloss.Style
+	Border                          lipgloss.Style
+	Title, Meta                     lipgloss.Style
+	Picked                          lipgloss.Style
+	Help                            help.Styles
+}
+
+// resolveTheme turns "auto" into "dark", "light" or "plain": NO_COLOR means
+// plain, else the terminal background decides, asked once before the
+// program starts.
+func resolveTheme(name string) string {
+	switch name {
+	case "dark", "light", "plain":
+		return name
+	}
+	if os.Getenv("NO_COLOR") != "" {
+		return "plain"
+	}
+	if lipgloss.HasDarkBackground() {
+		return "dark"
+	}
+	return "light"
+}
+
+// defaultStyles builds the styles of a theme ("dark", "light" or "plain").
+// Plain keeps bold and reverse video (NO_COLOR allows them) but no colour.
+func defaultStyles(theme string) Styles {
+	pick := func(dark, light lipgloss.Color) lipgloss.TerminalColor {
+		switch theme {
+		case "dark":
+			return dark
+		case "light":
+			return light
+		}
+		return lipgloss.NoColor{}
+	}
+	accent := pick(accentDark, accentLight)
+	dim := pick(dimDark, dimLight)
+	s := Styles{
+		Header:      lipgloss.NewStyle().Bold(true),
+		HeaderName:  lipgloss.NewStyle().Bold(true).Foreground(accent),
+		HeaderCount: lipgloss.NewStyle().Foreground(dim),
+		Status:      lipgloss.NewStyle().Foreground(dim),
+		StatusError: lipgloss.NewStyle().Bold(true),
+		Row:         lipgloss.NewStyle(),
+		Selected:    lipgloss.NewStyle().Bold(true).Background(pick(selectBgDark, selectLight)),
+		Unread:      lipgloss.NewStyle().Foreground(pick(unreadDark, unreadLight)),
+		Dim:         lipgloss.NewStyle().Foreground(dim),
+		Match:       lipgloss.NewStyle().Bold(true).Underline(true).Foreground(pick(matchDark, matchLight)),
+		Star:        lipgloss.NewStyle().Foreground(pick(matchDark, matchLight)),
+		Border:      lipgloss.NewStyle().Foreground(pick(borderDark, borderLight)),
+		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Meta:        lipgloss.NewStyle().Foreground(dim),
+		Picked:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+	}
+	s.SelectedBlur = lipgloss.NewStyle().Underline(true)
+	if theme == "plain" {
+		s.Selected = lipgloss.NewStyle().Reverse(true)
+	}
+	h := help.New().Styles
+	h.ShortKey = lipgloss.NewStyle().Foreground(accent)
+	h.FullKey = h.ShortKey
+	h.ShortDesc = lipgloss.NewStyle().Foreground(dim)
+	h.FullDesc = h.ShortDesc
+	h.ShortSeparator = lipgloss.NewStyle().Foreground(dim)
+	h.FullSeparator = h.ShortSeparator
+	h.Ellipsis = h.ShortSeparator
+	s.Help = h
+	return s
+}

@@ -1,0 +1,197 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/yomu-reader/yomu/store"
+)
+
+// View implements tea.Model. Every line is exactly the terminal's width in
+// cells and there are exactly as many lines as it is high.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.width < minWidth || m.height < minHeight {
+		return m.tooSmallView()
+	}
+	var b strings.Builder
+	b.WriteString(m.headerView())
+	b.WriteByte('\n')
+	b.WriteString(m.bodyView())
+	b.WriteByte('\n')
+	b.WriteString(m.statusView())
+	return b.String()
+}
+
+func (m Model) tooSmallView() string {
+	msg := fmt.Sprintf("yomu needs at least %dx%d (now %dx%d)", minWidth, minHeight, m.width, m.height)
+	lines := wrap(msg, m.width)
+	out := make([]string, m.height)
+	for i := range out {
+		text := ""
+		if i < len(lines) {
+			text = lines[i]
+		}
+		out[i] = fit(text, m.width)
+	}
+	return strings.Join(out, "\n")
+}
+
+// headerView is the top row: the name, the query (or the query line while
+// typing), the filters, and the count.
+func (m Model) headerView() string {
+	st := m.styles
+	count := " " + m.countText() + " "
+	name := " yomu "
+	left := m.width - cells(name) - cells(count)
+	var mid string
+	if m.mode == modeSearch {
+		mid = fitANSI(m.input.View(), max(left, 0))
+	} else {
+		mid = st.Header.Render(fit(m.filtersText(), max(left, 0)))
+	}
+	if left < 0 { // no room for the count
+		return st.HeaderName.Render(fit(name, m.width))
+	}
+	return st.HeaderName.Render(name) + mid + st.HeaderCount.Render(count)
+}
+
+func (m Model) countText() string {
+	if !m.started {
+		return "loading…"
+	}
+	return fmt.Sprintf("%s of %s", commaInt(m.list.total), commaInt(m.all))
+}
+
+// filtersText says what narrows the list: query, languages, sources, and
+// the toggles.
+func (m Model) filtersText() string {
+	var parts []string
+	if m.query != "" {
+		parts = append(parts, "/ "+clean(m.query))
+	}
+	if len(m.langs) > 0 {
+		names := make([]string, len(m.langs))
+		for i, l := range m.langs {
+			names[i] = langName(l)
+		}
+		parts = append(parts, "L: "+strings.Join(names, ", "))
+	}
+	if len(m.sources) > 0 {
+		parts = append(parts, "S: "+strings.Join(m.sources, ", "))
+	}
+	if m.onlyUnread {
+		parts = append(parts, "unread")
+	}
+	if m.onlyStarred {
+		parts = append(parts, "starred")
+	}
+	switch m.sort {
+	case store.SortRelevance:
+		parts = append(parts, "by relevance")
+	case store.SortDate:
+		parts = append(parts, "by date")
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (m Model) bodyView() string {
+	switch m.mode {
+	case modeHelp:
+		return m.helpView()
+	case modePicker:
+		return m.picker.view()
+	}
+	if !m.twoPane() {
+		if m.focus == stateReader {
+			return m.reader.view()
+		}
+		return m.list.view()
+	}
+	left := strings.Split(m.list.view(), "\n")
+	right := strings.Split(m.reader.view(), "\n")
+	bar := m.styles.Border.Render("│")
+	var b strings.Builder
+	for i := range left {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(left[i])
+		b.WriteString(bar)
+		if i < len(right) {
+			b.WriteString(right[i])
+		}
+	}
+	return b.String()
+}
+
+// helpView lists every key of the KeyMap (all of them, whatever the
+// mode) in as many columns as the height needs.
+func (m Model) helpView() string {
+	var entries [][2]string
+	keyW := 0
+	for _, col := range defaultKeyMap().FullHelp() {
+		for _, b := range col {
+			h := b.Help()
+			entries = append(entries, [2]string{h.Key, h.Desc})
+			keyW = max(keyW, cells(h.Key))
+		}
+	}
+	bodyH := m.height - 2
+	rows := max(bodyH-2, 1)
+	cols := (len(entries) + rows - 1) / rows
+	rows = (len(entries) + cols - 1) / cols
+	colW := max((m.width-1)/cols, 1)
+	st := m.styles
+	out := []string{st.Header.Render(fit(" Keys — ? or esc closes", m.width)), fit("", m.width)}
+	for r := 0; r < rows; r++ {
+		var b strings.Builder
+		b.WriteString(" ")
+		used := 1
+		for c := 0; c < cols; c++ {
+			i := c*rows + r
+			if i >= len(entries) {
+				break
+			}
+			k := fit(entries[i][0], min(keyW, colW))
+			d := fit(" "+entries[i][1], max(colW-cells(k), 0))
+			b.WriteString(st.Help.FullKey.Render(k) + st.Help.FullDesc.Render(d))
+			used += cells(k) + cells(d)
+		}
+		out = append(out, fitANSI(b.String(), m.width))
+	}
+	for len(out) < bodyH {
+		out = append(out, fit("", m.width))
+	}
+	return strings.Join(out[:bodyH], "\n")
+}
+
+// statusView is the bottom row: a passing message, the indexing progress
+// or the short help, then the scroll position and `? help`, which is
+// always there.
+func (m Model) statusView() string {
+	st := m.styles
+	right := " ? help "
+	if m.readerVisible() && m.reader.ready {
+		right = fmt.Sprintf(" %3d%%%s", m.reader.percent(), right)
+	}
+	w := m.width - cells(right)
+	var left string
+	switch {
+	case m.status != "":
+		style := st.Status
+		if m.statusErr {
+			style = st.StatusError
+		}
+		left = style.Render(fit(" "+clean(m.status), w))
+	case m.progress != "":
+		left = st.Status.Render(fit(" "+m.progress, w))
+	default:
+		h := m.help
+		h.Width = w - 1
+		left = fitANSI(" "+h.ShortHelpView(m.keys.ShortHelp()), w)
+	}
+	return left + st.Status.Render(right)
+}

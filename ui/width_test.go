@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/yomu-reader/yomu/store"
+)
+
+// sharedDir finds ../shared beside the repository (or beside the folder
+// of worktrees the repository is checked out in), or skips.
+func sharedDir(t *testing.T, sub string) string {
+	t.Helper()
+	root := moduleRoot(t)
+	for _, base := range []string{filepath.Join(root, "..", "shared"), filepath.Join(root, "..", "..", "shared")} {
+		p := filepath.Join(base, sub)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	t.Skipf("../shared/%s is not beside the repository; the width test over it is skipped", sub)
+	return ""
+}
+
+// corpusSample copies every step-th file of the corpus (in labels.tsv
+// order) into a temp archive.
+func corpusSample(t *testing.T, corpus string, step int) string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(corpus, "labels.tsv"))
+	if err != nil {
+		t.Fatalf("open labels: %v", err)
+	}
+	defer f.Close() //nolint:errcheck // read-only
+	dst := t.TempDir()
+	sc := bufio.NewScanner(f)
+	for i := 0; sc.Scan(); i++ {
+		path, _, _ := strings.Cut(sc.Text(), "\t")
+		if i == 0 || (i-1)%step != 0 {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(corpus, path))
+		if err != nil {
+			t.Fatalf("read %s: %v", path, err)
+		}
+		out := filepath.Join(dst, path)
+		if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(out, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("read labels: %v", err)
+	}
+	return dst
+}
+
+// allWidths is 40…160; under -race (CI) without YOMU_FULL, every 6th of
+// them plus both sides of the two-pane switch, to stay within CI's time.
+func allWidths() []int {
+	step := 1
+	if raceBuild && os.Getenv("YOMU_FULL") == "" {
+		step = 6
+	}
+	var ws []int
+	for w := 40; w <= 160; w += step {
+		ws = append(ws, w)
+	}
+	if step > 1 {
+		ws = append(ws, twoPaneWidth-1, twoPaneWidth, 160)
+	}
+	return ws
+}
+
+// TestWidthProperty: for every article and every width from 40 to 160,
+// every line of the screen is exactly the terminal's width in cells and
+// the frame exactly its height, with the article in the reading pane; so
+// is every line of the article further down. YOMU_FULL=1 runs the whole
+// corpus at every width; otherwise a tenth of it (a 50th under -race) at
+// a few widths.
+func TestWidthProperty(t *testing.T) {
+	full := os.Getenv("YOMU_FULL") != ""
+	cases := []struct {
+		name   string
+		dir    func(t *testing.T) string
+		widths []int
+	}{
+		{"examples", func(t *testing.T) string { return filepath.Join(moduleRoot(t), "examples", "archive") }, allWidths()},
+		{"seeds", func(t *testing.T) string { return sharedDir(t, "seeds") }, allWidths()},
+		{"corpus", func(t *testing.T) string {
+			c := sharedDir(t, "corpus")
+			if full {
+				return c
+			}
+			step := 10
+			if raceBuild {
+				step = 50
+			}
+			return corpusSample(t, c, step)
+		}, []int{40, 80, 133, 160}},
+	}
+	if full {
+		cases[2].widths = allWidths()
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			ix := openIndex(t, c.dir(t))
+			for _, w := range c.widths {
+				checkEveryArticle(t, ix, w, 24)
+			}
+		})
+	}
+}
+
+// checkEveryArticle walks the list at one size with the reading pane
+// showing each article in turn.
+func checkEveryArticle(t *testing.T, ix Index, w, h int) {
+	t.Helper()
+	m, _, _ := newTestModel(t, ix, w, h)
+	after := m.after
+	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(readTimerMsg); ok {
+			return nil // marking read writes to the index: not what is tested here
+		}
+		return after(d, msg)
+	}
+	if len(m.list.hits) < m.list.total {
+		m.list.hits = loadAll(t, ix, m)
+	}
+	if !m.twoPane() {
+		m.focus = stateReader
+		m.layout()
+	}
+	for i := range m.list.hits {
+		m.list.moveTo(i)
+		m = send(t, m, selectedMsg{})
+		what := fmt.Sprintf("%s (%s)", m.list.hits[i].Path, m.list.hits[i].Title)
+		if !m.reader.ready {
+			t.Fatalf("%s at %d: not rendered", what, w)
+		}
+		checkFrame(t, m.View(), w, h, what)
+		for j, l := range m.reader.lines {
+			if got := runewidth.StringWidth(ansi.Strip(l)); got != m.reader.width {
+				t.Fatalf("%s at %d: reader line %d is %d cells, want %d: %q", what, w, j, got, m.reader.width, ansi.Strip(l))
+			}
+		}
+		if !m.twoPane() {
+			checkFrame(t, m.list.view(), w, h-2, what+" in the list")
+		}
+	}
+}
+
+// loadAll pages through every hit of the model's query.
+func loadAll(t *testing.T, ix Index, m Model) []store.Hit {
+	t.Helper()
+	q := m.buildQuery()
+	q.Limit = 1000
+	var all []store.Hit
+	for {
+		q.Offset = len(all)
+		res, err := ix.Search(t.Context(), q)
+		if err != nil {
+			t.Fatalf("search: %v", err)
+		}
+		all = append(all, res.Hits...)
+		if len(res.Hits) == 0 || len(all) >= res.Total {
+			return all
+		}
+	}
+}
