@@ -49,7 +49,11 @@ func DetectLang(title, body string) (lang, script string) {
 		return "ja", ""
 	case c.han > 0 && c.han*12 >= c.latin+c.other:
 		// Han characters carry a word each: AWS宕机 is Chinese.
-		return "zh", hanScript(sample)
+		hans, hant, jpan := hanCounts(sample)
+		if kanjiOnlyJapanese(hans, hant, jpan) {
+			return "ja", ""
+		}
+		return "zh", hanScript(hans, hant)
 	case c.other > c.latin:
 		return detectOtherScript(sample)
 	}

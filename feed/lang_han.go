@@ -4,6 +4,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 )
@@ -15,6 +16,10 @@ import (
 // Chinese) and the core of Big5 (the 13,053 of Traditional Chinese). A
 // character in one and not the other belongs to that script; characters in
 // both (后, 里, 干, 于 …) say nothing.
+//
+// The same sets give away Japanese written without kana (a headline such
+// as 東京都知事選挙結果発表): JIS X 0208 holds 852 ideographs that neither
+// Chinese set has, the Japanese simplified forms (挙, 発, 県, 図, 駅 …).
 
 // The tables cover the CJK Unified Ideographs block, where all the common
 // characters are.
@@ -23,10 +28,10 @@ const (
 	hanLast  = 0x9FFF
 )
 
-// hanScriptTable holds, for each ideograph, whether it is Simplified-only
-// or Traditional-only.
+// hanScriptTable holds, for each ideograph, whether it is Simplified-only,
+// Traditional-only or Japanese-only.
 type hanScriptTable struct {
-	hans, hant []uint64 // bitsets indexed by r - hanFirst
+	hans, hant, jpan []uint64 // bitsets indexed by r - hanFirst
 }
 
 // hanScripts is computed on first use (about 10 ms) and read-only after.
@@ -34,9 +39,10 @@ var hanScripts = sync.OnceValue(buildHanScripts)
 
 func buildHanScripts() *hanScriptTable {
 	n := (hanLast - hanFirst + 64) / 64
-	t := &hanScriptTable{hans: make([]uint64, n), hant: make([]uint64, n)}
+	t := &hanScriptTable{hans: make([]uint64, n), hant: make([]uint64, n), jpan: make([]uint64, n)}
 	gb := simplifiedchinese.GBK.NewEncoder()
 	big5 := traditionalchinese.Big5.NewEncoder()
+	sjis := japanese.ShiftJIS.NewEncoder()
 	var buf [4]byte
 	for r := rune(hanFirst); r <= hanLast; r++ {
 		src := buf[:utf8.EncodeRune(buf[:], r)]
@@ -44,12 +50,16 @@ func buildHanScripts() *hanScriptTable {
 		b, bErr := big5.Bytes(src)
 		inGB := gErr == nil && isGB2312(g)
 		inBig5 := bErr == nil && isCoreBig5(b)
+		j, jErr := sjis.Bytes(src)
+		inJIS := jErr == nil && isJISX0208Kanji(j)
 		i := r - hanFirst
 		switch {
 		case inGB && !inBig5:
 			t.hans[i/64] |= 1 << (i % 64)
 		case inBig5 && !inGB:
 			t.hant[i/64] |= 1 << (i % 64)
+		case inJIS && !inGB && !inBig5:
+			t.jpan[i/64] |= 1 << (i % 64)
 		}
 	}
 	return t
@@ -72,7 +82,14 @@ func isCoreBig5(b []byte) bool {
 	return c >= 0xA440 && c <= 0xC67E || c >= 0xC940 && c <= 0xF9D5
 }
 
-// script names the script of r: "Hans", "Hant" or "" for either.
+// isJISX0208Kanji reports a Shift_JIS code among the JIS X 0208 kanji
+// (levels 1 and 2, lead bytes 88–9F and E0–EA), leaving out the vendor
+// extensions.
+func isJISX0208Kanji(b []byte) bool {
+	return len(b) == 2 && (b[0] >= 0x88 && b[0] <= 0x9F || b[0] >= 0xE0 && b[0] <= 0xEA)
+}
+
+// script names the script of r: "Hans", "Hant", "Jpan" or "" for any.
 func (t *hanScriptTable) script(r rune) string {
 	if r < hanFirst || r > hanLast {
 		return ""
@@ -83,24 +100,40 @@ func (t *hanScriptTable) script(r rune) string {
 		return "Hans"
 	case t.hant[i/64]&(1<<(i%64)) != 0:
 		return "Hant"
+	case t.jpan[i/64]&(1<<(i%64)) != 0:
+		return "Jpan"
 	}
 	return ""
 }
 
-// hanScript names the script of a Chinese sample by majority of the
-// characters only one script writes; Simplified on a tie, as it is the
-// more common.
-func hanScript(sample string) string {
+// hanCounts counts the ideographs of a sample that only Simplified
+// Chinese, only Traditional Chinese, or only Japanese writes.
+func hanCounts(sample string) (hans, hant, jpan int) {
 	t := hanScripts()
-	var hans, hant int
 	for _, r := range sample {
 		switch t.script(r) {
 		case "Hans":
 			hans++
 		case "Hant":
 			hant++
+		case "Jpan":
+			jpan++
 		}
 	}
+	return hans, hant, jpan
+}
+
+// kanjiOnlyJapanese reports Han text that is Japanese all the same: its
+// Japanese-only forms are a quarter of the telling characters or more. A
+// Chinese article quoting a Japanese name or two stays far below.
+func kanjiOnlyJapanese(hans, hant, jpan int) bool {
+	return jpan >= 2 && jpan*4 >= hans+hant
+}
+
+// hanScript names the script of Chinese text by majority of the
+// characters only one script writes; Simplified on a tie, as it is the
+// more common.
+func hanScript(hans, hant int) string {
 	if hant > hans {
 		return "Hant"
 	}

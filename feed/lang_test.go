@@ -39,6 +39,8 @@ func TestDetectLang(t *testing.T) {
 		{"Traditional short", "新年快樂！", "", "zh", "Hant"},
 		{"Traditional with a katakana name", "台灣市場的ソニー新產品", "", "zh", "Hant"},
 		{"Japanese mostly kanji", "東京都知事選挙、小池氏が三選", "", "ja", ""},
+		{"Japanese without kana", "東京都知事選挙結果発表", "", "ja", ""},
+		{"Traditional quoting a Japanese place", "日本広島市長今日訪問台灣，與台北市長會面討論觀光與經濟合作", "", "zh", "Hant"},
 		{"Japanese katakana headline", "ソニー、新型プレイステーション発表", "", "ja", ""},
 		{"Japanese", "毎日AIピックアップニュース", "香港の政府は新しい政策を発表しました。", "ja", ""},
 		{"Korean with Hanja", "韓國 經濟 성장률 전망", "", "ko", ""},
@@ -81,6 +83,11 @@ func TestHanScriptTable(t *testing.T) {
 		}
 		if got := tab.script(tr); got != "Hant" {
 			t.Errorf("script(%c) = %q, want Hant", tr, got)
+		}
+	}
+	for _, r := range "挙発県図駅広" {
+		if got := tab.script(r); got != "Jpan" {
+			t.Errorf("script(%c) = %q, want Jpan", r, got)
 		}
 	}
 	for _, r := range "的是人大中后里干于台" {
