@@ -108,13 +108,11 @@ func detectOtherScript(sample string) (lang, script string) {
 // Nynorsk) for short European text; these are the languages a news
 // archive is likely to hold.
 var latinCandidates = []whatlanggo.Lang{
-	whatlanggo.Eng, whatlanggo.Swe, whatlanggo.Fra, whatlanggo.Deu,
-	whatlanggo.Spa, whatlanggo.Ita, whatlanggo.Por, whatlanggo.Nld,
-	whatlanggo.Dan, whatlanggo.Nob, whatlanggo.Fin, whatlanggo.Pol,
-	whatlanggo.Ces, whatlanggo.Hun, whatlanggo.Ron,
-	whatlanggo.Tur, whatlanggo.Ind, whatlanggo.Hrv, whatlanggo.Slv,
-	whatlanggo.Lit, whatlanggo.Lav, whatlanggo.Est,
-	whatlanggo.Vie,
+	whatlanggo.Eng, whatlanggo.Swe, whatlanggo.Dan, whatlanggo.Nob, whatlanggo.Fin,
+	whatlanggo.Fra, whatlanggo.Deu, whatlanggo.Nld, whatlanggo.Spa, whatlanggo.Ita,
+	whatlanggo.Por, whatlanggo.Ron, whatlanggo.Pol, whatlanggo.Ces, whatlanggo.Hun,
+	whatlanggo.Hrv, whatlanggo.Slv, whatlanggo.Lit, whatlanggo.Lav, whatlanggo.Est,
+	whatlanggo.Tur, whatlanggo.Ind, whatlanggo.Vie,
 }
 
 // umlautLangs are the candidates that write å, ä or ö.
