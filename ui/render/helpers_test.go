@@ -60,6 +60,16 @@ type article struct {
 // rejects are left out (the feed's own tests cover them).
 func loadDir(t testing.TB, dir string) []article {
 	t.Helper()
+	var out []article
+	for _, p := range corpusFiles(t, dir) {
+		out = append(out, loadFile(t, dir, p)...)
+	}
+	return out
+}
+
+// corpusFiles lists the article files under dir, sorted.
+func corpusFiles(t testing.TB, dir string) []string {
+	t.Helper()
 	var paths []string
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -74,11 +84,7 @@ func loadDir(t testing.TB, dir string) []article {
 		t.Fatalf("walk %s: %v", dir, err)
 	}
 	sort.Strings(paths)
-	var out []article
-	for _, p := range paths {
-		out = append(out, loadFile(t, dir, p)...)
-	}
-	return out
+	return paths
 }
 
 func loadFile(t testing.TB, dir, p string) []article {

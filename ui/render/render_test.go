@@ -66,6 +66,12 @@ func TestLinks(t *testing.T) {
 			want:     []Link{{1, "纳斯达克", "http://q.example/NDAQ"}},
 		},
 		{
+			name:     "bare URL after CJK text",
+			md:       "原文链接：https://www.example.com/a/b.htm，完。 See http://x.example/p_(1).",
+			wantBody: []string{"原文链接：https://www.example.com/a/b.htm [1]，完。", "http://x.example/p_(1) [2]."},
+			want:     []Link{{1, "https://www.example.com/a/b.htm", "https://www.example.com/a/b.htm"}, {2, "http://x.example/p_(1)", "http://x.example/p_(1)"}},
+		},
+		{
 			name:     "relative link resolved against the article URL",
 			md:       "[next](../b.html)",
 			base:     "https://news.example/x/a.html",

@@ -41,7 +41,7 @@ func (t *transformer) blocks(n ast.Node, inTable bool) {
 		switch c.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, astext.KindDefinitionTerm:
 			if inTable {
-				t.links.walk(t, c, " ")
+				t.inlineLinks(c, " ")
 				continue
 			}
 			t.textBlock(c)
@@ -57,7 +57,10 @@ func (t *transformer) blocks(n ast.Node, inTable bool) {
 	}
 }
 
-func (t *transformer) inlineLinks(n ast.Node, space string) { t.links.walk(t, n, space) }
+func (t *transformer) inlineLinks(n ast.Node, space string) {
+	t.linkifyBare(n)
+	t.links.walk(t, n, space)
+}
 
 // walk numbers the links under n, turns autolinks into links and images
 // into their alt text, so that glamour shows "text [1]" and never a URL.
@@ -146,6 +149,7 @@ type leaf struct {
 // item text: links numbered, spaces marked, matches marked, soft breaks
 // turned into a space (or nothing between CJK), hard breaks marked.
 func (t *transformer) textBlock(b ast.Node) {
+	t.linkifyBare(b)
 	t.links.walk(t, b, markSpace)
 	leaves, plain := t.leaves(b)
 	var spans [][2]int

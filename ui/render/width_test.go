@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -37,16 +38,30 @@ func TestWidthProperty(t *testing.T) {
 	})
 	t.Run("corpus", func(t *testing.T) {
 		t.Parallel()
-		arts := loadDir(t, sharedDir(t, "corpus"))
-		if full() {
-			checkAll(t, arts, allWidths(), true)
-			return
+		dir := sharedDir(t, "corpus")
+		files := corpusFiles(t, dir)
+		stride := 1
+		if raceDetector && !full() {
+			stride = 3
+			t.Logf("-race without YOMU_FULL=1: every %dth corpus file, at one width of %v each", stride, sampleWidths)
 		}
-		// One sample width per article in turn, so that every width of the
-		// sample meets every kind of article across the corpus.
-		for i, a := range arts {
-			w := sampleWidths[i%len(sampleWidths)]
-			checkArticle(t, a, w, themes[i%len(themes)])
+		// Shards run in parallel; each loads and checks its own files.
+		const shards = 4
+		for s := 0; s < shards; s++ {
+			t.Run(fmt.Sprintf("shard%d", s), func(t *testing.T) {
+				t.Parallel()
+				for i := s * stride; i < len(files); i += shards * stride {
+					for _, a := range loadFile(t, dir, files[i]) {
+						if full() {
+							checkAll(t, []article{a}, allWidths(), true)
+							continue
+						}
+						// One sample width per file in turn, so that every
+						// width of the sample meets every kind of article.
+						checkArticle(t, a, sampleWidths[i%len(sampleWidths)], themes[i%len(themes)])
+					}
+				}
+			})
 		}
 	})
 }
