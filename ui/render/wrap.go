@@ -249,81 +249,78 @@ func (w *wrapper) generic(raw string) {
 // breaks, and inside a word only when the word alone is wider than a line.
 func (w *wrapper) block(p prefix, toks []tok) {
 	avail := max(w.limit-p.w, 2)
-	var cur []tok
-	// lineW is the width of cur up to its last non-space; pending the
-	// spaces after that, which count only if more text follows.
-	lineW, pending := 0, 0
+	// The line being filled is toks[start:i]. lineW is its width up to its
+	// last non-space, pending the spaces after that, which count only if
+	// more text follows. Break indexes are where the next line would start.
+	start, lineW, pending := 0, 0, 0
 	lastBreak, lastGlue, first := -1, -1, true
 	var prev tok
-	flush := func(end int) {
+	// flush emits toks[start:end] and starts the next line at next.
+	flush := func(end, next int) {
 		pfx := p.cont
 		if first {
 			pfx = p.first
 		}
-		w.emit(prefix{first: pfx}, trimSpaceRight(cur[:end]))
+		w.emit(prefix{first: pfx}, trimSpaceRight(toks[start:end]))
 		first = false
-		rest := cur[end:]
-		for len(rest) > 0 && rest[0].isSpace() {
-			rest = rest[1:]
+		for next < len(toks) && toks[next].isSpace() {
+			next++
 		}
-		cur = append(cur[:0:0], rest...)
-		lineW, pending, lastBreak, lastGlue = 0, 0, -1, -1
-		for _, t := range cur {
-			switch {
-			case t.isSpace():
-				pending += t.w
-			case t.kind == tkText:
-				lineW += pending + t.w
-				pending = 0
-			}
-		}
+		start, lineW, pending, lastBreak, lastGlue = next, 0, 0, -1, -1
 	}
-	for _, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		switch {
 		case t.kind == tkBreak:
-			flush(len(cur))
+			flush(i, i+1)
 			prev = tok{}
 			continue
 		case t.kind != tkText:
-			cur = append(cur, t)
 			continue
 		case t.isSpace():
 			if lineW > 0 {
-				lastBreak = len(cur)
-				cur = append(cur, t)
+				lastBreak = i
 				pending += t.w
 			}
 			prev = t
 			continue
 		}
 		if lineW > 0 && canBreak(prev, t) {
-			lastBreak = len(cur)
+			lastBreak = i
 		}
 		if lineW > 0 && lineW+pending+t.w > avail {
-			if t.glue { // the line ends here; the glued space goes
-				flush(len(cur))
-				continue
-			}
 			switch {
-			case lastBreak > 0:
-				flush(lastBreak)
-			case lastGlue > 0:
-				cur = append(cur[:lastGlue:lastGlue], cur[lastGlue+1:]...)
-				flush(lastGlue)
+			case t.glue: // the line ends here; the glued space goes
+				flush(i, i+1)
+				prev = tok{}
+				continue
+			case lastBreak > start:
+				flush(lastBreak, lastBreak)
+			case lastGlue > start:
+				flush(lastGlue, lastGlue+1)
 			default:
-				flush(len(cur))
+				flush(i, i)
+			}
+			// Measure what moved to the new line.
+			for _, c := range toks[start:i] {
+				switch {
+				case c.isSpace():
+					pending += c.w
+				case c.kind == tkText:
+					lineW += pending + c.w
+					pending = 0
+				}
 			}
 		}
 		if t.glue && lineW > 0 {
-			lastGlue = len(cur)
+			lastGlue = i
 		}
-		cur = append(cur, t)
 		lineW += pending + t.w
 		pending = 0
 		prev = t
 	}
-	if len(cur) > 0 || first {
-		flush(len(cur))
+	if start < len(toks) || first {
+		flush(len(toks), len(toks))
 	}
 }
 
