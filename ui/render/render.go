@@ -93,24 +93,41 @@ func Markdown(md string, opts Options) (Doc, error) {
 	t := &transformer{src: src, links: newLinkTable(opts.BaseURL), match: matcher(opts), created: map[ast.Node]bool{}}
 	t.blocks(root, false)
 
+	// No word wrap, hence no wrapping and no padding: rewrap does both.
+	out, err := glamourRender(t.src, root, style, profile, 0)
+	if err != nil {
+		return Doc{}, err
+	}
+	margin := int(ptrValue(style.Document.Margin))
+	tableStyle := style
+	tableStyle.Document = gansi.StyleBlock{}
+	table := func(i, width int) (string, error) {
+		return glamourRender(t.src, t.tables[i], tableStyle, profile, width)
+	}
+	lines, err := rewrap(out, width-margin, table)
+	if err != nil {
+		return Doc{}, err
+	}
+	lines = tidy(lines)
+	lines = append(lines, linkList(t.links.links, style, profile, margin, width-margin)...)
+	return assemble(lines, t.links.links), nil
+}
+
+// glamourRender styles doc with glamour, wrapping at width (0: never).
+func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.Profile, width int) (string, error) {
 	ar := gansi.NewRenderer(gansi.Options{
-		WordWrap:         0, // no wrapping and no padding: rewrap does both right
-		ColorProfile:     profile,
+		WordWrap:         width,
+		ColorProfile:     p,
 		Styles:           style,
 		InlineTableLinks: true,
 		TableWrap:        ptr(true),
 	})
 	var buf bytes.Buffer
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
-	if err := r.Render(&buf, t.src, root); err != nil {
-		return Doc{}, fmt.Errorf("render markdown: %w", err)
+	if err := r.Render(&buf, src, doc); err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
 	}
-
-	margin := int(ptrValue(style.Document.Margin))
-	lines := rewrap(buf.String(), width-margin)
-	lines = tidy(lines)
-	lines = append(lines, linkList(t.links.links, style, profile, margin, width-margin)...)
-	return assemble(lines, t.links.links), nil
+	return buf.String(), nil
 }
 
 // newParser is glamour's parser: GitHub flavour and definition lists.
@@ -152,11 +169,17 @@ func cleanInput(md string) string {
 // rewrap turns glamour's output into lines no wider than limit: each text
 // block, from its start marker to its end marker, is joined and wrapped
 // again; other lines go through wrapper.generic.
-func rewrap(out string, limit int) []line {
+func rewrap(out string, limit int, table func(i, width int) (string, error)) ([]line, error) {
 	w := &wrapper{limit: limit}
 	raw := joinGlued(strings.Split(out, "\n"))
 	for i := 0; i < len(raw); i++ {
 		l := raw[i]
+		if at := strings.Index(l, markTable); at >= 0 {
+			if err := w.table(l, at, table); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		at := strings.Index(l, markStart)
 		if at < 0 {
 			w.generic(l)
@@ -196,7 +219,7 @@ func rewrap(out string, limit int) []line {
 			i--
 		}
 	}
-	return w.out
+	return w.out, nil
 }
 
 // joinGlued puts back together the lines glamour broke at a glue marker

@@ -375,3 +375,26 @@ func TestNarrowWidthIsRaised(t *testing.T) {
 	}
 	checkBody(t, "narrow", MinWidth, doc.Body)
 }
+
+func TestTableFitsUnderItsPrefix(t *testing.T) {
+	md := "> | Name | Description |\n> |---|---|\n> | 小米14 | 小米公司发布的最新旗舰手机，搭载骁龙8 Gen 3处理器和徕卡光学镜头 [x](http://x.example) |\n\nafter [z](http://z.example)"
+	for _, w := range []int{40, 60, 80} {
+		doc := render(t, md, Options{Width: w})
+		lines := plainLines(doc.Body)
+		rows := 0
+		for _, l := range lines {
+			if strings.Contains(l, "|") {
+				rows++
+				if !strings.HasPrefix(l, "  │ ") {
+					t.Errorf("at %d: table row without its quote bar: %q", w, l)
+				}
+			}
+		}
+		if rows < 3 {
+			t.Errorf("at %d: %d table rows:\n%s", w, rows, doc.Body)
+		}
+		if len(doc.Links) != 2 || doc.Links[0].URL != "http://x.example" || doc.Links[1].URL != "http://z.example" {
+			t.Errorf("at %d: links %+v, want the table's first", w, doc.Links)
+		}
+	}
+}

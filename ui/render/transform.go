@@ -22,6 +22,7 @@ type transformer struct {
 	links   *linkTable
 	match   func(string) [][2]int
 	created map[ast.Node]bool
+	tables  []*ast.Document // detached tables, each in a document of its own
 }
 
 // newText returns a text node holding s, which glamour will HTML-unescape.
@@ -37,7 +38,8 @@ func (t *transformer) newText(s string) *ast.Text {
 // rewritten and enclosed in start and end markers. Table cells keep real
 // spaces, because glamour's table layout must wrap them itself.
 func (t *transformer) blocks(n ast.Node, inTable bool) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
 		switch c.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, astext.KindDefinitionTerm:
 			if inTable {
@@ -47,6 +49,9 @@ func (t *transformer) blocks(n ast.Node, inTable bool) {
 			t.textBlock(c)
 		case astext.KindTable:
 			t.blocks(c, true)
+			if !inTable {
+				t.detachTable(n, c)
+			}
 		case astext.KindTableCell:
 			t.inlineLinks(c, " ")
 		default:
@@ -54,7 +59,22 @@ func (t *transformer) blocks(n ast.Node, inTable bool) {
 				t.blocks(c, inTable)
 			}
 		}
+		c = next
 	}
+}
+
+// detachTable takes a table out of the document and leaves a paragraph
+// holding only a table marker and the table's index: the table is
+// rendered on its own, at the width left beside the marker's prefix, once
+// the wrapping pass knows that prefix. (Glamour sizes tables to its word
+// wrap width, which is switched off for the document.)
+func (t *transformer) detachTable(parent, table ast.Node) {
+	p := ast.NewParagraph()
+	p.AppendChild(p, t.newText(markTable+strconv.Itoa(len(t.tables))+markTable))
+	parent.ReplaceChild(parent, table, p)
+	doc := ast.NewDocument()
+	doc.AppendChild(doc, table)
+	t.tables = append(t.tables, doc)
 }
 
 func (t *transformer) inlineLinks(n ast.Node, space string) {

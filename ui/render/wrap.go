@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -242,6 +244,30 @@ func (w *wrapper) generic(raw string) {
 	}
 	pre, rest := splitPrefix(toks)
 	w.block(newPrefix(pre, w.limit), rest)
+}
+
+// table renders the table whose marker is at byte at of l, at the width
+// left beside the marker's prefix, and writes its lines under that prefix.
+func (w *wrapper) table(l string, at int, render func(i, width int) (string, error)) error {
+	p := newPrefix(tokenize(resolveSpaces(l[:at])), w.limit)
+	idx := l[at+len(markTable):]
+	idx = idx[:strings.Index(idx, markTable)]
+	n, err := strconv.Atoi(idx)
+	if err != nil {
+		return fmt.Errorf("table marker %q: %w", idx, err)
+	}
+	out, err := render(n, w.limit-p.w)
+	if err != nil {
+		return err
+	}
+	inner := &wrapper{limit: w.limit - p.w}
+	for _, tl := range strings.Split(strings.Trim(out, "\n"), "\n") {
+		inner.generic(tl)
+	}
+	for _, tl := range inner.out {
+		w.out = append(w.out, line{s: p.cont + tl.s, match: tl.match})
+	}
+	return nil
 }
 
 // block wraps the text toks under p: greedily, breaking at spaces, between
