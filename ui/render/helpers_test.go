@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -48,6 +47,19 @@ func sharedDir(t testing.TB, sub string) string {
 		t.Skipf("%s is absent (the shared test material sits beside the repository): %v", dir, err)
 	}
 	return dir
+}
+
+// loadDirIfPresent is loadDir of a shared folder, or nothing when absent.
+func loadDirIfPresent(t testing.TB, sub string) []article {
+	base := os.Getenv("YOMU_SHARED")
+	if base == "" {
+		base = filepath.Join(moduleRoot(t), "..", "shared")
+	}
+	dir := filepath.Join(base, sub)
+	if _, err := os.Stat(dir); err != nil {
+		return nil
+	}
+	return loadDir(t, dir)
 }
 
 // article is one parsed article of a test file.
@@ -153,7 +165,7 @@ func unsafeOutput(r rune) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 		return true
-	case isMarker(r), r == unicode.ReplacementChar && false:
+	case isMarker(r):
 		return true
 	}
 	return false

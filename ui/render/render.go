@@ -4,12 +4,14 @@
 //
 // Glamour wraps with muesli/reflow, which breaks lines only at spaces, so a
 // run of Chinese or Japanese comes out as one line of any width (glamour
-// issues #185, #595). Render therefore lets glamour style the document with
-// every space of running text marked, finds each text block again in
-// glamour's output by the markers around it, and wraps it anew under the
-// block's own prefix (margin, quote bars, list bullet). Lines outside text
-// blocks (code, tables) are kept when they fit and wrapped under their
-// indentation when they do not.
+// issues #185, #595). Render therefore uses glamour for the styling only (no
+// word wrap) and wraps itself: every text block (paragraph, heading, list
+// item text) is fenced by markers in the markdown, found again in glamour's
+// output, and wrapped under its own prefix (margin, quote bars, list
+// bullet), breaking at spaces and between CJK characters with the usual
+// kinsoku rules. Tables are rendered apart at the width left beside their
+// prefix; other lines (code, rules) are kept when they fit and wrapped under
+// their indentation when they do not.
 package render
 
 // CONTRACT: ui is written against Options, Link, Doc and Markdown.
@@ -36,12 +38,12 @@ import (
 
 // MinWidth is the narrowest width Markdown renders at; a smaller
 // Options.Width is raised to it.
-const MinWidth = 20
+const MinWidth = 12
 
 // Options says how to render one document.
 type Options struct {
 	Width int    // terminal cells; every line of Doc.Body is at most this wide
-	Theme string // "dark", "light" or "plain" (no colour, for tests and NO_COLOR)
+	Theme string // "dark", "light" or "plain" (no colour, for tests and NO_COLOR; also "")
 	Query string // the search query whose matches are highlighted ("" for none)
 
 	// Match, when set, finds the byte ranges [start,end) of text to
@@ -171,7 +173,7 @@ func cleanInput(md string) string {
 // again; other lines go through wrapper.generic.
 func rewrap(out string, limit int, table func(i, width int) (string, error)) ([]line, error) {
 	w := &wrapper{limit: limit}
-	raw := joinGlued(strings.Split(out, "\n"))
+	raw := strings.Split(out, "\n")
 	for i := 0; i < len(raw); i++ {
 		l := raw[i]
 		if at := strings.Index(l, markTable); at >= 0 {
@@ -220,25 +222,6 @@ func rewrap(out string, limit int, table func(i, width int) (string, error)) ([]
 		}
 	}
 	return w.out, nil
-}
-
-// joinGlued puts back together the lines glamour broke at a glue marker
-// (between a list bullet or heading mark and its text), so that the bullet
-// is found before its block's start marker.
-func joinGlued(raw []string) []string {
-	out := raw[:0]
-	for _, l := range raw {
-		if n := len(out); n > 0 && strings.Contains(out[n-1]+l, markGlue) {
-			prev := trimRightRaw(out[n-1])
-			next := stripPrefixRaw(l)
-			if strings.HasSuffix(ansi.Strip(prev), markGlue) || strings.HasPrefix(ansi.Strip(next), markGlue) {
-				out[n-1] = prev + next
-				continue
-			}
-		}
-		out = append(out, l)
-	}
-	return out
 }
 
 // blockPrefix is the prefix of a text block's lines: what preceded its

@@ -398,3 +398,25 @@ func TestTableFitsUnderItsPrefix(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyBlocks(t *testing.T) {
+	tests := []struct {
+		md   string
+		want []string
+	}{
+		{"- \n- b", []string{"  •", "  • b"}},
+		{"1.\n2. two", []string{"  1.", "  2. two"}},
+		{"", nil},
+		{"   \n\n", nil},
+	}
+	for _, tt := range tests {
+		doc := render(t, tt.md, Options{Width: 40})
+		var got []string
+		if doc.Body != "" {
+			got = plainLines(doc.Body)
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%q: lines %q, want %q", tt.md, got, tt.want)
+		}
+	}
+}

@@ -23,7 +23,8 @@ func allWidths() []int {
 func full() bool { return os.Getenv("YOMU_FULL") == "1" }
 
 // TestWidthProperty: for every seed and example article at every width from
-// 40 to 160, and every corpus article at a sample of widths, in every theme,
+// 40 to 160 (and a few narrower ones, down to MinWidth), and every corpus
+// article at a sample of widths, in every theme,
 // no line of the body is wider than the width and nothing but SGR escapes
 // reaches the terminal.
 func TestWidthProperty(t *testing.T) {
@@ -35,6 +36,12 @@ func TestWidthProperty(t *testing.T) {
 	t.Run("seeds", func(t *testing.T) {
 		t.Parallel()
 		checkAll(t, loadDir(t, sharedDir(t, "seeds")), allWidths(), true)
+	})
+	t.Run("narrow", func(t *testing.T) {
+		t.Parallel()
+		arts := loadDir(t, filepath.Join(root, "examples", "archive"))
+		arts = append(arts, loadDirIfPresent(t, "seeds")...)
+		checkAll(t, arts, []int{MinWidth, 16, 24, 32, 39}, true)
 	})
 	t.Run("corpus", func(t *testing.T) {
 		t.Parallel()

@@ -211,14 +211,16 @@ func visibleWidth(toks []tok) int {
 	return w
 }
 
-// trimSpaceRight drops trailing spaces, keeping escapes that follow them.
+// trimSpaceRight drops trailing spaces (glued ones too), keeping escapes
+// that follow them.
 func trimSpaceRight(toks []tok) []tok {
 	end := len(toks)
 	for i := len(toks) - 1; i >= 0; i-- {
-		if toks[i].kind == tkText && !toks[i].isSpace() {
+		blank := toks[i].kind == tkText && toks[i].s == " "
+		if toks[i].kind == tkText && !blank {
 			break
 		}
-		if toks[i].isSpace() {
+		if blank {
 			end = i
 		}
 	}
@@ -355,15 +357,20 @@ func (w *wrapper) block(p prefix, toks []tok) {
 func (w *wrapper) emit(p prefix, toks []tok) {
 	sw := sgrWriter{pending: append([]string(nil), w.active...), hi: w.hi}
 	sw.b.WriteString(p.first)
-	match := false
+	match, text := false, false
 	for _, t := range toks {
 		sw.tok(t)
 		match = match || t.kind == tkText && sw.hi && !t.isSpace()
+		text = text || t.kind == tkText
 	}
 	w.active = append(sw.written, sw.pending...)
 	w.hi = sw.hi
 	sw.close()
-	w.out = append(w.out, line{s: sw.b.String(), match: match})
+	s := sw.b.String()
+	if !text {
+		s = trimRightRaw(s) // a bullet or heading mark with no text after it
+	}
+	w.out = append(w.out, line{s: s, match: match})
 }
 
 // sgrWriter writes tokens with as few SGR sequences as it can: a style is
@@ -424,14 +431,11 @@ func canBreak(a, b tok) bool {
 	}
 	ra, _ := utf8.DecodeRuneInString(a.s)
 	rb, _ := utf8.DecodeRuneInString(b.s)
-	if !breaksAround(ra) && !breaksAround(rb) {
+	if !isWide(ra) && !isWide(rb) {
 		return false
 	}
 	return !strings.ContainsRune(noBreakBefore, rb) && !strings.ContainsRune(noBreakAfter, ra)
 }
-
-// breaksAround reports the characters of scripts written without spaces.
-func breaksAround(r rune) bool { return isWide(r) }
 
 // Kinsoku: characters that must not start a line, and those that must not
 // end one.
