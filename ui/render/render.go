@@ -214,6 +214,7 @@ func rewrap(out string, limit int, table func(i, width int) (string, error)) ([]
 		p := blockPrefix(first, cont, depth, limit)
 		toks := tokenize(resolveSpaces(content.String()))
 		w.block(p, trimSpaceRight(toks))
+		w.hi = false // a match never runs on into the next block
 		// Glamour puts the text of a list item's second paragraph on the
 		// line where the first one ended; go on with what follows.
 		if strings.Contains(rest, markStart) {

@@ -420,3 +420,21 @@ func TestEmptyBlocks(t *testing.T) {
 		}
 	}
 }
+
+func TestHighlightEndingOnASoftBreak(t *testing.T) {
+	// The match takes in the space a soft break becomes; the highlight must
+	// end there and not run on into the next paragraph.
+	match := func(s string) [][2]int {
+		if i := strings.Index(s, "one "); i >= 0 {
+			return [][2]int{{i, i + 4}}
+		}
+		return nil
+	}
+	doc := render(t, "one\ntwo\n\nthree", Options{Theme: "dark", Match: match})
+	if got := highlighted(doc.Body); len(got) != 1 || got[0] != "one" {
+		t.Errorf("highlighted %q, want [one]", got)
+	}
+	if !equalInts(doc.Matches, []int{0}) {
+		t.Errorf("Matches = %v, want [0]", doc.Matches)
+	}
+}

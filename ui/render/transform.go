@@ -227,7 +227,7 @@ func (t *transformer) leaves(b ast.Node) ([]leaf, string) {
 
 // rewriteLeaf writes the leaf's new text into the arena.
 func (t *transformer) rewriteLeaf(l *leaf, spans [][2]int) {
-	marks := spanMarks(spans, l.start, l.end)
+	marks := spanMarks(spans, l.start, l.end, l.softSpace)
 	var b strings.Builder
 	b.Grow(len(l.text) * 2)
 	for i, r := range l.text {
@@ -261,14 +261,15 @@ type spanMark struct {
 	mark rune
 }
 
-// spanMarks lists where matches begin and end inside [start, end].
-func spanMarks(spans [][2]int, start, end int) []spanMark {
+// spanMarks lists where matches begin and end inside [start, end]; a match
+// ending on the space of a soft break ends with the leaf before it.
+func spanMarks(spans [][2]int, start, end int, gap bool) []spanMark {
 	var out []spanMark
 	for _, s := range spans {
 		if s[0] >= start && s[0] < end {
 			out = append(out, spanMark{s[0], markHiOn})
 		}
-		if s[1] > start && s[1] <= end {
+		if s[1] > start && (s[1] <= end || gap && s[1] == end+1) {
 			out = append(out, spanMark{s[1], markHiOff})
 		}
 	}
