@@ -438,3 +438,29 @@ func TestHighlightEndingOnASoftBreak(t *testing.T) {
 		t.Errorf("Matches = %v, want [0]", doc.Matches)
 	}
 }
+
+func TestLongURLBreaksBetweenItsParts(t *testing.T) {
+	u := "https://www.localnews.example.org/2025/06/07/river-cleanup-report-final"
+	doc := render(t, "Source: "+u, Options{Width: 40})
+	var pieces []string
+	for _, l := range plainLines(doc.Body) {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[1]") {
+			l = strings.TrimSpace(strings.TrimPrefix(l, "[1]"))
+		}
+		if l == "" || l == "Links" || strings.HasPrefix(l, "Source") {
+			continue
+		}
+		pieces = append(pieces, strings.TrimSuffix(l, " [1]"))
+	}
+	// The body and the links list each show the URL whole, in pieces that
+	// end at a "/", "-" or ".".
+	if got := strings.Join(pieces, ""); got != u+u {
+		t.Fatalf("pieces %q do not make the URL twice", pieces)
+	}
+	for _, p := range pieces {
+		if !strings.HasSuffix(u, p) && !strings.ContainsAny(p[len(p)-1:], "/-.") {
+			t.Errorf("piece %q is cut inside a word", p)
+		}
+	}
+}

@@ -327,7 +327,8 @@ func (w *wrapper) block(p prefix, toks []tok) {
 			case lastGlue > start:
 				flush(lastGlue, lastGlue+1)
 			default:
-				flush(i, i)
+				cut := urlCut(toks, start, i)
+				flush(cut, cut)
 			}
 			// Measure what moved to the new line.
 			for _, c := range toks[start:i] {
@@ -350,6 +351,18 @@ func (w *wrapper) block(p prefix, toks []tok) {
 	if start < len(toks) || first {
 		flush(len(toks), len(toks))
 	}
+}
+
+// urlCut is where to cut a word too long for any line, toks[start:i]: after
+// the last "/", "-", "?", "&", "=" or "." in the second half of the line if there
+// is one (a long URL then breaks between its parts), else at i.
+func urlCut(toks []tok, start, i int) int {
+	for j := i - 1; j > start+(i-start)/2; j-- {
+		if t := toks[j]; t.kind == tkText && len(t.s) == 1 && strings.Contains("/-?&=.", t.s) {
+			return j + 1
+		}
+	}
+	return i
 }
 
 // emit writes one output line: prefix, the styles still open from the line
