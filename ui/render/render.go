@@ -77,8 +77,10 @@ type Doc struct {
 
 // Markdown renders md at opts.Width. Links show as "text [N]" and are
 // listed under the body; images show as "[image: alt]"; no line of Body is
-// wider than opts.Width cells, and Body holds no escape sequence but SGR
-// colours.
+// wider than opts.Width cells (opts.Width below MinWidth is raised to it),
+// every line carries its own SGR state and ends reset, and Body holds no
+// escape sequence but SGR. Safe for concurrent use; it never looks at the
+// terminal.
 func Markdown(md string, opts Options) (Doc, error) {
 	style, err := styleFor(opts.Theme)
 	if err != nil {
