@@ -34,7 +34,7 @@ func WriteArticle(w io.Writer, a feed.Article, opts ShowOptions) error {
 			b.WriteString("\n")
 		}
 	} else {
-		doc, err := render.Markdown(a.Markdown, render.Options{Width: width, Theme: theme})
+		doc, err := render.Markdown(a.Markdown, render.Options{Width: width, Theme: theme, BaseURL: a.URL})
 		if err != nil {
 			return fmt.Errorf("render %s: %w", a.Path, err)
 		}

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
@@ -50,6 +49,19 @@ func sharedDir(t testing.TB, sub string) string {
 	return dir
 }
 
+// loadDirIfPresent is loadDir of a shared folder, or nothing when absent.
+func loadDirIfPresent(t testing.TB, sub string) []article {
+	base := os.Getenv("YOMU_SHARED")
+	if base == "" {
+		base = filepath.Join(moduleRoot(t), "..", "shared")
+	}
+	dir := filepath.Join(base, sub)
+	if _, err := os.Stat(dir); err != nil {
+		return nil
+	}
+	return loadDir(t, dir)
+}
+
 // article is one parsed article of a test file.
 type article struct {
 	name string // path relative to its folder, #n for the n-th article of a file
@@ -59,6 +71,16 @@ type article struct {
 // loadDir parses every file under dir with feed.Parse; files the feed
 // rejects are left out (the feed's own tests cover them).
 func loadDir(t testing.TB, dir string) []article {
+	t.Helper()
+	var out []article
+	for _, p := range corpusFiles(t, dir) {
+		out = append(out, loadFile(t, dir, p)...)
+	}
+	return out
+}
+
+// corpusFiles lists the article files under dir, sorted.
+func corpusFiles(t testing.TB, dir string) []string {
 	t.Helper()
 	var paths []string
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
@@ -74,11 +96,7 @@ func loadDir(t testing.TB, dir string) []article {
 		t.Fatalf("walk %s: %v", dir, err)
 	}
 	sort.Strings(paths)
-	var out []article
-	for _, p := range paths {
-		out = append(out, loadFile(t, dir, p)...)
-	}
-	return out
+	return paths
 }
 
 func loadFile(t testing.TB, dir, p string) []article {
@@ -147,7 +165,7 @@ func unsafeOutput(r rune) bool {
 		return true
 	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
 		return true
-	case isMarker(r), r == unicode.ReplacementChar && false:
+	case isMarker(r):
 		return true
 	}
 	return false

@@ -34,6 +34,8 @@ const (
 	// their text, and before a link's number.
 	markGlue     = "\uFDD8"
 	markGlueRune = '\uFDD8'
+	// markTable encloses the index of a table rendered apart.
+	markTable = "\uFDD9"
 )
 
 // isMarker reports the runes this package keeps for itself.

@@ -4,12 +4,14 @@
 //
 // Glamour wraps with muesli/reflow, which breaks lines only at spaces, so a
 // run of Chinese or Japanese comes out as one line of any width (glamour
-// issues #185, #595). Render therefore lets glamour style the document with
-// every space of running text marked, finds each text block again in
-// glamour's output by the markers around it, and wraps it anew under the
-// block's own prefix (margin, quote bars, list bullet). Lines outside text
-// blocks (code, tables) are kept when they fit and wrapped under their
-// indentation when they do not.
+// issues #185, #595). Render therefore uses glamour for the styling only (no
+// word wrap) and wraps itself: every text block (paragraph, heading, list
+// item text) is fenced by markers in the markdown, found again in glamour's
+// output, and wrapped under its own prefix (margin, quote bars, list
+// bullet), breaking at spaces and between CJK characters with the usual
+// kinsoku rules. Tables are rendered apart at the width left beside their
+// prefix; other lines (code, rules) are kept when they fit and wrapped under
+// their indentation when they do not.
 package render
 
 // CONTRACT: ui is written against Options, Link, Doc and Markdown.
@@ -36,12 +38,12 @@ import (
 
 // MinWidth is the narrowest width Markdown renders at; a smaller
 // Options.Width is raised to it.
-const MinWidth = 20
+const MinWidth = 12
 
 // Options says how to render one document.
 type Options struct {
 	Width int    // terminal cells; every line of Doc.Body is at most this wide
-	Theme string // "dark", "light" or "plain" (no colour, for tests and NO_COLOR)
+	Theme string // "dark", "light" or "plain" (no colour, for tests and NO_COLOR; also "")
 	Query string // the search query whose matches are highlighted ("" for none)
 
 	// Match, when set, finds the byte ranges [start,end) of text to
@@ -75,8 +77,10 @@ type Doc struct {
 
 // Markdown renders md at opts.Width. Links show as "text [N]" and are
 // listed under the body; images show as "[image: alt]"; no line of Body is
-// wider than opts.Width cells, and Body holds no escape sequence but SGR
-// colours.
+// wider than opts.Width cells (opts.Width below MinWidth is raised to it),
+// every line carries its own SGR state and ends reset, and Body holds no
+// escape sequence but SGR. Safe for concurrent use; it never looks at the
+// terminal.
 func Markdown(md string, opts Options) (Doc, error) {
 	style, err := styleFor(opts.Theme)
 	if err != nil {
@@ -93,24 +97,41 @@ func Markdown(md string, opts Options) (Doc, error) {
 	t := &transformer{src: src, links: newLinkTable(opts.BaseURL), match: matcher(opts), created: map[ast.Node]bool{}}
 	t.blocks(root, false)
 
+	// No word wrap, hence no wrapping and no padding: rewrap does both.
+	out, err := glamourRender(t.src, root, style, profile, 0)
+	if err != nil {
+		return Doc{}, err
+	}
+	margin := int(ptrValue(style.Document.Margin))
+	tableStyle := style
+	tableStyle.Document = gansi.StyleBlock{}
+	table := func(i, width int) (string, error) {
+		return glamourRender(t.src, t.tables[i], tableStyle, profile, width)
+	}
+	lines, err := rewrap(out, width-margin, table)
+	if err != nil {
+		return Doc{}, err
+	}
+	lines = tidy(lines)
+	lines = append(lines, linkList(t.links.links, style, profile, margin, width-margin)...)
+	return assemble(lines, t.links.links), nil
+}
+
+// glamourRender styles doc with glamour, wrapping at width (0: never).
+func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.Profile, width int) (string, error) {
 	ar := gansi.NewRenderer(gansi.Options{
-		WordWrap:         0, // no wrapping and no padding: rewrap does both right
-		ColorProfile:     profile,
+		WordWrap:         width,
+		ColorProfile:     p,
 		Styles:           style,
 		InlineTableLinks: true,
 		TableWrap:        ptr(true),
 	})
 	var buf bytes.Buffer
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
-	if err := r.Render(&buf, t.src, root); err != nil {
-		return Doc{}, fmt.Errorf("render markdown: %w", err)
+	if err := r.Render(&buf, src, doc); err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
 	}
-
-	margin := int(ptrValue(style.Document.Margin))
-	lines := rewrap(buf.String(), width-margin)
-	lines = tidy(lines)
-	lines = append(lines, linkList(t.links.links, style, profile, margin, width-margin)...)
-	return assemble(lines, t.links.links), nil
+	return buf.String(), nil
 }
 
 // newParser is glamour's parser: GitHub flavour and definition lists.
@@ -152,11 +173,17 @@ func cleanInput(md string) string {
 // rewrap turns glamour's output into lines no wider than limit: each text
 // block, from its start marker to its end marker, is joined and wrapped
 // again; other lines go through wrapper.generic.
-func rewrap(out string, limit int) []line {
+func rewrap(out string, limit int, table func(i, width int) (string, error)) ([]line, error) {
 	w := &wrapper{limit: limit}
-	raw := joinGlued(strings.Split(out, "\n"))
+	raw := strings.Split(out, "\n")
 	for i := 0; i < len(raw); i++ {
 		l := raw[i]
+		if at := strings.Index(l, markTable); at >= 0 {
+			if err := w.table(l, at, table); err != nil {
+				return nil, err
+			}
+			continue
+		}
 		at := strings.Index(l, markStart)
 		if at < 0 {
 			w.generic(l)
@@ -189,6 +216,7 @@ func rewrap(out string, limit int) []line {
 		p := blockPrefix(first, cont, depth, limit)
 		toks := tokenize(resolveSpaces(content.String()))
 		w.block(p, trimSpaceRight(toks))
+		w.hi = false // a match never runs on into the next block
 		// Glamour puts the text of a list item's second paragraph on the
 		// line where the first one ended; go on with what follows.
 		if strings.Contains(rest, markStart) {
@@ -196,26 +224,7 @@ func rewrap(out string, limit int) []line {
 			i--
 		}
 	}
-	return w.out
-}
-
-// joinGlued puts back together the lines glamour broke at a glue marker
-// (between a list bullet or heading mark and its text), so that the bullet
-// is found before its block's start marker.
-func joinGlued(raw []string) []string {
-	out := raw[:0]
-	for _, l := range raw {
-		if n := len(out); n > 0 && strings.Contains(out[n-1]+l, markGlue) {
-			prev := trimRightRaw(out[n-1])
-			next := stripPrefixRaw(l)
-			if strings.HasSuffix(ansi.Strip(prev), markGlue) || strings.HasPrefix(ansi.Strip(next), markGlue) {
-				out[n-1] = prev + next
-				continue
-			}
-		}
-		out = append(out, l)
-	}
-	return out
+	return w.out, nil
 }
 
 // blockPrefix is the prefix of a text block's lines: what preceded its

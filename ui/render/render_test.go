@@ -66,6 +66,12 @@ func TestLinks(t *testing.T) {
 			want:     []Link{{1, "纳斯达克", "http://q.example/NDAQ"}},
 		},
 		{
+			name:     "bare URL after CJK text",
+			md:       "原文链接：https://www.example.com/a/b.htm，完。 See http://x.example/p_(1).",
+			wantBody: []string{"原文链接：https://www.example.com/a/b.htm [1]，完。", "http://x.example/p_(1) [2]."},
+			want:     []Link{{1, "https://www.example.com/a/b.htm", "https://www.example.com/a/b.htm"}, {2, "http://x.example/p_(1)", "http://x.example/p_(1)"}},
+		},
+		{
 			name:     "relative link resolved against the article URL",
 			md:       "[next](../b.html)",
 			base:     "https://news.example/x/a.html",
@@ -368,4 +374,93 @@ func TestNarrowWidthIsRaised(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkBody(t, "narrow", MinWidth, doc.Body)
+}
+
+func TestTableFitsUnderItsPrefix(t *testing.T) {
+	md := "> | Name | Description |\n> |---|---|\n> | 小米14 | 小米公司发布的最新旗舰手机，搭载骁龙8 Gen 3处理器和徕卡光学镜头 [x](http://x.example) |\n\nafter [z](http://z.example)"
+	for _, w := range []int{40, 60, 80} {
+		doc := render(t, md, Options{Width: w})
+		lines := plainLines(doc.Body)
+		rows := 0
+		for _, l := range lines {
+			if strings.Contains(l, "|") {
+				rows++
+				if !strings.HasPrefix(l, "  │ ") {
+					t.Errorf("at %d: table row without its quote bar: %q", w, l)
+				}
+			}
+		}
+		if rows < 3 {
+			t.Errorf("at %d: %d table rows:\n%s", w, rows, doc.Body)
+		}
+		if len(doc.Links) != 2 || doc.Links[0].URL != "http://x.example" || doc.Links[1].URL != "http://z.example" {
+			t.Errorf("at %d: links %+v, want the table's first", w, doc.Links)
+		}
+	}
+}
+
+func TestEmptyBlocks(t *testing.T) {
+	tests := []struct {
+		md   string
+		want []string
+	}{
+		{"- \n- b", []string{"  •", "  • b"}},
+		{"1.\n2. two", []string{"  1.", "  2. two"}},
+		{"", nil},
+		{"   \n\n", nil},
+	}
+	for _, tt := range tests {
+		doc := render(t, tt.md, Options{Width: 40})
+		var got []string
+		if doc.Body != "" {
+			got = plainLines(doc.Body)
+		}
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("%q: lines %q, want %q", tt.md, got, tt.want)
+		}
+	}
+}
+
+func TestHighlightEndingOnASoftBreak(t *testing.T) {
+	// The match takes in the space a soft break becomes; the highlight must
+	// end there and not run on into the next paragraph.
+	match := func(s string) [][2]int {
+		if i := strings.Index(s, "one "); i >= 0 {
+			return [][2]int{{i, i + 4}}
+		}
+		return nil
+	}
+	doc := render(t, "one\ntwo\n\nthree", Options{Theme: "dark", Match: match})
+	if got := highlighted(doc.Body); len(got) != 1 || got[0] != "one" {
+		t.Errorf("highlighted %q, want [one]", got)
+	}
+	if !equalInts(doc.Matches, []int{0}) {
+		t.Errorf("Matches = %v, want [0]", doc.Matches)
+	}
+}
+
+func TestLongURLBreaksBetweenItsParts(t *testing.T) {
+	u := "https://www.localnews.example.org/2025/06/07/river-cleanup-report-final"
+	doc := render(t, "Source: "+u, Options{Width: 40})
+	var pieces []string
+	for _, l := range plainLines(doc.Body) {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, "[1]") {
+			l = strings.TrimSpace(strings.TrimPrefix(l, "[1]"))
+		}
+		if l == "" || l == "Links" || strings.HasPrefix(l, "Source") {
+			continue
+		}
+		pieces = append(pieces, strings.TrimSuffix(l, " [1]"))
+	}
+	// The body and the links list each show the URL whole, in pieces that
+	// end at a "/", "-" or ".".
+	if got := strings.Join(pieces, ""); got != u+u {
+		t.Fatalf("pieces %q do not make the URL twice", pieces)
+	}
+	for _, p := range pieces {
+		if !strings.HasSuffix(u, p) && !strings.ContainsAny(p[len(p)-1:], "/-.") {
+			t.Errorf("piece %q is cut inside a word", p)
+		}
+	}
 }

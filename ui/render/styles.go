@@ -27,6 +27,11 @@ func styleFor(theme string) (gansi.StyleConfig, error) {
 	default:
 		return s, fmt.Errorf("unknown theme %q (want dark, light or plain)", theme)
 	}
+	// Code is shown in the code block's colour, not highlighted: chroma
+	// costs more than the rest of a render together (100 ms and more for a
+	// short release note full of code), and news rarely holds code.
+	s.CodeBlock.Chroma = nil
+	s.CodeBlock.Theme = ""
 	s.ImageText.Format = "[image{{.text}}]"
 	s.Image.Format = ""
 	s.DefinitionDescription.BlockPrefix = "\n  "

@@ -22,6 +22,7 @@ type transformer struct {
 	links   *linkTable
 	match   func(string) [][2]int
 	created map[ast.Node]bool
+	tables  []*ast.Document // detached tables, each in a document of its own
 }
 
 // newText returns a text node holding s, which glamour will HTML-unescape.
@@ -37,16 +38,20 @@ func (t *transformer) newText(s string) *ast.Text {
 // rewritten and enclosed in start and end markers. Table cells keep real
 // spaces, because glamour's table layout must wrap them itself.
 func (t *transformer) blocks(n ast.Node, inTable bool) {
-	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
 		switch c.Kind() {
 		case ast.KindParagraph, ast.KindTextBlock, ast.KindHeading, astext.KindDefinitionTerm:
 			if inTable {
-				t.links.walk(t, c, " ")
+				t.inlineLinks(c, " ")
 				continue
 			}
 			t.textBlock(c)
 		case astext.KindTable:
 			t.blocks(c, true)
+			if !inTable {
+				t.detachTable(n, c)
+			}
 		case astext.KindTableCell:
 			t.inlineLinks(c, " ")
 		default:
@@ -54,10 +59,28 @@ func (t *transformer) blocks(n ast.Node, inTable bool) {
 				t.blocks(c, inTable)
 			}
 		}
+		c = next
 	}
 }
 
-func (t *transformer) inlineLinks(n ast.Node, space string) { t.links.walk(t, n, space) }
+// detachTable takes a table out of the document and leaves a paragraph
+// holding only a table marker and the table's index: the table is
+// rendered on its own, at the width left beside the marker's prefix, once
+// the wrapping pass knows that prefix. (Glamour sizes tables to its word
+// wrap width, which is switched off for the document.)
+func (t *transformer) detachTable(parent, table ast.Node) {
+	p := ast.NewParagraph()
+	p.AppendChild(p, t.newText(markTable+strconv.Itoa(len(t.tables))+markTable))
+	parent.ReplaceChild(parent, table, p)
+	doc := ast.NewDocument()
+	doc.AppendChild(doc, table)
+	t.tables = append(t.tables, doc)
+}
+
+func (t *transformer) inlineLinks(n ast.Node, space string) {
+	t.linkifyBare(n)
+	t.links.walk(t, n, space)
+}
 
 // walk numbers the links under n, turns autolinks into links and images
 // into their alt text, so that glamour shows "text [1]" and never a URL.
@@ -146,6 +169,7 @@ type leaf struct {
 // item text: links numbered, spaces marked, matches marked, soft breaks
 // turned into a space (or nothing between CJK), hard breaks marked.
 func (t *transformer) textBlock(b ast.Node) {
+	t.linkifyBare(b)
 	t.links.walk(t, b, markSpace)
 	leaves, plain := t.leaves(b)
 	var spans [][2]int
@@ -203,7 +227,7 @@ func (t *transformer) leaves(b ast.Node) ([]leaf, string) {
 
 // rewriteLeaf writes the leaf's new text into the arena.
 func (t *transformer) rewriteLeaf(l *leaf, spans [][2]int) {
-	marks := spanMarks(spans, l.start, l.end)
+	marks := spanMarks(spans, l.start, l.end, l.softSpace)
 	var b strings.Builder
 	b.Grow(len(l.text) * 2)
 	for i, r := range l.text {
@@ -237,14 +261,15 @@ type spanMark struct {
 	mark rune
 }
 
-// spanMarks lists where matches begin and end inside [start, end].
-func spanMarks(spans [][2]int, start, end int) []spanMark {
+// spanMarks lists where matches begin and end inside [start, end]; a match
+// ending on the space of a soft break ends with the leaf before it.
+func spanMarks(spans [][2]int, start, end int, gap bool) []spanMark {
 	var out []spanMark
 	for _, s := range spans {
 		if s[0] >= start && s[0] < end {
 			out = append(out, spanMark{s[0], markHiOn})
 		}
-		if s[1] > start && s[1] <= end {
+		if s[1] > start && (s[1] <= end || gap && s[1] == end+1) {
 			out = append(out, spanMark{s[1], markHiOff})
 		}
 	}

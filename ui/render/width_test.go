@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,7 +23,8 @@ func allWidths() []int {
 func full() bool { return os.Getenv("YOMU_FULL") == "1" }
 
 // TestWidthProperty: for every seed and example article at every width from
-// 40 to 160, and every corpus article at a sample of widths, in every theme,
+// 40 to 160 (and a few narrower ones, down to MinWidth), and every corpus
+// article at a sample of widths, in every theme,
 // no line of the body is wider than the width and nothing but SGR escapes
 // reaches the terminal.
 func TestWidthProperty(t *testing.T) {
@@ -35,18 +37,38 @@ func TestWidthProperty(t *testing.T) {
 		t.Parallel()
 		checkAll(t, loadDir(t, sharedDir(t, "seeds")), allWidths(), true)
 	})
+	t.Run("narrow", func(t *testing.T) {
+		t.Parallel()
+		arts := loadDir(t, filepath.Join(root, "examples", "archive"))
+		arts = append(arts, loadDirIfPresent(t, "seeds")...)
+		checkAll(t, arts, []int{MinWidth, 16, 24, 32, 39}, true)
+	})
 	t.Run("corpus", func(t *testing.T) {
 		t.Parallel()
-		arts := loadDir(t, sharedDir(t, "corpus"))
-		if full() {
-			checkAll(t, arts, allWidths(), true)
-			return
+		dir := sharedDir(t, "corpus")
+		files := corpusFiles(t, dir)
+		stride := 1
+		if raceDetector && !full() {
+			stride = 3
+			t.Logf("-race without YOMU_FULL=1: every %dth corpus file, at one width of %v each", stride, sampleWidths)
 		}
-		// One sample width per article in turn, so that every width of the
-		// sample meets every kind of article across the corpus.
-		for i, a := range arts {
-			w := sampleWidths[i%len(sampleWidths)]
-			checkArticle(t, a, w, themes[i%len(themes)])
+		// Shards run in parallel; each loads and checks its own files.
+		const shards = 4
+		for s := 0; s < shards; s++ {
+			t.Run(fmt.Sprintf("shard%d", s), func(t *testing.T) {
+				t.Parallel()
+				for i := s * stride; i < len(files); i += shards * stride {
+					for _, a := range loadFile(t, dir, files[i]) {
+						if full() {
+							checkAll(t, []article{a}, allWidths(), true)
+							continue
+						}
+						// One sample width per file in turn, so that every
+						// width of the sample meets every kind of article.
+						checkArticle(t, a, sampleWidths[i%len(sampleWidths)], themes[i%len(themes)])
+					}
+				}
+			})
 		}
 	})
 }

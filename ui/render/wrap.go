@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -209,14 +211,16 @@ func visibleWidth(toks []tok) int {
 	return w
 }
 
-// trimSpaceRight drops trailing spaces, keeping escapes that follow them.
+// trimSpaceRight drops trailing spaces (glued ones too), keeping escapes
+// that follow them.
 func trimSpaceRight(toks []tok) []tok {
 	end := len(toks)
 	for i := len(toks) - 1; i >= 0; i-- {
-		if toks[i].kind == tkText && !toks[i].isSpace() {
+		blank := toks[i].kind == tkText && toks[i].s == " "
+		if toks[i].kind == tkText && !blank {
 			break
 		}
-		if toks[i].isSpace() {
+		if blank {
 			end = i
 		}
 	}
@@ -244,87 +248,121 @@ func (w *wrapper) generic(raw string) {
 	w.block(newPrefix(pre, w.limit), rest)
 }
 
+// table renders the table whose marker is at byte at of l, at the width
+// left beside the marker's prefix, and writes its lines under that prefix.
+func (w *wrapper) table(l string, at int, render func(i, width int) (string, error)) error {
+	p := newPrefix(tokenize(resolveSpaces(l[:at])), w.limit)
+	idx := l[at+len(markTable):]
+	idx = idx[:strings.Index(idx, markTable)]
+	n, err := strconv.Atoi(idx)
+	if err != nil {
+		return fmt.Errorf("table marker %q: %w", idx, err)
+	}
+	out, err := render(n, w.limit-p.w)
+	if err != nil {
+		return err
+	}
+	inner := &wrapper{limit: w.limit - p.w}
+	for _, tl := range strings.Split(strings.Trim(out, "\n"), "\n") {
+		inner.generic(tl)
+	}
+	for _, tl := range inner.out {
+		w.out = append(w.out, line{s: p.cont + tl.s, match: tl.match})
+	}
+	return nil
+}
+
 // block wraps the text toks under p: greedily, breaking at spaces, between
 // CJK characters (not before closing or after opening punctuation), at hard
 // breaks, and inside a word only when the word alone is wider than a line.
 func (w *wrapper) block(p prefix, toks []tok) {
 	avail := max(w.limit-p.w, 2)
-	var cur []tok
-	// lineW is the width of cur up to its last non-space; pending the
-	// spaces after that, which count only if more text follows.
-	lineW, pending := 0, 0
+	// The line being filled is toks[start:i]. lineW is its width up to its
+	// last non-space, pending the spaces after that, which count only if
+	// more text follows. Break indexes are where the next line would start.
+	start, lineW, pending := 0, 0, 0
 	lastBreak, lastGlue, first := -1, -1, true
 	var prev tok
-	flush := func(end int) {
+	// flush emits toks[start:end] and starts the next line at next.
+	flush := func(end, next int) {
 		pfx := p.cont
 		if first {
 			pfx = p.first
 		}
-		w.emit(prefix{first: pfx}, trimSpaceRight(cur[:end]))
+		w.emit(prefix{first: pfx}, trimSpaceRight(toks[start:end]))
 		first = false
-		rest := cur[end:]
-		for len(rest) > 0 && rest[0].isSpace() {
-			rest = rest[1:]
+		for next < len(toks) && toks[next].isSpace() {
+			next++
 		}
-		cur = append(cur[:0:0], rest...)
-		lineW, pending, lastBreak, lastGlue = 0, 0, -1, -1
-		for _, t := range cur {
-			switch {
-			case t.isSpace():
-				pending += t.w
-			case t.kind == tkText:
-				lineW += pending + t.w
-				pending = 0
-			}
-		}
+		start, lineW, pending, lastBreak, lastGlue = next, 0, 0, -1, -1
 	}
-	for _, t := range toks {
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
 		switch {
 		case t.kind == tkBreak:
-			flush(len(cur))
+			flush(i, i+1)
 			prev = tok{}
 			continue
 		case t.kind != tkText:
-			cur = append(cur, t)
 			continue
 		case t.isSpace():
 			if lineW > 0 {
-				lastBreak = len(cur)
-				cur = append(cur, t)
+				lastBreak = i
 				pending += t.w
 			}
 			prev = t
 			continue
 		}
 		if lineW > 0 && canBreak(prev, t) {
-			lastBreak = len(cur)
+			lastBreak = i
 		}
 		if lineW > 0 && lineW+pending+t.w > avail {
-			if t.glue { // the line ends here; the glued space goes
-				flush(len(cur))
-				continue
-			}
 			switch {
-			case lastBreak > 0:
-				flush(lastBreak)
-			case lastGlue > 0:
-				cur = append(cur[:lastGlue:lastGlue], cur[lastGlue+1:]...)
-				flush(lastGlue)
+			case t.glue: // the line ends here; the glued space goes
+				flush(i, i+1)
+				prev = tok{}
+				continue
+			case lastBreak > start:
+				flush(lastBreak, lastBreak)
+			case lastGlue > start:
+				flush(lastGlue, lastGlue+1)
 			default:
-				flush(len(cur))
+				cut := urlCut(toks, start, i)
+				flush(cut, cut)
+			}
+			// Measure what moved to the new line.
+			for _, c := range toks[start:i] {
+				switch {
+				case c.isSpace():
+					pending += c.w
+				case c.kind == tkText:
+					lineW += pending + c.w
+					pending = 0
+				}
 			}
 		}
 		if t.glue && lineW > 0 {
-			lastGlue = len(cur)
+			lastGlue = i
 		}
-		cur = append(cur, t)
 		lineW += pending + t.w
 		pending = 0
 		prev = t
 	}
-	if len(cur) > 0 || first {
-		flush(len(cur))
+	if start < len(toks) || first {
+		flush(len(toks), len(toks))
 	}
+}
+
+// urlCut is where to cut a word too long for any line, toks[start:i]: after
+// the last "/", "-", "?", "&", "=" or "." in the second half of the line if there
+// is one (a long URL then breaks between its parts), else at i.
+func urlCut(toks []tok, start, i int) int {
+	for j := i - 1; j > start+(i-start)/2; j-- {
+		if t := toks[j]; t.kind == tkText && len(t.s) == 1 && strings.Contains("/-?&=.", t.s) {
+			return j + 1
+		}
+	}
+	return i
 }
 
 // emit writes one output line: prefix, the styles still open from the line
@@ -332,15 +370,20 @@ func (w *wrapper) block(p prefix, toks []tok) {
 func (w *wrapper) emit(p prefix, toks []tok) {
 	sw := sgrWriter{pending: append([]string(nil), w.active...), hi: w.hi}
 	sw.b.WriteString(p.first)
-	match := false
+	match, text := false, false
 	for _, t := range toks {
 		sw.tok(t)
 		match = match || t.kind == tkText && sw.hi && !t.isSpace()
+		text = text || t.kind == tkText
 	}
 	w.active = append(sw.written, sw.pending...)
 	w.hi = sw.hi
 	sw.close()
-	w.out = append(w.out, line{s: sw.b.String(), match: match})
+	s := sw.b.String()
+	if !text {
+		s = trimRightRaw(s) // a bullet or heading mark with no text after it
+	}
+	w.out = append(w.out, line{s: s, match: match})
 }
 
 // sgrWriter writes tokens with as few SGR sequences as it can: a style is
@@ -401,14 +444,11 @@ func canBreak(a, b tok) bool {
 	}
 	ra, _ := utf8.DecodeRuneInString(a.s)
 	rb, _ := utf8.DecodeRuneInString(b.s)
-	if !breaksAround(ra) && !breaksAround(rb) {
+	if !isWide(ra) && !isWide(rb) {
 		return false
 	}
 	return !strings.ContainsRune(noBreakBefore, rb) && !strings.ContainsRune(noBreakAfter, ra)
 }
-
-// breaksAround reports the characters of scripts written without spaces.
-func breaksAround(r rune) bool { return isWide(r) }
 
 // Kinsoku: characters that must not start a line, and those that must not
 // end one.
