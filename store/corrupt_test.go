@@ -32,7 +32,7 @@ func builtIndex(t *testing.T, n int) (dir, index string, db []byte) {
 }
 
 func TestCorruptIndexIsReportedAndRebuilt(t *testing.T) {
-	const n = 300
+	const n = 150
 	dir, index, good := builtIndex(t, n)
 	dbPath := filepath.Join(index, dbFile)
 	third := len(good) / 3
