@@ -70,7 +70,7 @@ func Open(opts Options) (*Index, error) {
 		if ix.notice, err = moveAside(ix.dbPath, cause); err != nil {
 			return nil, err
 		}
-		if err := os.Remove(damagedMarker(folder)); err != nil {
+		if err := os.Remove(damagedMarker(folder)); err != nil && !errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("rebuild index %s: %w", ix.dbPath, err)
 		}
 	}
@@ -146,8 +146,8 @@ func openDB(path string) (*sql.DB, string, error) {
 
 // pageSize is the page size of a new index. Big pages pack the stored
 // texts (2-3 KB each) with little waste and hold FTS5's segment blobs
-// (about 4 KB) without overflow pages: the index is a fifth smaller than
-// with the default 4 KB.
+// (about 4 KB) without overflow pages: on 10k generated articles the
+// stored texts took 29 MB instead of 37 MB, the index 7% less.
 const pageSize = 16384
 
 // create makes a new, empty database file with pageSize pages. The page
