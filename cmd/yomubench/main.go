@@ -211,7 +211,7 @@ func row(figure, measured, target string) { fmt.Printf("| %s | %s | %s |\n", fig
 // ensureArchive generates the archive unless a finished one of the same
 // size is there (its stamp file says so).
 func ensureArchive(corpus, archive string, n int) (int64, error) {
-	stamp := archive + ".done"
+	stamp := archive + ".v2.done" // v2: the folder layout by language and month
 	if b, err := os.ReadFile(stamp); err == nil {
 		f := strings.Fields(string(b))
 		if len(f) == 2 && f[0] == strconv.Itoa(n) {
