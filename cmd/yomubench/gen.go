@@ -218,7 +218,6 @@ func encode(b []byte, err error) []byte {
 	return b
 }
 
-
 // generate writes n articles under dir (which must be empty or hold an
 // earlier generation of the same n) and returns the total bytes.
 func generate(corpus, dir string, n int) (int64, error) {
