@@ -32,7 +32,7 @@ func builtIndex(t *testing.T, n int) (dir, index string, db []byte) {
 }
 
 func TestCorruptIndexIsReportedAndRebuilt(t *testing.T) {
-	const n = 300
+	const n = 150
 	dir, index, good := builtIndex(t, n)
 	dbPath := filepath.Join(index, dbFile)
 	third := len(good) / 3
@@ -135,6 +135,9 @@ func TestSchemaVersion(t *testing.T) {
 	t.Run("an older version is rebuilt, keeping the reader state", func(t *testing.T) {
 		setSchemaVersion(t, ix, schemaVersion-1)
 		old := openAt(t, dir, index)
+		if n := old.Notice(); !strings.Contains(n, "older yomu") || !strings.Contains(n, index) {
+			t.Errorf("notice %q does not say the index was rebuilt for an older version", n)
+		}
 		if n := len(indexedPaths(t, old)); n != 0 {
 			t.Fatalf("an older index kept %d articles, want them dropped for a rebuild", n)
 		}

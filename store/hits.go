@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -30,32 +32,69 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 		return nil, err
 	}
 	defer rows.Close() //nolint:errcheck // rows.Err is checked below
-	byRow := make(map[int64]Hit, len(ids))
+	pos := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		pos[id] = i
+	}
+	found := make([]bool, len(ids))
+	all := make([]Hit, len(ids))
+	bodies := make([][]byte, len(ids))
 	for rows.Next() {
-		rowid, h, err := scanHit(rows, queryText)
+		rowid, h, body, err := scanHit(rows)
 		if err != nil {
 			return nil, err
 		}
-		byRow[rowid] = h
+		i := pos[rowid]
+		all[i], bodies[i], found[i] = h, body, true
+		if i < len(scores) { // date order carries no scores
+			all[i].Score = scores[i]
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if err := snippets(all, bodies, found, patterns(ParseQuery(queryText).Text)); err != nil {
+		return nil, err
+	}
 	out := make([]Hit, 0, len(ids))
-	for i, id := range ids {
-		if h, ok := byRow[id]; ok {
-			if i < len(scores) { // date order carries no scores
-				h.Score = scores[i]
-			}
+	for i, h := range all {
+		if found[i] {
 			out = append(out, h)
 		}
 	}
 	return out, nil
 }
 
+// snippets fills in the hits' snippets on all cores: inflating and
+// scanning the stored texts is a third of a search's time.
+func snippets(hits []Hit, bodies [][]byte, found []bool, pats [][]textRun) error {
+	workers := min(runtime.GOMAXPROCS(0), len(hits))
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(hits); i += workers {
+				if !found[i] {
+					continue
+				}
+				s, err := storedSnippet(bodies[i], pats)
+				if err != nil {
+					errs[w] = fmt.Errorf("article %s: %w", hits[i].ID, err)
+					return
+				}
+				hits[i].Snippet = s
+			}
+		}()
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
 type scanner interface{ Scan(dest ...any) error }
 
-func scanHit(rows scanner, queryText string) (int64, Hit, error) {
+func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	var (
 		h                     Hit
 		rowid, date           int64
@@ -66,7 +105,7 @@ func scanHit(rows scanner, queryText string) (int64, Hit, error) {
 	err := rows.Scan(&rowid, &h.ID, &h.Path, &h.Title, &h.Source, &h.Lang, &date, &dateKnown,
 		&h.URL, &tags, &body, &read, &star)
 	if err != nil {
-		return 0, Hit{}, err
+		return 0, Hit{}, nil, err
 	}
 	if dateKnown == 1 {
 		h.Date = time.Unix(date, 0).UTC()
@@ -75,10 +114,7 @@ func scanHit(rows scanner, queryText string) (int64, Hit, error) {
 		h.Tags = strings.Split(tags, tagSep)
 	}
 	h.Read, h.Starred = read == 1, star == 1
-	if h.Snippet, err = storedSnippet(body, queryText); err != nil {
-		return 0, Hit{}, fmt.Errorf("article %s: %w", h.ID, err)
-	}
-	return rowid, h, nil
+	return rowid, h, body, nil
 }
 
 // snippetChunk is how much stored text is inflated at a time while looking
@@ -87,8 +123,7 @@ const snippetChunk = 4 << 10
 
 // storedSnippet makes the snippet from an article's deflated text,
 // inflating only as far as the first match.
-func storedSnippet(body []byte, queryText string) (string, error) {
-	pats := patterns(ParseQuery(queryText).Text)
+func storedSnippet(body []byte, pats [][]textRun) (string, error) {
 	r := getInflater(body)
 	defer inflaters.Put(r)
 	var buf []byte

@@ -85,29 +85,29 @@ func (e errNewerSchema) Error() string {
 
 // migrate brings the schema to schemaVersion: creates it in a new file,
 // rebuilds the index tables of an older one, refuses a newer one.
-func migrate(ctx context.Context, db *sql.DB, path string) error {
+func migrate(ctx context.Context, db *sql.DB, path string) (string, error) {
 	var v int
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("read schema version of %s: %w", path, err)
+		return "", fmt.Errorf("read schema version of %s: %w", path, err)
 	}
 	switch {
 	case v == schemaVersion:
-		return nil
+		return "", nil
 	case v > schemaVersion:
-		return errNewerSchema{path: path, got: v, max: schemaVersion}
+		return "", errNewerSchema{path: path, got: v, max: schemaVersion}
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("create schema in %s: %w", path, err)
+		return "", fmt.Errorf("create schema in %s: %w", path, err)
 	}
 	defer rollback(tx)
 	// Another process may have created the schema while this one waited
 	// for the write lock: look again, inside the transaction.
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
-		return fmt.Errorf("read schema version of %s: %w", path, err)
+		return "", fmt.Errorf("read schema version of %s: %w", path, err)
 	}
 	if v == schemaVersion {
-		return nil
+		return "", nil
 	}
 	var stmts []string
 	for _, t := range dropIndexTables {
@@ -118,13 +118,16 @@ func migrate(ctx context.Context, db *sql.DB, path string) error {
 	stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 	for _, s := range stmts {
 		if _, err := tx.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("create schema in %s: %w", path, err)
+			return "", fmt.Errorf("create schema in %s: %w", path, err)
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("create schema in %s: %w", path, err)
+		return "", fmt.Errorf("create schema in %s: %w", path, err)
 	}
-	return nil
+	if v == 0 {
+		return "", nil // a new file
+	}
+	return fmt.Sprintf("index %s was written by an older yomu (schema %d); rebuilding it (read and starred marks are kept)", path, v), nil
 }
 
 // rollback ends a transaction that was not committed; after a commit it is

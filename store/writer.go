@@ -199,15 +199,19 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 		_, err := w.st["touch"].ExecContext(ctx, p.e.size, p.e.mtime, path)
 		return wrapWrite(path, err)
 	}
-	if err := w.dropArticles(ctx, path); err != nil {
-		return err
+	// A file the index has no row for has no articles either (both are
+	// written in one transaction): a cold index skips the lookups.
+	if !p.isNew {
+		if err := w.dropArticles(ctx, path); err != nil {
+			return err
+		}
 	}
 	for _, r := range p.rows {
 		if err := w.insert(ctx, path, r, &p); err != nil {
 			return err
 		}
 	}
-	if err := w.setWarnings(ctx, path, p.warns); err != nil {
+	if err := w.setWarnings(ctx, path, p.warns, p.isNew); err != nil {
 		return err
 	}
 	if p.isNew {
@@ -246,9 +250,11 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	return wrapWrite(path, err)
 }
 
-func (w *writer) setWarnings(ctx context.Context, path string, warns []string) error {
-	if _, err := w.st["delWarn"].ExecContext(ctx, path); err != nil {
-		return wrapWrite(path, err)
+func (w *writer) setWarnings(ctx context.Context, path string, warns []string, isNew bool) error {
+	if !isNew {
+		if _, err := w.st["delWarn"].ExecContext(ctx, path); err != nil {
+			return wrapWrite(path, err)
+		}
 	}
 	if len(warns) == 0 {
 		return nil

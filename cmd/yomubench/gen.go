@@ -161,7 +161,10 @@ func cutBytes(s string, n int) string {
 // render writes article i in one of the archive's formats, chosen by i,
 // and returns its path relative to the archive and its bytes.
 func render(a genArticle, i int) (string, []byte) {
-	folder := fmt.Sprintf("%s/%d/%03d", slug(a.source), a.date.Year(), i/1000%1000)
+	// Folders by language and month hold about a hundred files each at
+	// 100k, as a dated archive does (a folder per source and year split
+	// into thousands of tiny folders made the walk read 47,000 of them).
+	folder := fmt.Sprintf("%s/%s", a.lang, a.date.Format("2006/01"))
 	body := strings.Join(a.paras, "\n\n")
 	var b bytes.Buffer
 	var ext string
@@ -213,24 +216,6 @@ func encode(b []byte, err error) []byte {
 		panic(err) // valid UTF-8 always encodes in UTF-16 and GB18030
 	}
 	return b
-}
-
-// slug makes a folder name of a source.
-func slug(s string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r > 0x7f:
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "-"):
-			b.WriteByte('-')
-		}
-	}
-	out := strings.Trim(b.String(), "-")
-	if out == "" || len(out) > 40 {
-		return "misc"
-	}
-	return out
 }
 
 // generate writes n articles under dir (which must be empty or hold an
