@@ -107,9 +107,12 @@ func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	if err != nil {
 		return 0, Hit{}, nil, err
 	}
-	if dateKnown == 1 {
+	// An article without a date of its own carries its file's mtime (the
+	// issue's rule for plain text); DateKnown tells the two apart.
+	if date != 0 {
 		h.Date = time.Unix(date, 0).UTC()
 	}
+	h.DateKnown = dateKnown == 1
 	if tags != "" {
 		h.Tags = strings.Split(tags, tagSep)
 	}
