@@ -30,6 +30,9 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	if err != nil {
 		return nil, err
 	}
+	if n := ix.Notice(); n != "" {
+		fmt.Fprintf(stderr, "warning: %s\n", n)
+	}
 	if o.noUpdate {
 		return ix, nil
 	}

@@ -178,3 +178,97 @@ func snapshot(t *testing.T, dir string) string {
 	}
 	return b.String()
 }
+
+// listJSON runs a command with --json and decodes its JSON Lines.
+func listJSON(t *testing.T, idx string, args ...string) []map[string]any {
+	t.Helper()
+	out, stderr, code := runCLI(t, idx, append(args, "--json", "--dir", sample)...)
+	if code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+	var objs []map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if line == "" {
+			continue
+		}
+		var obj map[string]any
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("not JSON: %q: %v", line, err)
+		}
+		objs = append(objs, obj)
+	}
+	return objs
+}
+
+func TestSearchFindsWhatAReaderTypes(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	cases := []struct {
+		query []string
+		path  string // a path the results must include
+	}{
+		{[]string{"地震"}, "hexo/新媒体/cnBeta/最新/地震预警系统升级.md"},
+		{[]string{"thoa", "thuan"}, "text/dien-toan-dam-may.txt"},
+		{[]string{"thỏa", "thuận"}, "text/dien-toan-dam-may.txt"},
+		{[]string{"東京", "lang:ja"}, "hugo/2025-01-tokyo-snow/index.md"},
+	}
+	for _, c := range cases {
+		hits := listJSON(t, idx, append([]string{"search"}, c.query...)...)
+		found := false
+		for _, h := range hits {
+			if _, ok := h["score"].(float64); !ok {
+				t.Fatalf("search %v: hit without a numeric score: %v", c.query, h)
+			}
+			found = found || h["path"] == c.path
+		}
+		if !found {
+			t.Errorf("search %v did not find %s; got %v", c.query, c.path, hits)
+		}
+	}
+}
+
+func TestShowByIDEqualsShowByPath(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	var id string
+	for _, h := range listJSON(t, idx, "list") {
+		if h["path"] == "en/river-cleanup.md" {
+			id = h["id"].(string)
+		}
+	}
+	if id == "" {
+		t.Fatal("en/river-cleanup.md is not listed")
+	}
+	byPath, _, c1 := runCLI(t, idx, "show", "--plain", "--dir", sample, "en/river-cleanup.md")
+	byID, _, c2 := runCLI(t, idx, "show", "--plain", "--dir", sample, id)
+	if c1 != 0 || c2 != 0 || byPath == "" || byPath != byID {
+		t.Fatalf("show by id %s (exit %d) differs from show by path (exit %d):\n%s\nvs\n%s", id, c2, c1, byID, byPath)
+	}
+}
+
+func TestSecondIndexRunParsesNothing(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	if _, stderr, code := runCLI(t, idx, "index", sample); code != 0 {
+		t.Fatalf("index: %s", stderr)
+	}
+	out, stderr, code := runCLI(t, idx, "index", sample)
+	if code != 0 || !strings.HasPrefix(out, "indexed 0 new, 0 changed, 0 removed") {
+		t.Fatalf("second run was not a no-op: %q %s", out, stderr)
+	}
+}
+
+func TestCorruptIndexIsRebuiltWithANotice(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	if err := os.MkdirAll(idx, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(idx, "index.db")
+	if err := os.WriteFile(db, []byte(strings.Repeat("garbage ", 512)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, code := runCLI(t, idx, "list", "--dir", sample)
+	if code != 0 || out == "" {
+		t.Fatalf("exit %d, stdout %q, stderr %s: want the list from a rebuilt index", code, out, stderr)
+	}
+	if !strings.Contains(stderr, db) || !strings.Contains(stderr, "rebuilt") {
+		t.Errorf("stderr %q does not tell the user the index %s was rebuilt", stderr, db)
+	}
+}

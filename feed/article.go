@@ -16,8 +16,11 @@ type File struct {
 	ModTime time.Time // the date of last resort
 }
 
-// Article is one clean article. Every string field is valid UTF-8, NFC, and
-// free of control characters other than '\n' and '\t'.
+// Article is one clean article. Every string field but Key and Path is valid
+// UTF-8, NFC, and free of control characters other than '\n' and '\t'. Key
+// and Path are the file's name exactly as given, since they must find the
+// file again; a file name can hold anything, so pass them through Sanitize
+// before showing them.
 type Article struct {
 	Key       string    // stable identity: Path, or Path#item for files with several articles
 	Path      string    // relative to the archive root, with '/'

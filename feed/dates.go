@@ -92,6 +92,9 @@ func datelineDate(text string) (time.Time, bool) {
 	if len(head) > 1200 {
 		head = head[:1200]
 	}
+	if !strings.Contains(head, "年") && !strings.Contains(head, "년") {
+		return time.Time{}, false // the common case, without running the regexp
+	}
 	return cjkDate(head)
 }
 

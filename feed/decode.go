@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/text/encoding"
 	xunicode "golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/unicode/norm"
 )
 
 // magic numbers of binary formats that hold no NUL byte early enough to be
@@ -37,7 +36,7 @@ func decode(data []byte) (string, string, error) {
 	if strings.TrimFunc(text, isBlank) == "" {
 		return "", "", ErrEmpty
 	}
-	return norm.NFC.String(text), enc, nil
+	return toNFC(text), enc, nil
 }
 
 // toUTF8 picks the encoding: a BOM wins, then binary is refused, then valid
@@ -122,11 +121,17 @@ func normalizeNewlines(s string) string {
 // articles hold at most a stray control character or two.
 func tooManyControls(s string) bool {
 	var ctl, total int
-	for _, r := range s {
-		total++
-		if r < 0x20 && r != '\n' && r != '\t' && r != '\f' || r == utf8.RuneError {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c&0xc0 == 0x80: // a continuation byte: not a new character
+			continue
+		case c < 0x20 && c != '\n' && c != '\t' && c != '\f':
+			ctl++
+		case c == 0xef && strings.HasPrefix(s[i:], "\ufffd"):
 			ctl++
 		}
+		total++
 	}
 	return ctl > 8 && ctl*10 > total
 }

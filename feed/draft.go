@@ -3,8 +3,6 @@ package feed
 import (
 	"strings"
 	"time"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // draft is what a format's parser found, before the steps every format
@@ -51,10 +49,10 @@ func (d draft) finish(f File, enc string) Article {
 		d.source = topFolder(f.Path)
 	}
 	a := Article{
-		Key: f.Path + d.key, Path: f.Path, Format: d.format, Encoding: enc,
-		Title:  clean(oneLine(d.title)),
-		Source: clean(oneLine(d.source)),
-		URL:    clean(oneLine(d.url)),
+		Key: f.Path + Sanitize(d.key), Path: f.Path, Format: d.format, Encoding: enc,
+		Title:  oneLine(clean(d.title)),
+		Source: oneLine(clean(d.source)),
+		URL:    oneLine(clean(d.url)),
 		Tags:   cleanTags(d.tags),
 		Date:   d.date, DateKnown: d.dateKnown,
 		Markdown: clean(d.markdown),
@@ -83,7 +81,7 @@ func topFolder(p string) string {
 
 // clean is the last step for every string field: NFC and no control
 // characters.
-func clean(s string) string { return Sanitize(norm.NFC.String(s)) }
+func clean(s string) string { return Sanitize(toNFC(s)) }
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
@@ -91,7 +89,7 @@ func cleanTags(tags []string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, t := range tags {
-		t = clean(oneLine(t))
+		t = oneLine(clean(t))
 		if t != "" && !seen[t] {
 			seen[t] = true
 			out = append(out, t)

@@ -31,3 +31,34 @@ func parseFile(t *testing.T, path, rel string) ([]Article, []string, error) {
 	}
 	return Parse(File{Path: rel, Data: data, ModTime: fixedTime})
 }
+
+// TestGoldenExamples parses every file of the sample archive the README
+// opens, with its path relative to the archive root, and compares the result
+// (or the reason it yields nothing) with its golden file.
+func TestGoldenExamples(t *testing.T) {
+	root := filepath.Join(repoRoot(t), "examples", "archive")
+	var files []string
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no files under %s: %v", root, err)
+	}
+	for _, f := range files {
+		rel, err := filepath.Rel(root, f)
+		if err != nil {
+			t.Fatalf("rel: %v", err)
+		}
+		rel = filepath.ToSlash(rel)
+		t.Run(rel, func(t *testing.T) {
+			arts, warns, err := parseFile(t, f, rel)
+			checkGolden(t, "examples/"+rel, dump(arts, warns, err))
+		})
+	}
+}

@@ -12,8 +12,9 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// sharedDir finds ../shared beside the repository root, walking up from the
-// package directory; "" when absent.
+// sharedDir finds ../shared beside the repository root (as CI lays it
+// out), or beside one of its ancestors (a git worktree one level deeper);
+// "" when absent.
 func sharedDir(t testing.TB) string {
 	dir, err := os.Getwd()
 	if err != nil {
@@ -21,11 +22,18 @@ func sharedDir(t testing.TB) string {
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			shared := filepath.Join(filepath.Dir(dir), "shared")
-			if _, err := os.Stat(shared); err == nil {
-				return shared
-			}
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
 			return ""
+		}
+		dir = parent
+	}
+	for {
+		shared := filepath.Join(filepath.Dir(dir), "shared")
+		if _, err := os.Stat(filepath.Join(shared, "corpus")); err == nil {
+			return shared
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {

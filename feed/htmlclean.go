@@ -53,7 +53,7 @@ func cleanElement(parent, c, next *html.Node) *html.Node {
 	case c.Data == "img" && !safeURL(attr(c, "src"), true):
 		parent.RemoveChild(c)
 		return next
-	case !knownTags[c.Data] || c.Data == "a" && !safeURL(attr(c, "href"), false):
+	case !knownTags[c.Data] || c.Data == "a" && !safeLink(c):
 		return unwrap(parent, c, next)
 	}
 	kept := c.Attr[:0]
@@ -118,6 +118,13 @@ func safeURL(raw string, image bool) bool {
 		return !image
 	}
 	return false
+}
+
+// safeLink reports a link worth keeping: one with a safe, non-empty target
+// (an anchor without one is only text).
+func safeLink(a *html.Node) bool {
+	href := strings.TrimSpace(attr(a, "href"))
+	return href != "" && safeURL(href, false)
 }
 
 func attr(n *html.Node, key string) string {

@@ -34,7 +34,11 @@ func parseFrontMatterDoc(fm frontMatter) (draft, []string) {
 
 // markdownBody turns a raw body (markdown, HTML or a mix) into clean markdown.
 func markdownBody(src string) string {
-	return cleanMarkdown(convertHTMLBlocks(expandShortcodes(src)))
+	src = expandShortcodes(src)
+	if hasScriptURL(src) {
+		return cleanMarkdown(markdownViaHTML(src))
+	}
+	return cleanMarkdown(convertHTMLBlocks(src))
 }
 
 // splitTopHeading takes a heading (ATX "# x" or setext "x\n---") off the top

@@ -4,6 +4,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // mdLinkRE matches a markdown link or image with a simple target.
@@ -70,25 +71,63 @@ func isNavLine(l string) bool {
 	if !strings.Contains(l, "](") {
 		return false
 	}
-	links := mdLinkRE.FindAllStringSubmatch(l, -1)
-	if len(links) == 0 {
+	n, first, ok := scanNavLinks(l)
+	switch {
+	case !ok || n == 0:
 		return false
-	}
-	rest := strings.ReplaceAll(mdLinkRE.ReplaceAllString(l, ""), "&nbsp;", "")
-	rest = strings.Trim(rest, navLeftovers)
-	if rest != "" {
-		return false
-	}
-	if len(links) >= 2 {
+	case n >= 2:
 		return true
 	}
-	text := strings.TrimSpace(links[0][1])
+	text := strings.TrimSpace(first)
 	for _, p := range backLinkPrefixes {
 		if strings.HasPrefix(text, p) {
 			return true
 		}
 	}
 	return false
+}
+
+// scanNavLinks reads l as markdown links ([text](target), images too)
+// separated only by navLeftovers and &nbsp;. It returns the number of links
+// and the first one's text; ok is false when anything else is on the line.
+// A hand-written scan: this runs on every line with a link, and a regexp
+// with submatches cost more than the rest of the markdown tidying.
+func scanNavLinks(l string) (n int, first string, ok bool) {
+	for i := 0; i < len(l); {
+		switch {
+		case l[i] == '[' || l[i] == '!' && i+1 < len(l) && l[i+1] == '[':
+			if l[i] == '!' {
+				i++
+			}
+			end := strings.IndexByte(l[i+1:], ']')
+			if end < 0 {
+				return 0, "", false
+			}
+			text := l[i+1 : i+1+end]
+			k := i + 1 + end + 1
+			if k >= len(l) || l[k] != '(' {
+				return 0, "", false
+			}
+			close := strings.IndexByte(l[k:], ')')
+			if close < 0 {
+				return 0, "", false
+			}
+			if n == 0 {
+				first = text
+			}
+			n++
+			i = k + close + 1
+		case strings.HasPrefix(l[i:], "&nbsp;"):
+			i += len("&nbsp;")
+		default:
+			r, size := utf8.DecodeRuneInString(l[i:])
+			if !strings.ContainsRune(navLeftovers, r) {
+				return 0, "", false
+			}
+			i += size
+		}
+	}
+	return n, first, true
 }
 
 // decodeEntities decodes character references left in markdown text (the

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"html"
 	"strings"
 )
 
@@ -21,9 +22,16 @@ func parsePlain(text string) draft {
 // parsePlainBody reads a body known to be plain text, without a title.
 func parsePlainBody(text string) draft { return plainDraft(plainParagraphs(text)) }
 
+// plainParagraphs splits text into its non-blank lines. Character
+// references are decoded: text exported from web pages keeps some
+// (communiqu&#233;), and no one writes "&#233;" in plain text to be read
+// as such.
 func plainParagraphs(text string) []string {
 	var paras []string
 	for _, l := range strings.Split(text, "\n") {
+		if strings.IndexByte(l, '&') >= 0 {
+			l = html.UnescapeString(l)
+		}
 		if l = strings.TrimSpace(l); l != "" {
 			paras = append(paras, l)
 		}

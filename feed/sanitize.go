@@ -70,47 +70,87 @@ func unsafeRune(r rune) bool {
 // stripEscapes drops whole terminal escape sequences, not only their ESC, so
 // that "ESC]0;title BEL" leaves no "]0;title" behind: CSI runs to its final
 // byte; OSC, DCS, SOS, PM and APC run to BEL or ST; anything else takes one
-// more character.
+// more character. The 8-bit forms (U+009B CSI, U+009D OSC, …), which some
+// terminals obey in UTF-8 too, are dropped the same way.
 func stripEscapes(s string) string {
-	if !strings.ContainsRune(s, 0x1b) {
+	if !hasIntroducer(s) {
 		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] != 0x1b {
+	for i := 0; i < len(s); {
+		kind, size := introducer(s, i)
+		if kind == 0 {
 			b.WriteByte(s[i])
+			i++
 			continue
 		}
-		i = escapeEnd(s, i+1)
+		i = escapeEnd(s, i+size, kind)
 	}
 	return b.String()
 }
 
-// escapeEnd returns the index of the last byte of the escape sequence whose
-// introducer follows ESC at i.
-func escapeEnd(s string, i int) int {
-	if i >= len(s) {
-		return i
-	}
-	switch s[i] {
-	case '[':
-		for j := i + 1; j < len(s); j++ {
-			if s[j] >= 0x40 && s[j] <= 0x7e {
-				return j
+func hasIntroducer(s string) bool {
+	return strings.IndexByte(s, 0x1b) >= 0 || strings.Contains(s, "\u009b") || strings.Contains(s, "\u009d") ||
+		strings.Contains(s, "\u0090") || strings.Contains(s, "\u0098") || strings.Contains(s, "\u009e") || strings.Contains(s, "\u009f")
+}
+
+// introducer names the sequence starting at s[i]: '[' for CSI, ']' for OSC
+// (and the other string sequences), 'e' for a short ESC sequence, 0 for
+// none; size is the introducer's length in bytes.
+func introducer(s string, i int) (kind byte, size int) {
+	if s[i] == 0x1b {
+		if i+1 < len(s) {
+			switch s[i+1] {
+			case '[':
+				return '[', 2
+			case ']', 'P', 'X', '^', '_':
+				return ']', 2
 			}
 		}
-		return len(s)
-	case ']', 'P', 'X', '^', '_':
-		for j := i + 1; j < len(s); j++ {
-			if s[j] == 0x07 {
-				return j
-			}
-			if s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\' {
+		return 'e', 1
+	}
+	if s[i] != 0xc2 || i+1 >= len(s) {
+		return 0, 0
+	}
+	switch s[i+1] {
+	case 0x9b:
+		return '[', 2
+	case 0x9d, 0x90, 0x98, 0x9e, 0x9f:
+		return ']', 2
+	}
+	return 0, 0
+}
+
+// escapeEnd returns the index just past the sequence whose body starts at i.
+func escapeEnd(s string, i int, kind byte) int {
+	switch kind {
+	case '[':
+		for j := i; j < len(s); j++ {
+			if s[j] >= 0x40 && s[j] <= 0x7e {
 				return j + 1
 			}
+			if s[j] >= 0x80 || s[j] < 0x20 {
+				return j // a malformed sequence ends at the first non-CSI byte
+			}
 		}
 		return len(s)
+	case ']':
+		for j := i; j < len(s); j++ {
+			switch {
+			case s[j] == 0x07:
+				return j + 1
+			case s[j] == 0x1b && j+1 < len(s) && s[j+1] == '\\':
+				return j + 2
+			case s[j] == 0xc2 && j+1 < len(s) && s[j+1] == 0x9c:
+				return j + 2
+			}
+		}
+		return len(s)
+	}
+	// A two-byte ESC sequence: ESC and the ASCII character after it.
+	if i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		return i + 1
 	}
 	return i
 }

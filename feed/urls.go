@@ -9,8 +9,28 @@ import (
 )
 
 // urlRE finds a web link inside a line; it stops at characters that end a
-// link in running CJK or markdown text.
-var urlRE = regexp.MustCompile(`https?://[^\s<>"'）」』，。、\]\)]+`)
+// link in running CJK or markdown text. A full-width parenthesis may be part
+// of the link (Minghui's paths hold "（图）"); findURL trims an unbalanced one.
+var urlRE = regexp.MustCompile(`https?://[^\s<>"'」』，。、\]\)]+`)
+
+// findURL returns the first web link in s, without a closing full-width
+// parenthesis that only closes the text around it.
+func findURL(s string) string {
+	u := urlRE.FindString(s)
+	depth := 0
+	for i, r := range u {
+		switch r {
+		case '（':
+			depth++
+		case '）':
+			if depth == 0 {
+				return u[:i]
+			}
+			depth--
+		}
+	}
+	return u
+}
 
 // sourceKeywords introduce the original article's link in a footer or
 // header line: 原文链接：https://…, 来源: …, Source: ….
@@ -24,7 +44,7 @@ func findOriginalURL(text string) string {
 	for _, l := range lines {
 		for _, k := range sourceKeywords {
 			if i := strings.Index(l, k); i >= 0 {
-				if u := urlRE.FindString(l[i:]); u != "" {
+				if u := findURL(l[i:]); u != "" {
 					return u
 				}
 			}
@@ -54,7 +74,7 @@ func bareLink(line string) string {
 	if !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
 		return ""
 	}
-	if u := urlRE.FindString(l); u == l {
+	if u := findURL(l); u == l {
 		return u
 	}
 	return ""

@@ -14,16 +14,18 @@ func (ix *Index) Facets(ctx context.Context, q Query) (Facets, error) {
 	byLang, bySource := q, q
 	byLang.Langs, bySource.Sources = nil, nil
 	if f.Langs, err = ix.facet(ctx, byLang, "a.lang"); err != nil {
-		return Facets{}, err
+		return Facets{}, ix.checkDamage(err)
 	}
 	if f.Sources, err = ix.facet(ctx, bySource, "a.source_f"); err != nil {
-		return Facets{}, err
+		return Facets{}, ix.checkDamage(err)
 	}
 	return f, nil
 }
 
 // facet counts q's matches grouped by column (of articles a). Sources are
-// grouped case-insensitively and shown in their most common spelling.
+// grouped case-insensitively and shown in their first spelling in byte order
+// (capitals sort first, so "BBC News" wins over "bbc news"), the same in
+// every query so a picker label never flickers.
 func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, error) {
 	w := rowFilters(q)
 	from := " FROM articles a WHERE 1"
@@ -37,7 +39,7 @@ func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, er
 	args = append(args, w.args...)
 	label := column
 	if column == "a.source_f" {
-		label = "max(a.source)"
+		label = "min(a.source)"
 	}
 	rows, err := ix.db.QueryContext(ctx, "SELECT "+label+", count(*)"+from+w.String()+
 		" AND "+column+" != '' GROUP BY "+column, args...)

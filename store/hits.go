@@ -24,8 +24,8 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 		args[i] = id
 	}
 	rows, err := ix.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.path, a.title, a.source, a.lang,
-		a.date, a.date_known, a.url, a.tags, a.body, coalesce(s.read, 0), coalesce(s.starred, 0)
-		FROM articles a LEFT JOIN state s ON s.id = a.id WHERE a.rowid IN (`+marks+`)`, args...)
+		a.date, a.date_known, a.url, a.tags, t.body, coalesce(s.read, 0), coalesce(s.starred, 0)
+		FROM articles a JOIN texts t ON t.rowid = a.rowid LEFT JOIN state s ON s.id = a.id WHERE a.rowid IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, err
 	}

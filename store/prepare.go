@@ -107,7 +107,7 @@ func cutText(s string, n int) string {
 }
 
 var flaters = sync.Pool{New: func() any {
-	w, err := flate.NewWriter(nil, flate.DefaultCompression)
+	w, err := flate.NewWriter(nil, flate.BestSpeed)
 	if err != nil {
 		panic(err) // only for an invalid level
 	}

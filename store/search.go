@@ -36,11 +36,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		ids, sc, res.Total, err = ix.searchText(ctx, q, filterExpr(expr, q), limit)
 	}
 	if err != nil {
-		return Result{}, fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err)
+		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
 	}
 	res.Hits, err = ix.hits(ctx, ids, sc, q.Text)
 	if err != nil {
-		return Result{}, fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err)
+		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
 	}
 	return res, nil
 }

@@ -11,7 +11,7 @@ import (
 // Stats describes the index.
 func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	st := Stats{Languages: map[string]int{}, Sources: map[string]int{}}
-	wrap := func(err error) error { return fmt.Errorf("read stats of %s: %w", ix.dbPath, err) }
+	wrap := func(err error) error { return ix.checkDamage(fmt.Errorf("read stats of %s: %w", ix.dbPath, err)) }
 	err := ix.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
 		(SELECT count(*) FROM warnings), (SELECT coalesce(sum(size), 0) FROM files)`).
 		Scan(&st.Articles, &st.Warnings, &st.ArchiveBytes)
@@ -21,7 +21,7 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	if err := ix.countInto(ctx, "SELECT lang, count(*) FROM articles GROUP BY lang", st.Languages); err != nil {
 		return Stats{}, wrap(err)
 	}
-	if err := ix.countInto(ctx, `SELECT max(source), count(*) FROM articles WHERE source_f != ''
+	if err := ix.countInto(ctx, `SELECT min(source), count(*) FROM articles WHERE source_f != ''
 		GROUP BY source_f`, st.Sources); err != nil {
 		return Stats{}, wrap(err)
 	}

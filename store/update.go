@@ -43,13 +43,13 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (UpdateSta
 	progress(Progress{Phase: "scan"})
 	plan, err := ix.plan(ctx)
 	if err != nil {
-		return UpdateStats{}, err
+		return UpdateStats{}, ix.checkDamage(err)
 	}
 	progress(Progress{Phase: "scan", Done: plan.seen, Total: plan.seen})
 	stats, err := ix.apply(ctx, plan, progress)
 	stats.Warnings = append(plan.walkWarnings, stats.Warnings...)
 	stats.Elapsed = time.Since(start)
-	return stats, err
+	return stats, ix.checkDamage(err)
 }
 
 // updatePlan is what an Update has to do.

@@ -12,7 +12,7 @@ import (
 // time (other processes wait while a batch commits) against per-commit cost.
 const (
 	batchFiles = 1000
-	batchTime  = 500 * time.Millisecond
+	batchTime  = time.Second
 )
 
 // writer is the single goroutine that writes an Update's results.
@@ -37,6 +37,8 @@ var statements = map[string]string{
 	"rowids":  "SELECT rowid FROM articles WHERE path = ?",
 	"delFts":  "DELETE FROM fts WHERE rowid = ?",
 	"delArts": "DELETE FROM articles WHERE path = ?",
+	"delText": "DELETE FROM texts WHERE rowid = ?",
+	"addText": "INSERT INTO texts(rowid, body) VALUES(?, ?)",
 	"delFile": "DELETE FROM files WHERE path = ?",
 	"delWarn": "DELETE FROM warnings WHERE path = ?",
 	"addWarn": "INSERT OR REPLACE INTO warnings(path, reason) VALUES(?, ?)",
@@ -46,7 +48,7 @@ var statements = map[string]string{
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
 		hash = excluded.hash, indexed = excluded.indexed`,
 	"addArt": `INSERT INTO articles(id, path, key, title, source, source_f, lang, script, date,
-		date_known, url, tags, body) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		date_known, url, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING`,
 	"stamp": "INSERT OR REPLACE INTO kv(key, value) VALUES('store.last_indexed', ?)",
 }
@@ -173,8 +175,10 @@ func (w *writer) dropArticles(ctx context.Context, path string) error {
 		return fmt.Errorf("remove %s from the index: %w", path, err)
 	}
 	for _, id := range ids {
-		if _, err := w.st["delFts"].ExecContext(ctx, id); err != nil {
-			return fmt.Errorf("remove %s from the index: %w", path, err)
+		for _, name := range []string{"delFts", "delText"} {
+			if _, err := w.st[name].ExecContext(ctx, id); err != nil {
+				return fmt.Errorf("remove %s from the index: %w", path, err)
+			}
 		}
 	}
 	if _, err := w.st["delArts"].ExecContext(ctx, path); err != nil {
@@ -223,7 +227,7 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	}
 	res, err := w.st["addArt"].ExecContext(ctx, r.id, path, a.Key, a.Title, a.Source,
 		foldSource(a.Source), a.Lang, a.Script, a.Date.Unix(), known, a.URL,
-		strings.Join(a.Tags, tagSep), r.body)
+		strings.Join(a.Tags, tagSep))
 	if err != nil {
 		return wrapWrite(path, err)
 	}
@@ -233,6 +237,9 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	}
 	rowid, err := res.LastInsertId()
 	if err != nil {
+		return wrapWrite(path, err)
+	}
+	if _, err := w.st["addText"].ExecContext(ctx, rowid, r.body); err != nil {
 		return wrapWrite(path, err)
 	}
 	_, err = w.st["addFts"].ExecContext(ctx, rowid, r.titleTok, r.bodyTok, r.meta)

@@ -1,0 +1,107 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDetectLang covers the cases a light detector gets wrong: short
+// titles, Vietnamese without its diacritics, Latin words inside Chinese,
+// Japanese nearly all in kanji, Korean with Hanja, and the two Chinese
+// scripts; plus one sentence of each major script family.
+func TestDetectLang(t *testing.T) {
+	pgp := "-----BEGIN PGP MESSAGE-----\nVersion: GnuPG v1\n\n" +
+		strings.Repeat("hQIMA++W93pnjkzrAQ/9EpLXDs97GRZofpRAhZMJviZDc5FoBB4zLtgt59r+jnMP\n", 20)
+	tests := []struct {
+		name, title, body string
+		lang, script      string
+	}{
+		{"Swedish title", "Ny ambassadör i Colombia", "", "sv", ""},
+		{"Swedish title with colon", "Molntjänster: Europa måste klippa beroendet av USA", "", "sv", ""},
+		{"Swedish title, no ä/ö", "Regeringen satsar på nya jobb i norra Sverige", "", "sv", ""},
+		{"Swedish title-only release", "Pressträff om Livsmedelsstrategin 2.0", "", "sv", ""},
+		{"Swedish body, no title", "", "Diskussionerna kommer att fokusera på ett ökat samarbete mellan de nordiska länderna och USA i frågor som säkerhet, miljö och teknik.", "sv", ""},
+		{"Danish keeps æ/ø", "Regeringen vil øge støtten til de små øer og give flere penge til skolerne", "", "da", ""},
+		{"Norwegian keeps æ/ø", "Regjeringen vil øke støtten til de små øyene og gi mer penger til skolene", "", "nb", ""},
+		{"Vietnamese", "Amazon sắp công bố một thỏa thuận mới đe dọa đến Microsoft", "", "vi", ""},
+		{"Vietnamese short", "Wayne Rooney bị loại khỏi đội tuyển Anh", "", "vi", ""},
+		{"Vietnamese unaccented", "Amazon sap cong bo mot thoa thuan moi", "", "vi", ""},
+		{"Vietnamese unaccented 2", "Nguoi dan Ha Noi don Tet trong mua dich", "", "vi", ""},
+		{"Chinese with Latin word", "AWS宕机", "", "zh", "Hans"},
+		{"Chinese headline with Latin", "企业多云化大势来了么？亚马逊AWS宕机事件带来更多商机", "", "zh", "Hans"},
+		{"Simplified", "这是我们国家的新闻", "", "zh", "Hans"},
+		{"Traditional", "這是我們國家的新聞", "", "zh", "Hant"},
+		{"Traditional short", "新年快樂！", "", "zh", "Hant"},
+		{"Traditional with a katakana name", "台灣市場的ソニー新產品", "", "zh", "Hant"},
+		{"Japanese mostly kanji", "東京都知事選挙、小池氏が三選", "", "ja", ""},
+		{"Japanese katakana headline", "ソニー、新型プレイステーション発表", "", "ja", ""},
+		{"Japanese", "毎日AIピックアップニュース", "香港の政府は新しい政策を発表しました。", "ja", ""},
+		{"Korean with Hanja", "韓國 經濟 성장률 전망", "", "ko", ""},
+		{"Korean", "삼성전자, 새로운 반도체 공장 건설 발표", "", "ko", ""},
+		{"English headline, no function word", "Amazon Web Services outage takes down major websites", "", "en", ""},
+		{"English with body", "Outage", "Amazon Web Services suffered a major outage on Tuesday that took down websites and apps across the United States.", "en", ""},
+		{"Italian", "Il governo approva la nuova legge di bilancio", "", "it", ""},
+		{"Dutch", "Nederland krijgt een nieuwe regering na de verkiezingen", "", "nl", ""},
+		{"Finnish", "Hallitus esittää uusia toimia työllisyyden parantamiseksi", "", "fi", ""},
+		{"French", "Le gouvernement annonce une nouvelle réforme des retraites", "", "fr", ""},
+		{"German", "Die Bundesregierung plant neue Gesetze für den Klimaschutz", "", "de", ""},
+		{"Spanish", "El presidente anunció nuevas medidas económicas para el país", "", "es", ""},
+		{"Arabic", "أعلنت الحكومة عن إجراءات اقتصادية جديدة لدعم الأسر", "", "ar", ""},
+		{"Russian", "Правительство объявило о новых экономических мерах", "", "ru", ""},
+		{"Greek", "Η κυβέρνηση ανακοίνωσε νέα οικονομικά μέτρα για τις οικογένειες", "", "el", ""},
+		{"empty", "", "", "und", ""},
+		{"numbers only", "2021-12-08", "12 345 678", "und", ""},
+		{"one word", "dcomic #2", "", "und", ""},
+		{"PGP block", "HMA", pgp, "und", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lang, script := DetectLang(tt.title, tt.body)
+			if lang != tt.lang || script != tt.script {
+				t.Errorf("DetectLang(%q, %q) = %q, %q; want %q, %q",
+					tt.title, cutBytes(tt.body, 60), lang, script, tt.lang, tt.script)
+			}
+		})
+	}
+}
+
+// TestHanScriptTable checks the character sets derived from GB 2312 and
+// Big5 on pairs everyone knows, and that shared characters say nothing.
+func TestHanScriptTable(t *testing.T) {
+	tab := hanScripts()
+	for _, pair := range []string{"这這", "们們", "国國", "说說", "时時", "发發", "见見", "门門", "东東", "乐樂", "书書", "车車", "马馬", "鱼魚", "为為"} {
+		s, tr := []rune(pair)[0], []rune(pair)[1]
+		if got := tab.script(s); got != "Hans" {
+			t.Errorf("script(%c) = %q, want Hans", s, got)
+		}
+		if got := tab.script(tr); got != "Hant" {
+			t.Errorf("script(%c) = %q, want Hant", tr, got)
+		}
+	}
+	for _, r := range "的是人大中后里干于台" {
+		if got := tab.script(r); got != "" {
+			t.Errorf("script(%c) = %q, want \"\" (both scripts write it)", r, got)
+		}
+	}
+}
+
+// BenchmarkDetectLang measures detection on a long article of each kind;
+// the sample cut keeps the cost flat however long the body is.
+func BenchmarkDetectLang(b *testing.B) {
+	bodies := map[string]string{
+		"sv": strings.Repeat("Diskussionerna kommer att fokusera på ett ökat samarbete mellan de nordiska länderna och USA i frågor som säkerhet, miljö och teknik. ", 200),
+		"en": strings.Repeat("Amazon Web Services suffered a major outage on Tuesday that took down websites and apps across the United States. ", 200),
+		"vi": strings.Repeat("Amazon sắp công bố một thỏa thuận mới đe dọa đến Microsoft trong lĩnh vực điện toán đám mây. ", 200),
+		"zh": strings.Repeat("亚马逊云计算突发故障，多家视频网站及自家快递业务瘫痪。", 400),
+	}
+	hanScripts()
+	for name, body := range bodies {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(body)))
+			for b.Loop() {
+				DetectLang("title", body)
+			}
+		})
+	}
+}

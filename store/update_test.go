@@ -1,0 +1,155 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+)
+
+// pendingWork is what the next Update would read: files whose size or
+// mtime differ from the index.
+func pendingWork(t *testing.T, ix *Index) []string {
+	t.Helper()
+	p, err := ix.plan(context.Background())
+	if err != nil {
+		t.Fatalf("plan: %v", err)
+	}
+	var out []string
+	for _, e := range p.work {
+		out = append(out, e.rel)
+	}
+	return append(out, p.removed...)
+}
+
+func TestUpdateFollowsTheArchive(t *testing.T) {
+	dir := t.TempDir()
+	docs := genDocs("gen", 20)
+	writeDocs(t, dir, docs...)
+	ix := openTemp(t, dir)
+	if st := mustUpdate(t, ix); st.New != 20 || st.Changed+st.Removed != 0 {
+		t.Fatalf("first update %+v, want 20 new", st)
+	}
+	stamp := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	chtimes := func(rel string, at time.Time) {
+		t.Helper()
+		if err := os.Chtimes(filepath.Join(dir, rel), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edited := docs[3]
+	edited.body = docs[3].body[:len(docs[3].body)-len("here.")] + "there"
+	steps := []struct {
+		name                  string
+		change                func()
+		newN, changed, remove int
+		findQuery, findPath   string // after the step, findQuery finds findPath only
+	}{
+		{"nothing changed", func() {}, 0, 0, 0, "n5", docs[5].path},
+		{"a file added", func() {
+			writeDocs(t, dir, doc{path: "new/added.md", title: "Added later", lang: "en", body: "A quokka appears."})
+		}, 1, 0, 0, "quokka", "new/added.md"},
+		{"same size, other content", func() {
+			if len(edited.bytes()) != len(docs[3].bytes()) {
+				t.Fatalf("the edit changes the size")
+			}
+			writeDocs(t, dir, edited)
+			chtimes(edited.path, stamp) // a new mtime, as any editor leaves
+		}, 0, 1, 0, "n3 there", docs[3].path},
+		{"only the mtime changed", func() { chtimes(docs[4].path, stamp) }, 0, 0, 0, "n4", docs[4].path},
+		{"a file renamed", func() {
+			if err := os.Rename(filepath.Join(dir, docs[6].path), filepath.Join(dir, "moved.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, 1, 0, 1, "n6", "moved.md"},
+		{"a file deleted", func() {
+			if err := os.Remove(filepath.Join(dir, docs[7].path)); err != nil {
+				t.Fatal(err)
+			}
+		}, 0, 0, 1, "n7", ""},
+		{"a folder deleted", func() {
+			if err := os.RemoveAll(filepath.Join(dir, "new")); err != nil {
+				t.Fatal(err)
+			}
+		}, 0, 0, 1, "quokka", ""},
+	}
+	for _, s := range steps {
+		s.change()
+		st := mustUpdate(t, ix)
+		if st.New != s.newN || st.Changed != s.changed || st.Removed != s.remove {
+			t.Errorf("%s: update %+v, want %d new, %d changed, %d removed", s.name, st, s.newN, s.changed, s.remove)
+		}
+		if w := pendingWork(t, ix); len(w) != 0 {
+			t.Errorf("%s: the next update would still read %v", s.name, w)
+		}
+		var want []string
+		if s.findPath != "" {
+			want = []string{s.findPath}
+		}
+		if got := searchPaths(t, ix, s.findQuery); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("%s: search %q = %v, want %v", s.name, s.findQuery, got, want)
+		}
+		if got, want := indexedPaths(t, ix), archivePaths(t, dir); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: index holds %v,\nthe archive %v", s.name, got, want)
+		}
+	}
+	if got := searchPaths(t, ix, "n3 here"); len(got) != 0 {
+		t.Errorf("the old text of an edited file is still found: %v", got)
+	}
+}
+
+// archivePaths lists the article files under dir, sorted, as the index
+// names them.
+func archivePaths(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		out = append(out, filepath.ToSlash(rel))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sorted(out)
+}
+
+func TestUnchangedRefreshReadsNoFile(t *testing.T) {
+	dir := t.TempDir()
+	writeDocs(t, dir, genDocs("gen", 50)...)
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	if w := pendingWork(t, ix); len(w) != 0 {
+		t.Fatalf("after a full update, %d files still to read: %v", len(w), w)
+	}
+	// Swap every file's bytes for others of the same size, keeping the
+	// mtime: an update that read any file would see it changed.
+	if err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		st, err := os.Stat(p)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, bytes.Repeat([]byte("x"), int(st.Size())), 0o644); err != nil {
+			return err
+		}
+		return os.Chtimes(p, st.ModTime(), st.ModTime())
+	}); err != nil {
+		t.Fatal(err)
+	}
+	st := mustUpdate(t, ix)
+	if st.New+st.Changed+st.Removed != 0 || len(st.Warnings) != 0 {
+		t.Errorf("an unchanged refresh did %+v, want nothing", st)
+	}
+	if got := searchPaths(t, ix, "harbour"); len(got) != 10 {
+		t.Errorf("after an unchanged refresh, harbour finds %d articles, want 10", len(got))
+	}
+}

@@ -1,0 +1,154 @@
+package render
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/mattn/go-runewidth"
+
+	"github.com/yomu-reader/yomu/feed"
+)
+
+// moduleRoot walks up from the package to go.mod.
+func moduleRoot(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatalf("getwd: %v", err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("go.mod not found above the package")
+		}
+		dir = parent
+	}
+}
+
+// sharedDir is ../shared/sub beside the repository (or $YOMU_SHARED/sub,
+// for a git worktree that lives elsewhere); the test is skipped with a
+// message when it is absent.
+func sharedDir(t testing.TB, sub string) string {
+	t.Helper()
+	base := os.Getenv("YOMU_SHARED")
+	if base == "" {
+		base = filepath.Join(moduleRoot(t), "..", "shared")
+	}
+	dir := filepath.Join(base, sub)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s is absent (the shared test material sits beside the repository): %v", dir, err)
+	}
+	return dir
+}
+
+// article is one parsed article of a test file.
+type article struct {
+	name string // path relative to its folder, #n for the n-th article of a file
+	feed.Article
+}
+
+// loadDir parses every file under dir with feed.Parse; files the feed
+// rejects are left out (the feed's own tests cover them).
+func loadDir(t testing.TB, dir string) []article {
+	t.Helper()
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() && !strings.HasSuffix(p, ".tsv") && filepath.Base(p) != "README.md" {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("walk %s: %v", dir, err)
+	}
+	sort.Strings(paths)
+	var out []article
+	for _, p := range paths {
+		out = append(out, loadFile(t, dir, p)...)
+	}
+	return out
+}
+
+func loadFile(t testing.TB, dir, p string) []article {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("read %s: %v", p, err)
+	}
+	info, err := os.Stat(p)
+	if err != nil {
+		t.Fatalf("stat %s: %v", p, err)
+	}
+	rel, err := filepath.Rel(dir, p)
+	if err != nil {
+		t.Fatalf("rel %s: %v", p, err)
+	}
+	rel = filepath.ToSlash(rel)
+	arts, _, err := feed.Parse(feed.File{Path: rel, Data: data, ModTime: info.ModTime()})
+	if err != nil {
+		return nil
+	}
+	var out []article
+	for i, a := range arts {
+		name := rel
+		if len(arts) > 1 {
+			name += "#" + string(rune('0'+i%10))
+		}
+		out = append(out, article{name: name, Article: a})
+	}
+	return out
+}
+
+var sgr = regexp.MustCompile("\x1b\\[[0-9;:]*m")
+
+// eastAsianNarrow measures as the ui does under any locale: East Asian
+// Ambiguous characters one cell, as lipgloss counts them.
+var eastAsianNarrow = &runewidth.Condition{EastAsianWidth: false}
+
+// checkBody reports every line of body wider than width (by lipgloss's
+// measure and by go-runewidth's) and every character other than SGR
+// escapes that could drive the terminal.
+func checkBody(t *testing.T, name string, width int, body string) {
+	t.Helper()
+	for i, l := range strings.Split(body, "\n") {
+		plain := sgr.ReplaceAllString(l, "")
+		if w := ansi.StringWidth(l); w > width {
+			t.Errorf("%s at %d: line %d is %d cells: %q", name, width, i, w, plain)
+		} else if w := eastAsianNarrow.StringWidth(plain); w > width {
+			t.Errorf("%s at %d: line %d is %d cells by go-runewidth: %q", name, width, i, w, plain)
+		}
+		for _, r := range plain {
+			if unsafeOutput(r) {
+				t.Errorf("%s at %d: line %d holds %U: %q", name, width, i, r, plain)
+				break
+			}
+		}
+	}
+}
+
+// unsafeOutput reports what must never reach the terminal from an
+// article: controls (ESC among them, so no OSC 8 link or title), bidi
+// overrides, and this package's markers.
+func unsafeOutput(r rune) bool {
+	switch {
+	case r == '\t', r < 0x20, r >= 0x7f && r <= 0x9f:
+		return true
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+		return true
+	case isMarker(r), r == unicode.ReplacementChar && false:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,371 @@
+package render
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func render(t *testing.T, md string, opts Options) Doc {
+	t.Helper()
+	if opts.Width == 0 {
+		opts.Width = 40
+	}
+	if opts.Theme == "" {
+		opts.Theme = "plain"
+	}
+	doc, err := Markdown(md, opts)
+	if err != nil {
+		t.Fatalf("Markdown: %v", err)
+	}
+	checkBody(t, "doc", opts.Width, doc.Body)
+	return doc
+}
+
+func plainLines(body string) []string { return strings.Split(ansi.Strip(body), "\n") }
+
+// text is the body's visible text without the spaces wrapping puts at
+// line starts and ends, to compare with what went in.
+func visibleText(body string) string {
+	var b strings.Builder
+	for _, l := range plainLines(body) {
+		b.WriteString(strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "│• ")))
+	}
+	return b.String()
+}
+
+const zh = "美东时间上周二，亚马逊云服务遭遇了长达数小时的大面积故障，迪斯尼、奈飞、罗宾汉等大量热门网站和应用程序都因此发生了严重的网络中断。"
+
+func TestLinks(t *testing.T) {
+	tests := []struct {
+		name     string
+		md       string
+		base     string
+		wantBody []string // in the body, in this order
+		notBody  []string
+		want     []Link
+	}{
+		{
+			name:     "numbered in order, repeated URL keeps its number",
+			md:       "See [the site](https://e.com/a), [again](https://e.com/a) and [other](http://o.org).",
+			wantBody: []string{"the site [1]", "again [1]", "other [2]", "Links", "[1] https://e.com/a", "[2] http://o.org"},
+			notBody:  []string{"(https"},
+			want:     []Link{{1, "the site", "https://e.com/a"}, {2, "other", "http://o.org"}},
+		},
+		{
+			name:     "autolink shows its URL once, with its number",
+			md:       "Read <https://a.example/x> now.",
+			wantBody: []string{"https://a.example/x [1]"},
+			want:     []Link{{1, "https://a.example/x", "https://a.example/x"}},
+		},
+		{
+			name:     "CJK link text takes the number without a space",
+			md:       "在[纳斯达克](http://q.example/NDAQ)上市",
+			wantBody: []string{"在纳斯达克[1]上市"},
+			want:     []Link{{1, "纳斯达克", "http://q.example/NDAQ"}},
+		},
+		{
+			name:     "relative link resolved against the article URL",
+			md:       "[next](../b.html)",
+			base:     "https://news.example/x/a.html",
+			wantBody: []string{"next [1]"},
+			want:     []Link{{1, "next", "https://news.example/b.html"}},
+		},
+		{
+			name:     "relative link without a base is text only",
+			md:       "[next](../b.html)",
+			wantBody: []string{"next"},
+			notBody:  []string{"[1]", "b.html", "Links"},
+		},
+		{
+			name:     "script and fragment links are never offered",
+			md:       "[click](javascript:alert(1)) [top](#top)",
+			wantBody: []string{"click top"},
+			notBody:  []string{"[1]", "javascript", "Links"},
+		},
+		{
+			name:     "images are their alt text, marked",
+			md:       "![a chart](chart.png) ![](x.png)",
+			wantBody: []string{"[image: a chart] [image]"},
+			notBody:  []string{"png"},
+		},
+		{
+			name:     "image inside a link",
+			md:       "[![logo](l.png)](https://e.com)",
+			wantBody: []string{"[image: logo] [1]"},
+			want:     []Link{{1, "logo", "https://e.com"}},
+		},
+		{
+			name:     "links in a table are numbered too",
+			md:       "| a | b |\n|---|---|\n| x | [y](https://t.example) |",
+			wantBody: []string{"y [1]", "[1] https://t.example"},
+			want:     []Link{{1, "y", "https://t.example"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := render(t, tt.md, Options{Width: 60, BaseURL: tt.base})
+			body := ansi.Strip(doc.Body)
+			rest := body
+			for _, w := range tt.wantBody {
+				i := strings.Index(rest, w)
+				if i < 0 {
+					t.Fatalf("body lacks %q (in order):\n%s", w, body)
+				}
+				rest = rest[i+len(w):]
+			}
+			for _, w := range tt.notBody {
+				if strings.Contains(body, w) {
+					t.Errorf("body holds %q:\n%s", w, body)
+				}
+			}
+			if len(doc.Links) != len(tt.want) {
+				t.Fatalf("links = %+v, want %+v", doc.Links, tt.want)
+			}
+			for i := range tt.want {
+				if doc.Links[i] != tt.want[i] {
+					t.Errorf("link %d = %+v, want %+v", i, doc.Links[i], tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestWrapKeepsStructure(t *testing.T) {
+	tests := []struct {
+		name   string
+		md     string
+		prefix string // every line of the block starts with this (after the margin)
+		first  string // the first line's prefix, when it differs
+	}{
+		{"paragraph", zh, "  ", ""},
+		{"blockquote", "> " + zh, "  │ ", ""},
+		{"nested blockquote", "> > " + zh, "  │ │ ", ""},
+		{"list item", "- " + zh, "    ", "  • "},
+		{"ordered list item", "1. " + zh, "     ", "  1. "},
+		{"list in a quote", "> - " + zh, "  │   ", "  │ • "},
+		{"heading", "## " + zh, "     ", "  ## "},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, w := range []int{40, 57, 80} {
+				doc := render(t, tt.md, Options{Width: w})
+				lines := plainLines(doc.Body)
+				if len(lines) < 2 {
+					t.Fatalf("at %d: %d line(s), want the text wrapped:\n%s", w, len(lines), doc.Body)
+				}
+				for i, l := range lines {
+					want := tt.prefix
+					if i == 0 && tt.first != "" {
+						want = tt.first
+					}
+					if !strings.HasPrefix(l, want) {
+						t.Errorf("at %d: line %d = %q, want prefix %q", w, i, l, want)
+					}
+					if i < len(lines)-1 && ansi.StringWidth(l) < w-8 { // kinsoku may hold back a character or two
+						t.Errorf("at %d: line %d is short (%d cells): %q", w, i, ansi.StringWidth(l), l)
+					}
+				}
+				if got := visibleText(doc.Body); !strings.Contains(got, zh) {
+					t.Errorf("at %d: text lost or changed:\n got %q\nwant %q", w, got, zh)
+				}
+			}
+		})
+	}
+}
+
+func TestLineBreaking(t *testing.T) {
+	tests := []struct {
+		name  string
+		md    string
+		width int
+		want  []string // the body's lines, without the margin
+	}{
+		{"latin breaks at spaces", "aaaa bbbb cccc dddd eeee", 20, []string{"aaaa bbbb cccc", "dddd eeee"}},
+		{"no line starts with closing punctuation", "一二三四五六七八九十一二三四五六七八，九十", 40, []string{"一二三四五六七八九十一二三四五六七", "八，九十"}},
+		{"soft break inside CJK is no space", "中文\n中文", 40, []string{"中文中文"}},
+		{"soft break between words is a space", "one\ntwo", 40, []string{"one two"}},
+		{"hard break is kept", "one  \ntwo", 40, []string{"one", "two"}},
+		{"word longer than the line is cut", strings.Repeat("x", 30), 20, []string{strings.Repeat("x", 16), strings.Repeat("x", 14)}},
+		{"URL moves whole to the next line", "see https://example.com/abc", 34, []string{"see", "https://example.com/abc [1]"}},
+		{"mixed CJK and Latin", "苹果发布 iPhone 新品，价格为 999 美元", 26, []string{"苹果发布 iPhone 新品，", "价格为 999 美元"}},
+		{"kinsoku holds back the character before a closing mark", "苹果发布 iPhone 新品，价格为 999 美元", 24, []string{"苹果发布 iPhone 新", "品，价格为 999 美元"}},
+		{"a number stays with its link", "see [abcdefghijklmnopqrstuvw](https://e.com)", 32, []string{"see", "abcdefghijklmnopqrstuvw [1]"}},
+		{"… unless nothing else fits", "[abcdefghijklmnopqrstuvw](https://e.com)", 28, []string{"abcdefghijklmnopqrstuvw", "[1]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := render(t, tt.md, Options{Width: tt.width})
+			lines := plainLines(doc.Body)
+			if i := indexOf(lines, ""); i >= 0 {
+				lines = lines[:i] // the links list
+			}
+			if len(lines) != len(tt.want) {
+				t.Fatalf("lines = %q, want %q", lines, tt.want)
+			}
+			for i := range lines {
+				if strings.TrimPrefix(lines[i], "  ") != tt.want[i] {
+					t.Errorf("line %d = %q, want %q", i, lines[i], "  "+tt.want[i])
+				}
+			}
+		})
+	}
+}
+
+func indexOf(ss []string, s string) int {
+	for i := range ss {
+		if ss[i] == s {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestNothingDrivesTheTerminal(t *testing.T) {
+	tests := []struct{ name, md string }{
+		{"OSC 8 hyperlink", "a \x1b]8;;https://evil.example\x07click\x1b]8;;\x07 b"},
+		{"title and cursor", "x\x1b]0;pwned\x07y\x1b[2Jz\x1b[10;10H"},
+		{"C1 controls and bell", "a\u009b31mb\x07c\x00d"},
+		{"bidi override", "abc\u202edef\u2066g"},
+		{"markers of this package", "a\uFDD1b\uFDD2c\uFDD0 d\uFDD3e\uFDD4"},
+		{"tabs", "\tcode\n\na\tb"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, theme := range themes {
+				doc := render(t, tt.md, Options{Width: 40, Theme: theme})
+				if strings.Contains(ansi.Strip(doc.Body), "evil") || strings.Contains(doc.Body, "pwned") {
+					t.Errorf("%s: escape payload shown: %q", theme, doc.Body)
+				}
+			}
+		})
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	long := strings.Repeat("中文", 30) + "亚马逊" + strings.Repeat("中文", 30)
+	tests := []struct {
+		name    string
+		md      string
+		opts    Options
+		hits    []string // highlighted text, in order
+		matches []int
+	}{
+		{
+			name:    "Match spans",
+			md:      "alpha beta\n\ngamma beta",
+			opts:    Options{Match: func(s string) [][2]int { return findFold(s, "beta") }},
+			hits:    []string{"beta", "beta"},
+			matches: []int{0, 2},
+		},
+		{
+			name:    "Query fallback folds case",
+			md:      "The AWS outage; aws again",
+			opts:    Options{Query: "aws -azure lang:en"},
+			hits:    []string{"AWS", "aws"},
+			matches: []int{0},
+		},
+		{
+			name:    "match across emphasis",
+			md:      "foo **bar** baz",
+			opts:    Options{Theme: "dark", Match: func(s string) [][2]int { return [][2]int{{0, 7}} }},
+			hits:    []string{"foo bar"},
+			matches: []int{0},
+		},
+		{
+			name:    "match wrapped onto two lines marks both",
+			md:      strings.Repeat("中", 17) + "亚马逊云服务",
+			opts:    Options{Width: 40, Query: "亚马逊云服务"},
+			hits:    []string{"亚马逊云服务"},
+			matches: []int{0, 1},
+		},
+		{
+			name:    "line numbers count every line",
+			md:      long,
+			opts:    Options{Width: 40, Query: "亚马逊"},
+			hits:    []string{"亚马逊"},
+			matches: []int{3},
+		},
+		{
+			name: "no query, no highlight",
+			md:   "alpha",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := render(t, tt.md, tt.opts)
+			got := highlighted(doc.Body)
+			if strings.Join(got, "|") != strings.Join(tt.hits, "|") {
+				t.Errorf("highlighted %q, want %q\n%q", got, tt.hits, doc.Body)
+			}
+			if !equalInts(doc.Matches, tt.matches) {
+				t.Errorf("Matches = %v, want %v", doc.Matches, tt.matches)
+			}
+		})
+	}
+}
+
+// highlighted returns the runs of text shown in reverse video, joining a
+// run that a line break interrupts.
+func highlighted(body string) []string {
+	var out []string
+	on, cur := false, ""
+	for _, l := range strings.Split(body, "\n") {
+		for _, t := range tokenize(l) {
+			switch {
+			case t.s == sgrHiOn:
+				on = true
+			case t.s == sgrHiOff:
+				on = false
+				out, cur = append(out, cur), ""
+			case t.kind == tkText && on:
+				cur += t.s
+			}
+		}
+		if on && strings.HasSuffix(l, sgrReset) {
+			on = false // re-opened on the next line if the match goes on
+		}
+	}
+	if cur != "" {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestThemes(t *testing.T) {
+	md := "# Title\n\nSome *text* with `code` and a [link](https://e.com)."
+	for _, theme := range themes {
+		doc := render(t, md, Options{Width: 60, Theme: theme})
+		hasEsc := strings.Contains(doc.Body, "\x1b[")
+		if theme == "plain" && hasEsc {
+			t.Errorf("plain emits escapes: %q", doc.Body)
+		}
+		if theme != "plain" && !hasEsc {
+			t.Errorf("%s has no colour: %q", theme, doc.Body)
+		}
+	}
+	if _, err := Markdown(md, Options{Width: 60, Theme: "neon"}); err == nil {
+		t.Error("unknown theme: no error")
+	}
+}
+
+func TestNarrowWidthIsRaised(t *testing.T) {
+	doc, err := Markdown(zh, Options{Width: 5, Theme: "plain"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkBody(t, "narrow", MinWidth, doc.Body)
+}
