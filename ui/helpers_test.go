@@ -234,3 +234,13 @@ func orderedIndex(t testing.TB, src string) *store.Index {
 	}
 	return ix
 }
+
+// skipReadTimer wraps a model's scheduler so articles are never marked read.
+func skipReadTimer(after func(time.Duration, tea.Msg) tea.Cmd) func(time.Duration, tea.Msg) tea.Cmd {
+	return func(d time.Duration, msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(readTimerMsg); ok {
+			return nil
+		}
+		return after(d, msg)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/yomu-reader/yomu/store"
@@ -141,7 +142,7 @@ func New(opts Options) Model {
 	m.input.Placeholder = "words, \"a phrase\", -word, lang:zh, source:…"
 	m.input.Cursor.SetMode(cursor.CursorStatic)
 	m.list = listModel{keys: defaultKeyMap(), styles: m.styles, focused: true}
-	m.reader = newReader(m.styles, defaultKeyMap(), theme)
+	m.reader = newReader(m.styles, defaultKeyMap(), theme, lipgloss.ColorProfile())
 	m.keys.setMode(modeBrowse)
 	return m
 }
@@ -213,7 +214,7 @@ func (m Model) highlightText() string { return store.ParseQuery(m.query).Text }
 
 func (m *Model) search() tea.Cmd {
 	m.searchSeq++
-	return runSearch(m.ix, m.searchSeq, m.buildQuery())
+	return runSearch(m.ix, m.searchSeq, m.buildQuery(), false)
 }
 
 func (m Model) twoPane() bool { return m.width >= twoPaneWidth }
@@ -349,7 +350,9 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 	if keep == "" {
 		keep = m.restoreID
 	}
-	m.all = msg.all
+	if msg.all >= 0 {
+		m.all = msg.all
+	}
 	m.list.query = m.highlightText()
 	m.list.setHits(msg.res.Hits, msg.res.Total, keep)
 	return m, m.onSelect()
@@ -366,7 +369,8 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	text := fmt.Sprintf("%s new, %s changed, %s removed at %s", commaInt(st.New), commaInt(st.Changed),
 		commaInt(st.Removed), m.opts.Now().Format("15:04"))
-	return m, tea.Batch(m.setStatus(text, false), m.search())
+	m.searchSeq++
+	return m, tea.Batch(m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.buildQuery(), true))
 }
 
 func progressText(p store.Progress) string {
@@ -385,7 +389,7 @@ func (m *Model) onSelect() tea.Cmd {
 		m.list.moreWant = true
 		q := m.buildQuery()
 		q.Offset = len(m.list.hits)
-		cmds = append(cmds, runSearch(m.ix, m.searchSeq, q))
+		cmds = append(cmds, runSearch(m.ix, m.searchSeq, q, false))
 	}
 	h, ok := m.list.selected()
 	if !ok {

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
@@ -30,6 +31,7 @@ type readerModel struct {
 	styles        *Styles
 	keys          keyMap
 	theme         string
+	profile       termenv.Profile // colours the terminal takes, fixed at startup
 
 	id      string    // the article shown (or waiting for its render)
 	hit     store.Hit // what the list knows of it, shown while rendering
@@ -45,8 +47,8 @@ type readerModel struct {
 	arts    map[string]feed.Article // parsed articles, reused at other widths
 }
 
-func newReader(styles *Styles, keys keyMap, theme string) readerModel {
-	return readerModel{styles: styles, keys: keys, theme: theme,
+func newReader(styles *Styles, keys keyMap, theme string, profile termenv.Profile) readerModel {
+	return readerModel{styles: styles, keys: keys, theme: theme, profile: profile,
 		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}, arts: map[string]feed.Article{}}
 }
 
@@ -97,9 +99,9 @@ func (m *readerModel) want(ix Index, id, query string) tea.Cmd {
 	}
 	m.pending[k] = true
 	if a, ok := m.arts[id]; ok {
-		return prepare(ix, k, &a)
+		return prepare(ix, k, &a, m.profile)
 	}
-	return prepare(ix, k, nil)
+	return prepare(ix, k, nil, m.profile)
 }
 
 // prepared stores a finished render and shows it if it is the one wanted.

@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
@@ -128,13 +126,7 @@ func TestWidthProperty(t *testing.T) {
 func checkEveryArticle(t *testing.T, ix Index, w, h int) {
 	t.Helper()
 	m, _, _ := newTestModel(t, ix, w, h)
-	after := m.after
-	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		if _, ok := msg.(readTimerMsg); ok {
-			return nil // marking read writes to the index: not what is tested here
-		}
-		return after(d, msg)
-	}
+	m.after = skipReadTimer(m.after) // marking read writes to the index: not what is tested here
 	if len(m.list.hits) < m.list.total {
 		m.list.hits = loadAll(t, ix, m)
 	}
