@@ -300,3 +300,25 @@ func TestMouse(t *testing.T) {
 		t.Errorf("wheel over the reader: cursor %d, offset %d→%d", m.list.cursor, off, m.reader.offset)
 	}
 }
+
+func TestMatchesInReader(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 12)
+	m = keys(t, m, "/")
+	m = typeText(t, m, "piano")
+	m = keys(t, m, "enter", "enter")
+	if len(m.reader.matches) == 0 {
+		t.Fatalf("no match lines for piano in %q", m.reader.id)
+	}
+	m = keys(t, m, "n")
+	line := m.reader.head + m.reader.matches[0]
+	if m.reader.offset != min(line, m.reader.maxOffset()) {
+		t.Errorf("n: offset %d, want the match line %d", m.reader.offset, line)
+	}
+	if !strings.Contains(screen(m), "piano") {
+		t.Errorf("match not on screen after n:\n%s", screen(m))
+	}
+	if len(m.reader.links) == 0 {
+		t.Errorf("the article's links were not numbered")
+	}
+}
