@@ -42,7 +42,7 @@ func defaultKeyMap() keyMap {
 		Copy:       b([]string{"y"}, "y", "copy URL"),
 		NextMatch:  b([]string{"n"}, "n", "next match"),
 		PrevMatch:  b([]string{"N"}, "N", "prev match"),
-		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter", "open link N"),
+		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter/#N", "open link N"),
 		Edit:       b([]string{"e"}, "e", "edit file"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),

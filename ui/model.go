@@ -257,6 +257,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onSelect()
 	case firstPageMsg:
 		m.started = true
+		m.list.loaded = true
 		if msg.err != nil {
 			return m, m.setStatus(msg.err.Error(), true)
 		}
@@ -433,6 +434,9 @@ func (m *Model) setMode(md mode) {
 }
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type == tea.KeyCtrlC { // quits from anywhere, even the query line
+		return m.quit()
+	}
 	switch m.mode {
 	case modeSearch:
 		return m.searchKey(msg)
@@ -485,8 +489,6 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.query = ""
 		return m, m.search()
-	case msg.Type == tea.KeyCtrlC:
-		return m.quit()
 	}
 	before := m.input.Value()
 	var cmd tea.Cmd

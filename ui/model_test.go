@@ -322,3 +322,25 @@ func TestMatchesInReader(t *testing.T) {
 		t.Errorf("the article's links were not numbered")
 	}
 }
+
+func TestCtrlCQuitsFromEveryMode(t *testing.T) {
+	ix := examplesIndex(t)
+	for _, enter := range [][]string{nil, {"/"}, {"L"}, {"?"}, {"enter"}} {
+		m, _, _ := newTestModel(t, ix, 80, 24)
+		m = keys(t, m, enter...)
+		next, cmd := m.Update(keyMsg("ctrl+c"))
+		if !next.(Model).quitting || cmd == nil {
+			t.Errorf("after %v: ctrl+c does not quit", enter)
+		}
+	}
+}
+
+func TestFirstFrameBeforeResults(t *testing.T) {
+	m := New(Options{Index: nil, Theme: "plain", NoUpdate: true})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	checkFrame(t, m.View(), 80, 24, "before results")
+	if s := screen(m); !strings.Contains(s, "loading…") || !strings.Contains(s, "? help") {
+		t.Errorf("first frame:\n%s", s)
+	}
+}
