@@ -244,3 +244,5 @@ func skipReadTimer(after func(time.Duration, tea.Msg) tea.Cmd) func(time.Duratio
 		return after(d, msg)
 	}
 }
+
+func stripForTest(s string) string { return ansi.Strip(s) }

@@ -142,6 +142,9 @@ func checkEveryArticle(t *testing.T, ix Index, w, h int) {
 			t.Fatalf("%s at %d: not rendered", what, w)
 		}
 		checkFrame(t, m.View(), w, h, what)
+		if m.twoPane() {
+			checkBorder(t, m.View(), m.list.width, what)
+		}
 		for j, l := range m.reader.lines {
 			if got := runewidth.StringWidth(ansi.Strip(l)); got != m.reader.width {
 				t.Fatalf("%s at %d: reader line %d is %d cells, want %d: %q", what, w, j, got, m.reader.width, ansi.Strip(l))
@@ -168,6 +171,19 @@ func loadAll(t *testing.T, ix Index, m Model) []store.Hit {
 		all = append(all, res.Hits...)
 		if len(res.Hits) == 0 || len(all) >= res.Total {
 			return all
+		}
+	}
+}
+
+// checkBorder fails unless the pane border is in column col of every body
+// line.
+func checkBorder(t *testing.T, view string, col int, what string) {
+	t.Helper()
+	lines := strings.Split(ansi.Strip(view), "\n")
+	for i, l := range lines[1 : len(lines)-1] {
+		left := runewidth.Truncate(l, col, "")
+		if runewidth.StringWidth(left) != col || !strings.HasPrefix(l[len(left):], "│") {
+			t.Fatalf("%s: border not in column %d on line %d: %q", what, col, i+1, l)
 		}
 	}
 }

@@ -1,0 +1,45 @@
+package ui
+
+import "testing"
+
+func TestResolveTheme(t *testing.T) {
+	tests := []struct {
+		flag, noColor, want string
+	}{
+		{"dark", "", "dark"},
+		{"light", "1", "light"}, // an explicit flag wins over NO_COLOR
+		{"plain", "", "plain"},
+		{"auto", "1", "plain"},
+		{"", "1", "plain"},
+	}
+	for _, tt := range tests {
+		t.Setenv("NO_COLOR", tt.noColor)
+		if got := resolveTheme(tt.flag); got != tt.want {
+			t.Errorf("resolveTheme(%q) with NO_COLOR=%q = %q, want %q", tt.flag, tt.noColor, got, tt.want)
+		}
+	}
+}
+
+func TestCutAndFit(t *testing.T) {
+	tests := []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"hello", 10, "hello     "},
+		{"hello world", 8, "hello w…"},
+		{"東京で大雪", 7, "東京で…"},
+		{"東京で大雪", 6, "東京… "}, // never half a wide character
+		{"東京で大雪", 10, "東京で大雪"},
+		{"café", 4, "café"},
+		{"", 3, "   "},
+	}
+	for _, tt := range tests {
+		if got := fit(tt.in, tt.w); got != tt.want || cells(got) != tt.w {
+			t.Errorf("fit(%q, %d) = %q (%d cells), want %q", tt.in, tt.w, got, cells(got), tt.want)
+		}
+	}
+	if got := fitANSI("\x1b[1m東京で大雪\x1b[0m", 5); cells(stripForTest(got)) != 5 {
+		t.Errorf("fitANSI cut to %q", got)
+	}
+}
