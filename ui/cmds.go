@@ -66,7 +66,10 @@ type (
 	// debounceMsg fires when typing has paused; seq says which keystroke.
 	debounceMsg struct{ seq int }
 	// readTimerMsg fires when an article has been open for readDelay.
-	readTimerMsg struct{ id string }
+	readTimerMsg struct {
+		id  string
+		seq int
+	}
 	// stateSavedMsg reports a write of reader state.
 	stateSavedMsg struct {
 		what string

@@ -77,8 +77,18 @@ type opened struct{ urls []string }
 func (o *opened) open(u string) error { o.urls = append(o.urls, u); return nil }
 
 // newTestModel builds a model over ix with a fixed clock, plain theme and
-// timers that fire at once, and runs its startup.
+// timers that fire at once, and runs its startup from the top of the list
+// (tests share an index, and a model remembers its last position).
 func newTestModel(t testing.TB, ix Index, w, h int) (Model, *opened, *strings.Builder) {
+	t.Helper()
+	if err := ix.SetValue(context.Background(), positionKey, ""); err != nil {
+		t.Fatalf("clear the position: %v", err)
+	}
+	return startModel(t, ix, w, h)
+}
+
+// startModel is newTestModel from wherever the last model left off.
+func startModel(t testing.TB, ix Index, w, h int) (Model, *opened, *strings.Builder) {
 	t.Helper()
 	op := &opened{}
 	clip := &strings.Builder{}

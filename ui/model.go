@@ -106,6 +106,9 @@ type Model struct {
 	linkBuf   string
 	quitting  bool
 
+	readSeq     int    // the newest read timer
+	readTimerID string // the article that timer is for
+
 	updateCh chan tea.Msg
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -294,6 +297,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.query = m.input.Value()
 		return m, m.search()
 	case readTimerMsg:
+		if msg.seq != m.readSeq {
+			return m, nil
+		}
 		return m, m.markRead(msg.id)
 	case selectedMsg:
 		return m, m.onSelect()
@@ -407,8 +413,14 @@ func (m *Model) onSelect() tea.Cmd {
 			cmds = append(cmds, m.reader.want(m.ix, m.list.hits[i].ID, q))
 		}
 	}
-	if m.readerVisible() && !h.Read {
-		cmds = append(cmds, m.after(readDelay, readTimerMsg{h.ID}))
+	if m.readerVisible() && !h.Read && h.ID != m.readTimerID {
+		// one timer per article shown: moving away and back restarts it
+		m.readSeq++
+		m.readTimerID = h.ID
+		cmds = append(cmds, m.after(readDelay, readTimerMsg{id: h.ID, seq: m.readSeq}))
+	}
+	if !m.readerVisible() || h.ID != m.readTimerID {
+		m.readTimerID = ""
 	}
 	return tea.Batch(cmds...)
 }
@@ -610,7 +622,7 @@ func (m Model) focusReader() (tea.Model, tea.Cmd) {
 	}
 	m.focus = stateReader
 	m.layout()
-	return m, m.onSelect()
+	return m, tea.Batch(m.onSelect(), savePosition(m.ix, m.list.selectedID()))
 }
 
 func (m Model) openPicker(kind pickerKind, chosen []string) (tea.Model, tea.Cmd) {

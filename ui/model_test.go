@@ -259,7 +259,7 @@ func TestPositionRestored(t *testing.T) {
 	if _, cmd := m.Update(positionSavedMsg{}); cmd == nil || cmd() != tea.Quit() {
 		t.Fatal("q did not quit after saving")
 	}
-	m2, _, _ := newTestModel(t, ix, 80, 24)
+	m2, _, _ := startModel(t, ix, 80, 24)
 	if m2.list.selectedID() != id {
 		t.Errorf("restarted at %q, want %q", m2.list.selectedID(), id)
 	}
