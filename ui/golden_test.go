@@ -18,6 +18,11 @@ func TestScreens(t *testing.T) {
 	}{
 		{"list", func(t *testing.T, m Model) Model { return m }},
 		{"reader", func(t *testing.T, m Model) Model { return keys(t, m, "j", "j", "enter") }},
+		{"reader-cjk", func(t *testing.T, m Model) Model {
+			m = keys(t, m, "/")
+			m = typeText(t, m, "地震")
+			return keys(t, m, "enter", "enter")
+		}},
 		{"search", func(t *testing.T, m Model) Model {
 			m = keys(t, m, "/")
 			return typeText(t, m, "雪")
