@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -342,5 +344,30 @@ func TestFirstFrameBeforeResults(t *testing.T) {
 	checkFrame(t, m.View(), 80, 24, "before results")
 	if s := screen(m); !strings.Contains(s, "loading…") || !strings.Contains(s, "? help") {
 		t.Errorf("first frame:\n%s", s)
+	}
+}
+
+func TestNewArticlesKeepSelection(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, title, date string) {
+		body := "---\ntitle: " + title + "\ndate: " + date + "\nsource: test\n---\n\nbody of " + title + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "Alpha", "2025-01-01")
+	write("b.md", "Bravo", "2025-01-02")
+	write("c.md", "Charlie", "2025-01-03")
+	ix := openIndex(t, dir)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m = keys(t, m, "j") // Bravo
+	id := m.list.selectedID()
+	write("d.md", "Delta", "2025-01-04") // newest: lands above the selection
+	m = drive(t, m, updateIndex(ix, m.updateCh))
+	if m.list.total != 4 || m.list.selectedID() != id || m.list.hits[m.list.cursor].Title != "Bravo" {
+		t.Fatalf("after the update: %d articles, selected %q", m.list.total, m.list.hits[m.list.cursor].Title)
+	}
+	if !strings.Contains(screen(m), "4 of 4") || !strings.Contains(screen(m), "1 new") {
+		t.Errorf("header or status not updated:\n%s", screen(m))
 	}
 }
