@@ -93,6 +93,11 @@ func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Open, k.Back, k.Search, k.Lang, k.Source, k.Accept, k.Cancel, k.Pick, k.Quit}
 }
 
+// readerHelp is the short help while the reading pane has the keyboard.
+func (k keyMap) readerHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.NextMatch, k.Link, k.Browse, k.Copy, k.Back, k.Quit}
+}
+
 // FullHelp implements help.KeyMap.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{

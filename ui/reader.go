@@ -138,6 +138,9 @@ func (m *readerModel) fill(p prepared) {
 	for _, l := range wrap(readerMeta(a), w) {
 		lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
 	}
+	if a.URL != "" { // on its own line, cut rather than broken inside
+		lines = append(lines, m.line(st.Meta.Render(fit(clean(a.URL), w))))
+	}
 	lines = append(lines, strings.Repeat(" ", m.width))
 	m.head = len(lines)
 	if p.err != nil {
@@ -265,7 +268,8 @@ func (m readerModel) view() string {
 	return strings.Join(out, "\n")
 }
 
-// readerMeta is the line under a title: source · date · language · URL.
+// readerMeta is the line under a title: source · date · language (the
+// URL follows on its own line).
 // A date only guessed from the file's mtime is left out.
 func readerMeta(a feed.Article) string {
 	var parts []string
@@ -273,7 +277,7 @@ func readerMeta(a feed.Article) string {
 	if a.DateKnown && !a.Date.IsZero() {
 		date = a.Date.Format("2006-01-02")
 	}
-	for _, s := range []string{clean(a.Source), date, langName(a.Lang), clean(a.URL)} {
+	for _, s := range []string{clean(a.Source), date, langName(a.Lang)} {
 		if s != "" {
 			parts = append(parts, s)
 		}
