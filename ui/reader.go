@@ -296,7 +296,12 @@ func highlight(s, query string, base, match lipgloss.Style) string {
 	}
 	var b strings.Builder
 	at := 0
-	for _, sp := range spans {
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		for i+1 < len(spans) && spans[i+1][0] == sp[1] { // CJK comes a character at a time
+			i++
+			sp[1] = spans[i][1]
+		}
 		if sp[0] < at || sp[1] > len(s) {
 			continue
 		}

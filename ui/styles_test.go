@@ -1,6 +1,12 @@
 package ui
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+)
 
 func TestResolveTheme(t *testing.T) {
 	tests := []struct {
@@ -41,5 +47,20 @@ func TestCutAndFit(t *testing.T) {
 	}
 	if got := fitANSI("\x1b[1m東京で大雪\x1b[0m", 5); cells(stripForTest(got)) != 5 {
 		t.Errorf("fitANSI cut to %q", got)
+	}
+}
+
+func TestHighlightInRows(t *testing.T) {
+	// screens in tests have no attributes at all; a terminal has them
+	lipgloss.SetColorProfile(termenv.ANSI)
+	defer lipgloss.SetColorProfile(termenv.Ascii)
+	st := defaultStyles("plain")
+	got := highlight("東京で10年ぶりの大雪", "大雪", st.Row, st.Match)
+	if !strings.Contains(got, "\x1b[") || stripForTest(got) != "東京で10年ぶりの大雪" {
+		t.Fatalf("highlight = %q", got)
+	}
+	i := strings.Index(got, "大")
+	if i < 0 || !strings.Contains(got[:i], "\x1b[") {
+		t.Errorf("the match is not styled: %q", got)
 	}
 }
