@@ -117,6 +117,11 @@ func TestWidthProperty(t *testing.T) {
 			for _, w := range c.widths {
 				checkEveryArticle(t, ix, w, 24)
 			}
+			if c.name == "examples" { // the smallest height too
+				for _, w := range []int{40, twoPaneWidth - 1, twoPaneWidth, 160} {
+					checkEveryArticle(t, ix, w, minHeight)
+				}
+			}
 		})
 	}
 }
