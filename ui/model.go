@@ -45,6 +45,9 @@ const (
 	statusLifetime = 4 * time.Second
 )
 
+// maxBottom bounds how many hits G fetches at once.
+const maxBottom = 20000
+
 // Sizes.
 const (
 	minWidth, minHeight = 40, 10
@@ -106,6 +109,9 @@ type Model struct {
 	linkBuf   string
 	quitting  bool
 
+	page     int  // hits per search page
+	toBottom bool // G is waiting for the rest of the hits
+
 	readSeq     int    // the newest read timer
 	readTimerID string // the article that timer is for
 
@@ -135,7 +141,7 @@ func New(opts Options) Model {
 	}
 	styles := defaultStyles(theme)
 	m := Model{ix: opts.Index, opts: opts, theme: theme, styles: &styles,
-		keys: defaultKeyMap(), help: help.New(), updateCh: make(chan tea.Msg, 1)}
+		keys: defaultKeyMap(), help: help.New(), updateCh: make(chan tea.Msg, 1), page: pageSize}
 	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}
@@ -208,7 +214,7 @@ func (m Model) buildQuery() store.Query {
 		q.Sort = m.sort
 	}
 	q.OnlyUnread, q.OnlyStarred = m.onlyUnread, m.onlyStarred
-	q.Limit = pageSize
+	q.Limit = m.page
 	return q
 }
 
@@ -351,6 +357,11 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 			m.list.total = msg.res.Total
 		}
 		m.list.moreWant = false
+		if m.toBottom {
+			m.toBottom = false
+			m.list.moveTo(len(m.list.hits) - 1)
+			return m, m.onSelect()
+		}
 		return m, nil
 	}
 	keep := m.list.selectedID()
@@ -392,7 +403,7 @@ func progressText(p store.Progress) string {
 // that marks it read.
 func (m *Model) onSelect() tea.Cmd {
 	var cmds []tea.Cmd
-	if m.list.cursor >= len(m.list.hits)-50 && len(m.list.hits) < m.list.total && !m.list.moreWant {
+	if m.list.cursor >= len(m.list.hits)-m.page/2 && len(m.list.hits) < m.list.total && !m.list.moreWant {
 		m.list.moreWant = true
 		q := m.buildQuery()
 		q.Offset = len(m.list.hits)
@@ -601,6 +612,14 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.focus = stateList
 		m.layout()
 		return m, nil
+	case key.Matches(msg, k.Bottom) && m.focus == stateList && len(m.list.hits) < m.list.total:
+		// the bottom of everything, not of what is loaded: fetch the rest
+		// (up to maxBottom) and go there when it arrives
+		m.toBottom, m.list.moreWant = true, true
+		q := m.buildQuery()
+		q.Offset = len(m.list.hits)
+		q.Limit = min(m.list.total-q.Offset, maxBottom)
+		return m, runSearch(m.ix, m.searchSeq, q, false)
 	case key.Matches(msg, k.NextMatch, k.PrevMatch):
 		if m.readerVisible() {
 			m.reader, _ = m.reader.update(msg)

@@ -371,3 +371,21 @@ func TestNewArticlesKeepSelection(t *testing.T) {
 		t.Errorf("header or status not updated:\n%s", screen(m))
 	}
 }
+
+func TestPagesAndBottom(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m.page = 5
+	m = keys(t, m, "s") // a new search with pages of 5
+	if len(m.list.hits) != 5 || m.list.total != 19 {
+		t.Fatalf("first page: %d of %d", len(m.list.hits), m.list.total)
+	}
+	m = keys(t, m, "G")
+	if len(m.list.hits) != 19 || m.list.cursor != 18 {
+		t.Fatalf("G: %d loaded, cursor %d", len(m.list.hits), m.list.cursor)
+	}
+	m = keys(t, m, "s", "j", "j", "j")
+	if len(m.list.hits) != 10 {
+		t.Errorf("moving near the end loaded no more: %d", len(m.list.hits))
+	}
+}
