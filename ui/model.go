@@ -45,8 +45,9 @@ const (
 	statusLifetime = 4 * time.Second
 )
 
-// maxBottom bounds how many hits G fetches at once.
-const maxBottom = 20000
+// maxBottom bounds how many hits G fetches at once (5,000 take about
+// half a second at 100k articles); G again fetches the next ones.
+const maxBottom = 5000
 
 // Sizes.
 const (
