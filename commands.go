@@ -414,9 +414,6 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer ix.Close()
-	if n := ix.Notice(); n != "" {
-		fmt.Fprintln(stderr, n)
-	}
 	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir()})
 }
 

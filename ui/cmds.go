@@ -13,6 +13,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/muesli/termenv"
 
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
@@ -36,7 +37,7 @@ const positionKey = "ui.selected"
 
 // pageSize is how many hits one search asks for; more are fetched as the
 // selection nears the end of what is loaded.
-const pageSize = 300
+const pageSize = 100
 
 // Messages.
 type (
@@ -46,7 +47,7 @@ type (
 		seq    int
 		offset int
 		res    store.Result
-		all    int // articles in the index, for "37 of 5,120"
+		all    int // articles in the index, for "37 of 5,120"; -1 when not counted
 		err    error
 	}
 	// preparedMsg is an article loaded and rendered at one width.
@@ -65,7 +66,10 @@ type (
 	// debounceMsg fires when typing has paused; seq says which keystroke.
 	debounceMsg struct{ seq int }
 	// readTimerMsg fires when an article has been open for readDelay.
-	readTimerMsg struct{ id string }
+	readTimerMsg struct {
+		id  string
+		seq int
+	}
 	// stateSavedMsg reports a write of reader state.
 	stateSavedMsg struct {
 		what string
@@ -95,13 +99,15 @@ type renderKey struct {
 // searchTimeout bounds one query so a pathological one cannot hang the UI.
 const searchTimeout = 10 * time.Second
 
-func runSearch(ix Index, seq int, q store.Query) tea.Cmd {
+// runSearch runs q; with recount it also counts the whole index (which
+// only changes when the index is updated).
+func runSearch(ix Index, seq int, q store.Query, recount bool) tea.Cmd {
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), searchTimeout)
 		defer cancel()
 		res, err := ix.Search(ctx, q)
-		if err != nil || q.Offset > 0 {
-			return searchDoneMsg{seq: seq, offset: q.Offset, res: res, err: err}
+		if err != nil || q.Offset > 0 || !recount {
+			return searchDoneMsg{seq: seq, offset: q.Offset, res: res, all: -1, err: err}
 		}
 		all, err := countAll(ctx, ix, q, res.Total)
 		return searchDoneMsg{seq: seq, res: res, all: all, err: err}
@@ -126,7 +132,7 @@ func savePosition(ix Index, id string) tea.Cmd {
 }
 
 // prepare loads (unless known) and renders one article.
-func prepare(ix Index, k renderKey, known *feed.Article) tea.Cmd {
+func prepare(ix Index, k renderKey, known *feed.Article, profile termenv.Profile) tea.Cmd {
 	return func() tea.Msg {
 		var a feed.Article
 		if known != nil {
@@ -137,7 +143,9 @@ func prepare(ix Index, k renderKey, known *feed.Article) tea.Cmd {
 				return preparedMsg{key: k, err: err}
 			}
 		}
-		doc, err := render.Markdown(a.Markdown, render.Options{Width: k.width, Theme: k.theme, Query: k.query})
+		query := k.query
+		doc, err := render.Markdown(a.Markdown, render.Options{Width: k.width, Theme: k.theme, Query: query,
+			Match: func(s string) [][2]int { return store.MatchSpans(s, query) }, BaseURL: a.URL, Profile: profile})
 		if err != nil {
 			err = fmt.Errorf("render %s: %w", a.Path, err)
 		}

@@ -77,8 +77,18 @@ type opened struct{ urls []string }
 func (o *opened) open(u string) error { o.urls = append(o.urls, u); return nil }
 
 // newTestModel builds a model over ix with a fixed clock, plain theme and
-// timers that fire at once, and runs its startup.
+// timers that fire at once, and runs its startup from the top of the list
+// (tests share an index, and a model remembers its last position).
 func newTestModel(t testing.TB, ix Index, w, h int) (Model, *opened, *strings.Builder) {
+	t.Helper()
+	if err := ix.SetValue(context.Background(), positionKey, ""); err != nil {
+		t.Fatalf("clear the position: %v", err)
+	}
+	return startModel(t, ix, w, h)
+}
+
+// startModel is newTestModel from wherever the last model left off.
+func startModel(t testing.TB, ix Index, w, h int) (Model, *opened, *strings.Builder) {
 	t.Helper()
 	op := &opened{}
 	clip := &strings.Builder{}
@@ -234,3 +244,15 @@ func orderedIndex(t testing.TB, src string) *store.Index {
 	}
 	return ix
 }
+
+// skipReadTimer wraps a model's scheduler so articles are never marked read.
+func skipReadTimer(after func(time.Duration, tea.Msg) tea.Cmd) func(time.Duration, tea.Msg) tea.Cmd {
+	return func(d time.Duration, msg tea.Msg) tea.Cmd {
+		if _, ok := msg.(readTimerMsg); ok {
+			return nil
+		}
+		return after(d, msg)
+	}
+}
+
+func stripForTest(s string) string { return ansi.Strip(s) }

@@ -42,7 +42,7 @@ func defaultKeyMap() keyMap {
 		Copy:       b([]string{"y"}, "y", "copy URL"),
 		NextMatch:  b([]string{"n"}, "n", "next match"),
 		PrevMatch:  b([]string{"N"}, "N", "prev match"),
-		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter", "open link N"),
+		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter/#N", "open link N"),
 		Edit:       b([]string{"e"}, "e", "edit file"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
@@ -91,6 +91,11 @@ func (k *keyMap) browseKeys() []*key.Binding {
 // itself so it is never cut.
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Open, k.Back, k.Search, k.Lang, k.Source, k.Accept, k.Cancel, k.Pick, k.Quit}
+}
+
+// readerHelp is the short help while the reading pane has the keyboard.
+func (k keyMap) readerHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.NextMatch, k.Link, k.Browse, k.Copy, k.Back, k.Quit}
 }
 
 // FullHelp implements help.KeyMap.

@@ -23,6 +23,7 @@ type listModel struct {
 	keys     keyMap
 	styles   *Styles
 	moreWant bool // a next page has been asked for
+	loaded   bool // the first page has arrived
 }
 
 // selectedMsg tells the root that the selection moved.
@@ -137,7 +138,11 @@ func (m listModel) view() string {
 		rows = append(rows, m.row(m.hits[i], i == m.cursor))
 	}
 	if len(m.hits) == 0 && m.height > 0 {
-		rows = append(rows, m.styles.Dim.Render(fit("  no articles match", m.width)))
+		text := "  no articles match"
+		if !m.loaded {
+			text = "  loading…"
+		}
+		rows = append(rows, m.styles.Dim.Render(fit(text, m.width)))
 	}
 	blank := strings.Repeat(" ", max(m.width, 0))
 	for len(rows) < m.height {

@@ -17,6 +17,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-runewidth"
 
 	"github.com/yomu-reader/yomu/store"
@@ -43,6 +44,10 @@ const (
 	readDelay      = 1500 * time.Millisecond
 	statusLifetime = 4 * time.Second
 )
+
+// maxBottom bounds how many hits G fetches at once (5,000 take about
+// half a second at 100k articles); G again fetches the next ones.
+const maxBottom = 5000
 
 // Sizes.
 const (
@@ -105,6 +110,12 @@ type Model struct {
 	linkBuf   string
 	quitting  bool
 
+	page     int  // hits per search page
+	toBottom bool // G is waiting for the rest of the hits
+
+	readSeq     int    // the newest read timer
+	readTimerID string // the article that timer is for
+
 	updateCh chan tea.Msg
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
@@ -131,7 +142,7 @@ func New(opts Options) Model {
 	}
 	styles := defaultStyles(theme)
 	m := Model{ix: opts.Index, opts: opts, theme: theme, styles: &styles,
-		keys: defaultKeyMap(), help: help.New(), updateCh: make(chan tea.Msg, 1)}
+		keys: defaultKeyMap(), help: help.New(), updateCh: make(chan tea.Msg, 1), page: pageSize}
 	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}
@@ -141,7 +152,7 @@ func New(opts Options) Model {
 	m.input.Placeholder = "words, \"a phrase\", -word, lang:zh, source:…"
 	m.input.Cursor.SetMode(cursor.CursorStatic)
 	m.list = listModel{keys: defaultKeyMap(), styles: m.styles, focused: true}
-	m.reader = newReader(m.styles, defaultKeyMap(), theme)
+	m.reader = newReader(m.styles, defaultKeyMap(), theme, lipgloss.ColorProfile())
 	m.keys.setMode(modeBrowse)
 	return m
 }
@@ -204,7 +215,7 @@ func (m Model) buildQuery() store.Query {
 		q.Sort = m.sort
 	}
 	q.OnlyUnread, q.OnlyStarred = m.onlyUnread, m.onlyStarred
-	q.Limit = pageSize
+	q.Limit = m.page
 	return q
 }
 
@@ -213,7 +224,7 @@ func (m Model) highlightText() string { return store.ParseQuery(m.query).Text }
 
 func (m *Model) search() tea.Cmd {
 	m.searchSeq++
-	return runSearch(m.ix, m.searchSeq, m.buildQuery())
+	return runSearch(m.ix, m.searchSeq, m.buildQuery(), false)
 }
 
 func (m Model) twoPane() bool { return m.width >= twoPaneWidth }
@@ -256,6 +267,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.onSelect()
 	case firstPageMsg:
 		m.started = true
+		m.list.loaded = true
 		if msg.err != nil {
 			return m, m.setStatus(msg.err.Error(), true)
 		}
@@ -292,6 +304,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.query = m.input.Value()
 		return m, m.search()
 	case readTimerMsg:
+		if msg.seq != m.readSeq {
+			return m, nil
+		}
 		return m, m.markRead(msg.id)
 	case selectedMsg:
 		return m, m.onSelect()
@@ -343,13 +358,20 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 			m.list.total = msg.res.Total
 		}
 		m.list.moreWant = false
+		if m.toBottom {
+			m.toBottom = false
+			m.list.moveTo(len(m.list.hits) - 1)
+			return m, m.onSelect()
+		}
 		return m, nil
 	}
 	keep := m.list.selectedID()
 	if keep == "" {
 		keep = m.restoreID
 	}
-	m.all = msg.all
+	if msg.all >= 0 {
+		m.all = msg.all
+	}
 	m.list.query = m.highlightText()
 	m.list.setHits(msg.res.Hits, msg.res.Total, keep)
 	return m, m.onSelect()
@@ -366,7 +388,8 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	text := fmt.Sprintf("%s new, %s changed, %s removed at %s", commaInt(st.New), commaInt(st.Changed),
 		commaInt(st.Removed), m.opts.Now().Format("15:04"))
-	return m, tea.Batch(m.setStatus(text, false), m.search())
+	m.searchSeq++
+	return m, tea.Batch(m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.buildQuery(), true))
 }
 
 func progressText(p store.Progress) string {
@@ -381,11 +404,11 @@ func progressText(p store.Progress) string {
 // that marks it read.
 func (m *Model) onSelect() tea.Cmd {
 	var cmds []tea.Cmd
-	if m.list.cursor >= len(m.list.hits)-50 && len(m.list.hits) < m.list.total && !m.list.moreWant {
+	if m.list.cursor >= len(m.list.hits)-m.page/2 && len(m.list.hits) < m.list.total && !m.list.moreWant {
 		m.list.moreWant = true
 		q := m.buildQuery()
 		q.Offset = len(m.list.hits)
-		cmds = append(cmds, runSearch(m.ix, m.searchSeq, q))
+		cmds = append(cmds, runSearch(m.ix, m.searchSeq, q, false))
 	}
 	h, ok := m.list.selected()
 	if !ok {
@@ -402,8 +425,14 @@ func (m *Model) onSelect() tea.Cmd {
 			cmds = append(cmds, m.reader.want(m.ix, m.list.hits[i].ID, q))
 		}
 	}
-	if m.readerVisible() && !h.Read {
-		cmds = append(cmds, m.after(readDelay, readTimerMsg{h.ID}))
+	if m.readerVisible() && !h.Read && h.ID != m.readTimerID {
+		// one timer per article shown: moving away and back restarts it
+		m.readSeq++
+		m.readTimerID = h.ID
+		cmds = append(cmds, m.after(readDelay, readTimerMsg{id: h.ID, seq: m.readSeq}))
+	}
+	if !m.readerVisible() || h.ID != m.readTimerID {
+		m.readTimerID = ""
 	}
 	return tea.Batch(cmds...)
 }
@@ -429,6 +458,9 @@ func (m *Model) setMode(md mode) {
 }
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if msg.Type == tea.KeyCtrlC { // quits from anywhere, even the query line
+		return m.quit()
+	}
 	switch m.mode {
 	case modeSearch:
 		return m.searchKey(msg)
@@ -481,8 +513,6 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		m.query = ""
 		return m, m.search()
-	case msg.Type == tea.KeyCtrlC:
-		return m.quit()
 	}
 	before := m.input.Value()
 	var cmd tea.Cmd
@@ -583,6 +613,14 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.focus = stateList
 		m.layout()
 		return m, nil
+	case key.Matches(msg, k.Bottom) && m.focus == stateList && len(m.list.hits) < m.list.total:
+		// the bottom of everything, not of what is loaded: fetch the rest
+		// (up to maxBottom) and go there when it arrives
+		m.toBottom, m.list.moreWant = true, true
+		q := m.buildQuery()
+		q.Offset = len(m.list.hits)
+		q.Limit = min(m.list.total-q.Offset, maxBottom)
+		return m, runSearch(m.ix, m.searchSeq, q, false)
 	case key.Matches(msg, k.NextMatch, k.PrevMatch):
 		if m.readerVisible() {
 			m.reader, _ = m.reader.update(msg)
@@ -604,7 +642,7 @@ func (m Model) focusReader() (tea.Model, tea.Cmd) {
 	}
 	m.focus = stateReader
 	m.layout()
-	return m, m.onSelect()
+	return m, tea.Batch(m.onSelect(), savePosition(m.ix, m.list.selectedID()))
 }
 
 func (m Model) openPicker(kind pickerKind, chosen []string) (tea.Model, tea.Cmd) {

@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -259,7 +261,7 @@ func TestPositionRestored(t *testing.T) {
 	if _, cmd := m.Update(positionSavedMsg{}); cmd == nil || cmd() != tea.Quit() {
 		t.Fatal("q did not quit after saving")
 	}
-	m2, _, _ := newTestModel(t, ix, 80, 24)
+	m2, _, _ := startModel(t, ix, 80, 24)
 	if m2.list.selectedID() != id {
 		t.Errorf("restarted at %q, want %q", m2.list.selectedID(), id)
 	}
@@ -298,5 +300,92 @@ func TestMouse(t *testing.T) {
 	m = send(t, m, tea.MouseMsg{X: 80, Y: 4, Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
 	if m.list.cursor != 6 || (m.reader.maxOffset() > 0 && m.reader.offset == off) {
 		t.Errorf("wheel over the reader: cursor %d, offset %d→%d", m.list.cursor, off, m.reader.offset)
+	}
+}
+
+func TestMatchesInReader(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 12)
+	m = keys(t, m, "/")
+	m = typeText(t, m, "piano")
+	m = keys(t, m, "enter", "enter")
+	if len(m.reader.matches) == 0 {
+		t.Fatalf("no match lines for piano in %q", m.reader.id)
+	}
+	m = keys(t, m, "n")
+	line := m.reader.head + m.reader.matches[0]
+	if m.reader.offset != min(line, m.reader.maxOffset()) {
+		t.Errorf("n: offset %d, want the match line %d", m.reader.offset, line)
+	}
+	if !strings.Contains(screen(m), "piano") {
+		t.Errorf("match not on screen after n:\n%s", screen(m))
+	}
+	if len(m.reader.links) == 0 {
+		t.Errorf("the article's links were not numbered")
+	}
+}
+
+func TestCtrlCQuitsFromEveryMode(t *testing.T) {
+	ix := examplesIndex(t)
+	for _, enter := range [][]string{nil, {"/"}, {"L"}, {"?"}, {"enter"}} {
+		m, _, _ := newTestModel(t, ix, 80, 24)
+		m = keys(t, m, enter...)
+		next, cmd := m.Update(keyMsg("ctrl+c"))
+		if !next.(Model).quitting || cmd == nil {
+			t.Errorf("after %v: ctrl+c does not quit", enter)
+		}
+	}
+}
+
+func TestFirstFrameBeforeResults(t *testing.T) {
+	m := New(Options{Index: nil, Theme: "plain", NoUpdate: true})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(Model)
+	checkFrame(t, m.View(), 80, 24, "before results")
+	if s := screen(m); !strings.Contains(s, "loading…") || !strings.Contains(s, "? help") {
+		t.Errorf("first frame:\n%s", s)
+	}
+}
+
+func TestNewArticlesKeepSelection(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, title, date string) {
+		body := "---\ntitle: " + title + "\ndate: " + date + "\nsource: test\n---\n\nbody of " + title + "\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.md", "Alpha", "2025-01-01")
+	write("b.md", "Bravo", "2025-01-02")
+	write("c.md", "Charlie", "2025-01-03")
+	ix := openIndex(t, dir)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m = keys(t, m, "j") // Bravo
+	id := m.list.selectedID()
+	write("d.md", "Delta", "2025-01-04") // newest: lands above the selection
+	m = drive(t, m, updateIndex(ix, m.updateCh))
+	if m.list.total != 4 || m.list.selectedID() != id || m.list.hits[m.list.cursor].Title != "Bravo" {
+		t.Fatalf("after the update: %d articles, selected %q", m.list.total, m.list.hits[m.list.cursor].Title)
+	}
+	if !strings.Contains(screen(m), "4 of 4") || !strings.Contains(screen(m), "1 new") {
+		t.Errorf("header or status not updated:\n%s", screen(m))
+	}
+}
+
+func TestPagesAndBottom(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m.page = 5
+	m = keys(t, m, "s") // a new search with pages of 5
+	if len(m.list.hits) != 5 || m.list.total != 19 {
+		t.Fatalf("first page: %d of %d", len(m.list.hits), m.list.total)
+	}
+	m = keys(t, m, "G")
+	if len(m.list.hits) != 19 || m.list.cursor != 18 {
+		t.Fatalf("G: %d loaded, cursor %d", len(m.list.hits), m.list.cursor)
+	}
+	m = keys(t, m, "s", "j", "j", "j")
+	if len(m.list.hits) != 10 {
+		t.Errorf("moving near the end loaded no more: %d", len(m.list.hits))
 	}
 }

@@ -136,7 +136,11 @@ func (m pickerModel) view() string {
 			name = langLabel(it.Value)
 		}
 		count := fmt.Sprintf(" %6s ", commaInt(it.N))
-		text := " " + box + fit(clean(name), max(m.width-cells(box)-cells(count)-1, 0)) + count
+		cur := " "
+		if i == m.cursor { // visible without colour too
+			cur = "▌"
+		}
+		text := cur + box + fit(clean(name), max(m.width-cells(box)-cells(count)-1, 0)) + count
 		style := st.Row
 		if m.chosen[it.Value] {
 			style = st.Picked

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
@@ -30,6 +31,7 @@ type readerModel struct {
 	styles        *Styles
 	keys          keyMap
 	theme         string
+	profile       termenv.Profile // colours the terminal takes, fixed at startup
 
 	id      string    // the article shown (or waiting for its render)
 	hit     store.Hit // what the list knows of it, shown while rendering
@@ -45,8 +47,8 @@ type readerModel struct {
 	arts    map[string]feed.Article // parsed articles, reused at other widths
 }
 
-func newReader(styles *Styles, keys keyMap, theme string) readerModel {
-	return readerModel{styles: styles, keys: keys, theme: theme,
+func newReader(styles *Styles, keys keyMap, theme string, profile termenv.Profile) readerModel {
+	return readerModel{styles: styles, keys: keys, theme: theme, profile: profile,
 		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}, arts: map[string]feed.Article{}}
 }
 
@@ -97,9 +99,9 @@ func (m *readerModel) want(ix Index, id, query string) tea.Cmd {
 	}
 	m.pending[k] = true
 	if a, ok := m.arts[id]; ok {
-		return prepare(ix, k, &a)
+		return prepare(ix, k, &a, m.profile)
 	}
-	return prepare(ix, k, nil)
+	return prepare(ix, k, nil, m.profile)
 }
 
 // prepared stores a finished render and shows it if it is the one wanted.
@@ -135,6 +137,9 @@ func (m *readerModel) fill(p prepared) {
 	}
 	for _, l := range wrap(readerMeta(a), w) {
 		lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
+	}
+	if a.URL != "" { // on its own line, cut rather than broken inside
+		lines = append(lines, m.line(st.Meta.Render(fit(clean(a.URL), w))))
 	}
 	lines = append(lines, strings.Repeat(" ", m.width))
 	m.head = len(lines)
@@ -263,7 +268,8 @@ func (m readerModel) view() string {
 	return strings.Join(out, "\n")
 }
 
-// readerMeta is the line under a title: source · date · language · URL.
+// readerMeta is the line under a title: source · date · language (the
+// URL follows on its own line).
 // A date only guessed from the file's mtime is left out.
 func readerMeta(a feed.Article) string {
 	var parts []string
@@ -271,7 +277,7 @@ func readerMeta(a feed.Article) string {
 	if a.DateKnown && !a.Date.IsZero() {
 		date = a.Date.Format("2006-01-02")
 	}
-	for _, s := range []string{clean(a.Source), date, langName(a.Lang), clean(a.URL)} {
+	for _, s := range []string{clean(a.Source), date, langName(a.Lang)} {
 		if s != "" {
 			parts = append(parts, s)
 		}
@@ -290,7 +296,12 @@ func highlight(s, query string, base, match lipgloss.Style) string {
 	}
 	var b strings.Builder
 	at := 0
-	for _, sp := range spans {
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		for i+1 < len(spans) && spans[i+1][0] == sp[1] { // CJK comes a character at a time
+			i++
+			sp[1] = spans[i][1]
+		}
 		if sp[0] < at || sp[1] > len(s) {
 			continue
 		}

@@ -191,7 +191,11 @@ func (m Model) statusView() string {
 	default:
 		h := m.help
 		h.Width = w - 1
-		left = fitANSI(" "+h.ShortHelpView(m.keys.ShortHelp()), w)
+		bindings := m.keys.ShortHelp()
+		if m.mode == modeBrowse && m.focus == stateReader {
+			bindings = m.keys.readerHelp()
+		}
+		left = fitANSI(" "+h.ShortHelpView(bindings), w)
 	}
 	return left + st.Status.Render(right)
 }

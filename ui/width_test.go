@@ -7,9 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
@@ -65,19 +63,11 @@ func corpusSample(t *testing.T, corpus string, step int) string {
 	return dst
 }
 
-// allWidths is 40…160; under -race (CI) without YOMU_FULL, every 6th of
-// them plus both sides of the two-pane switch, to stay within CI's time.
+// allWidths is every width from 40 to 160.
 func allWidths() []int {
-	step := 1
-	if raceBuild && os.Getenv("YOMU_FULL") == "" {
-		step = 6
-	}
 	var ws []int
-	for w := 40; w <= 160; w += step {
+	for w := 40; w <= 160; w++ {
 		ws = append(ws, w)
-	}
-	if step > 1 {
-		ws = append(ws, twoPaneWidth-1, twoPaneWidth, 160)
 	}
 	return ws
 }
@@ -119,6 +109,11 @@ func TestWidthProperty(t *testing.T) {
 			for _, w := range c.widths {
 				checkEveryArticle(t, ix, w, 24)
 			}
+			if c.name == "examples" { // the smallest height too
+				for _, w := range []int{40, twoPaneWidth - 1, twoPaneWidth, 160} {
+					checkEveryArticle(t, ix, w, minHeight)
+				}
+			}
 		})
 	}
 }
@@ -128,13 +123,7 @@ func TestWidthProperty(t *testing.T) {
 func checkEveryArticle(t *testing.T, ix Index, w, h int) {
 	t.Helper()
 	m, _, _ := newTestModel(t, ix, w, h)
-	after := m.after
-	m.after = func(d time.Duration, msg tea.Msg) tea.Cmd {
-		if _, ok := msg.(readTimerMsg); ok {
-			return nil // marking read writes to the index: not what is tested here
-		}
-		return after(d, msg)
-	}
+	m.after = skipReadTimer(m.after) // marking read writes to the index: not what is tested here
 	if len(m.list.hits) < m.list.total {
 		m.list.hits = loadAll(t, ix, m)
 	}
@@ -150,6 +139,9 @@ func checkEveryArticle(t *testing.T, ix Index, w, h int) {
 			t.Fatalf("%s at %d: not rendered", what, w)
 		}
 		checkFrame(t, m.View(), w, h, what)
+		if m.twoPane() {
+			checkBorder(t, m.View(), m.list.width, what)
+		}
 		for j, l := range m.reader.lines {
 			if got := runewidth.StringWidth(ansi.Strip(l)); got != m.reader.width {
 				t.Fatalf("%s at %d: reader line %d is %d cells, want %d: %q", what, w, j, got, m.reader.width, ansi.Strip(l))
@@ -176,6 +168,19 @@ func loadAll(t *testing.T, ix Index, m Model) []store.Hit {
 		all = append(all, res.Hits...)
 		if len(res.Hits) == 0 || len(all) >= res.Total {
 			return all
+		}
+	}
+}
+
+// checkBorder fails unless the pane border is in column col of every body
+// line.
+func checkBorder(t *testing.T, view string, col int, what string) {
+	t.Helper()
+	lines := strings.Split(ansi.Strip(view), "\n")
+	for i, l := range lines[1 : len(lines)-1] {
+		left := runewidth.Truncate(l, col, "")
+		if runewidth.StringWidth(left) != col || !strings.HasPrefix(l[len(left):], "│") {
+			t.Fatalf("%s: border not in column %d on line %d: %q", what, col, i+1, l)
 		}
 	}
 }
