@@ -270,12 +270,16 @@ func (m readerModel) view() string {
 
 // readerMeta is the line under a title: source · date · language (the
 // URL follows on its own line).
-// A date only guessed from the file's mtime is left out.
+// A date taken only from the file's mtime says so, since it may be the day
+// the archive was copied rather than the day the article appeared.
 func readerMeta(a feed.Article) string {
 	var parts []string
 	date := ""
-	if a.DateKnown && !a.Date.IsZero() {
+	if !a.Date.IsZero() {
 		date = a.Date.Format("2006-01-02")
+		if !a.DateKnown {
+			date += " (file date)"
+		}
 	}
 	for _, s := range []string{clean(a.Source), date, langName(a.Lang)} {
 		if s != "" {
