@@ -74,7 +74,13 @@ func (w *walker) walkDir(ctx context.Context, rel string) {
 		return
 	}
 	abs := filepath.Join(w.root, filepath.FromSlash(rel))
-	des, err := os.ReadDir(abs)
+	dir, err := os.Open(abs)
+	if err != nil {
+		w.fail(relOrDot(rel), err)
+		return
+	}
+	defer dir.Close() //nolint:errcheck // read-only
+	des, err := dir.ReadDir(-1)
 	if err != nil {
 		w.fail(relOrDot(rel), err)
 	}
@@ -85,7 +91,7 @@ func (w *walker) walkDir(ctx context.Context, rel string) {
 			continue
 		}
 		childRel := path.Join(rel, name)
-		if e, ok := w.visit(ctx, de, filepath.Join(abs, name), childRel); ok {
+		if e, ok := w.visit(ctx, dir, de, filepath.Join(abs, name), childRel); ok {
 			files = append(files, e)
 		}
 	}
@@ -94,14 +100,23 @@ func (w *walker) walkDir(ctx context.Context, rel string) {
 	w.mu.Unlock()
 }
 
-// visit handles one folder entry: a file is returned, a folder is walked.
-func (w *walker) visit(ctx context.Context, de fs.DirEntry, abs, rel string) (walkEntry, bool) {
+// visit handles one entry of the open folder dir: a file is returned, a
+// folder is walked.
+func (w *walker) visit(ctx context.Context, dir *os.File, de fs.DirEntry, abs, rel string) (walkEntry, bool) {
 	typ := de.Type()
 	if typ&fs.ModeSymlink == 0 && !typ.IsDir() && !typ.IsRegular() {
 		return walkEntry{}, false // sockets, devices, pipes
 	}
-	if typ.IsRegular() && !articleExts[strings.ToLower(path.Ext(rel))] {
-		return walkEntry{}, false // decided without a stat
+	if typ.IsRegular() {
+		if !articleExts[strings.ToLower(path.Ext(rel))] {
+			return walkEntry{}, false // decided without a stat
+		}
+		size, mtime, err := statAt(dir, de)
+		if err != nil {
+			w.fail(rel, err)
+			return walkEntry{}, false
+		}
+		return walkEntry{rel: rel, size: size, mtime: mtime}, true
 	}
 	var st fs.FileInfo
 	var err error
