@@ -405,6 +405,10 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(rest) == 1 {
 		o.dir = rest[0]
 	}
+	// A mistyped command or folder is named before the terminal is asked for.
+	if _, err := resolveDir(o.dir); err != nil {
+		return err
+	}
 	if !term.IsTerminal(int(os.Stdout.Fd())) {
 		return usagef("the reader needs a terminal; from scripts use 'yomu list' or 'yomu search --json'")
 	}

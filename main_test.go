@@ -41,6 +41,7 @@ func TestExitCodes(t *testing.T) {
 		{"missing archive is an error naming it", []string{"list", "--dir", "no/such/folder"}, 1, "no/such/folder"},
 		{"unknown article is an error", []string{"show", "--dir", sample, "nope.md"}, 1, "nope.md: no such article"},
 		{"help is ok", []string{"help"}, 0, ""},
+		{"a mistyped folder is named", []string{"no-such-archive"}, 1, "no-such-archive"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
