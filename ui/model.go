@@ -340,9 +340,39 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.mouse(msg)
 	case tea.KeyMsg:
+		if keys := splitRunes(msg, m.mode); keys != nil {
+			return m.keySeq(keys)
+		}
 		return m.key(msg)
 	}
 	return m, nil
+}
+
+// splitRunes undoes Bubble Tea v1's grouping of runes that arrive in one
+// read ("jjj" from a fast typist or a lagging ssh link) into one KeyMsg,
+// which would otherwise match no binding and be lost. The query line takes
+// the group whole, as does a paste.
+func splitRunes(msg tea.KeyMsg, md mode) []tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste || md == modeSearch {
+		return nil
+	}
+	keys := make([]tea.KeyMsg, len(msg.Runes))
+	for i, r := range msg.Runes {
+		keys[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+	}
+	return keys
+}
+
+// keySeq handles several keys in order, as if they had come one by one.
+func (m Model) keySeq(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
+	var next tea.Model = m
+	cmds := make([]tea.Cmd, 0, len(keys))
+	for _, k := range keys {
+		var cmd tea.Cmd
+		next, cmd = next.Update(k)
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {

@@ -25,6 +25,8 @@ func TestMoveAndOpen(t *testing.T) {
 		wantReader bool // the reading pane is on screen
 	}{
 		{"down twice", 80, 24, []string{"j", "down"}, 2, stateList, false},
+		{"keys that arrive in one read all count", 80, 24, []string{"jjj"}, 3, stateList, false},
+		{"grouped keys open and scroll", 80, 24, []string{"jl"}, 1, stateReader, true},
 		{"up stops at top", 80, 24, []string{"k", "up"}, 0, stateList, false},
 		{"bottom then top", 80, 24, []string{"G", "g"}, 0, stateList, false},
 		{"bottom", 80, 24, []string{"G"}, 18, stateList, false},
