@@ -1,6 +1,7 @@
 package store
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -95,7 +96,7 @@ func matchAt(doc, p []textRun) ([2]int, bool) {
 		}
 		at := 0
 		if pr.kind == runWord {
-			if !equalRunes(d.runes, pr.runes) {
+			if !slices.Equal(d.runes, pr.runes) {
 				return [2]int{}, false
 			}
 		} else if at = indexRunes(d.runes, pr.runes); at < 0 {
@@ -116,28 +117,16 @@ func findCJK(d textRun, pat []rune) [][2]int {
 	}
 	var out [][2]int
 	for i := 0; i+len(pat) <= len(d.runes); i++ {
-		if equalRunes(d.runes[i:i+len(pat)], pat) {
+		if slices.Equal(d.runes[i:i+len(pat)], pat) {
 			out = append(out, [2]int{d.spans[i][0], d.spans[i+len(pat)-1][1]})
 		}
 	}
 	return out
 }
 
-func equalRunes(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
 func indexRunes(hay, pat []rune) int {
 	for i := 0; i+len(pat) <= len(hay); i++ {
-		if equalRunes(hay[i:i+len(pat)], pat) {
+		if slices.Equal(hay[i:i+len(pat)], pat) {
 			return i
 		}
 	}

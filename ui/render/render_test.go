@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -305,7 +306,7 @@ func TestHighlight(t *testing.T) {
 			if strings.Join(got, "|") != strings.Join(tt.hits, "|") {
 				t.Errorf("highlighted %q, want %q\n%q", got, tt.hits, doc.Body)
 			}
-			if !equalInts(doc.Matches, tt.matches) {
+			if !slices.Equal(doc.Matches, tt.matches) {
 				t.Errorf("Matches = %v, want %v", doc.Matches, tt.matches)
 			}
 		})
@@ -337,18 +338,6 @@ func highlighted(body string) []string {
 		out = append(out, cur)
 	}
 	return out
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestThemes(t *testing.T) {
@@ -434,7 +423,7 @@ func TestHighlightEndingOnASoftBreak(t *testing.T) {
 	if got := highlighted(doc.Body); len(got) != 1 || got[0] != "one" {
 		t.Errorf("highlighted %q, want [one]", got)
 	}
-	if !equalInts(doc.Matches, []int{0}) {
+	if !slices.Equal(doc.Matches, []int{0}) {
 		t.Errorf("Matches = %v, want [0]", doc.Matches)
 	}
 }
