@@ -8,39 +8,20 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/yomu-reader/yomu/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// sharedDir finds ../shared beside the repository root (as CI lays it
-// out), or beside one of its ancestors (a git worktree one level deeper);
+// sharedDir is the shared material beside the repository (see testenv),
 // "" when absent.
-func sharedDir(t testing.TB) string {
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatalf("getwd: %v", err)
+func sharedDir(testing.TB) string {
+	corpus, ok := testenv.Shared("corpus")
+	if !ok {
+		return ""
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	for {
-		shared := filepath.Join(filepath.Dir(dir), "shared")
-		if _, err := os.Stat(filepath.Join(shared, "corpus")); err == nil {
-			return shared
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
+	return filepath.Dir(corpus)
 }
 
 // repoRoot is the directory holding go.mod.

@@ -15,6 +15,7 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 
+	"github.com/yomu-reader/yomu/internal/testenv"
 	"github.com/yomu-reader/yomu/store"
 )
 
@@ -29,27 +30,29 @@ func TestMain(m *testing.M) {
 // fixedNow is the clock of every test.
 var fixedNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
-// moduleRoot walks up to go.mod.
+// moduleRoot is the folder holding go.mod.
 func moduleRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := testenv.ModuleRoot()
 	if err != nil {
-		t.Fatalf("getwd: %v", err)
+		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatalf("no go.mod above %s", dir)
-		}
-		dir = parent
-	}
+	return root
 }
 
 // openIndex indexes dir into a fresh index in a temp folder.
 func openIndex(t testing.TB, dir string) *store.Index {
+	t.Helper()
+	ix := emptyIndex(t, dir)
+	if _, err := ix.Update(context.Background(), nil); err != nil {
+		t.Fatalf("index %s: %v", dir, err)
+	}
+	return ix
+}
+
+// emptyIndex opens a fresh index of dir in a temp folder, closed when the
+// test ends, without indexing anything yet.
+func emptyIndex(t testing.TB, dir string) *store.Index {
 	t.Helper()
 	ix, err := store.Open(store.Options{Dir: dir, IndexPath: t.TempDir()})
 	if err != nil {
@@ -60,9 +63,6 @@ func openIndex(t testing.TB, dir string) *store.Index {
 			t.Errorf("close index: %v", err)
 		}
 	})
-	if _, err := ix.Update(context.Background(), nil); err != nil {
-		t.Fatalf("index %s: %v", dir, err)
-	}
 	return ix
 }
 
@@ -203,17 +203,9 @@ var _ = io.Discard
 func orderedIndex(t testing.TB, src string) *store.Index {
 	t.Helper()
 	dst := t.TempDir()
-	ix, err := store.Open(store.Options{Dir: dst, IndexPath: t.TempDir()})
-	if err != nil {
-		t.Fatalf("open index: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := ix.Close(); err != nil {
-			t.Errorf("close index: %v", err)
-		}
-	})
+	ix := emptyIndex(t, dst)
 	var files []string
-	err = filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			files = append(files, p)
 		}

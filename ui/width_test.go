@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/mattn/go-runewidth"
 
+	"github.com/yomu-reader/yomu/internal/testenv"
 	"github.com/yomu-reader/yomu/store"
 )
 
@@ -18,15 +19,11 @@ import (
 // of worktrees the repository is checked out in), or skips.
 func sharedDir(t *testing.T, sub string) string {
 	t.Helper()
-	root := moduleRoot(t)
-	for _, base := range []string{filepath.Join(root, "..", "shared"), filepath.Join(root, "..", "..", "shared")} {
-		p := filepath.Join(base, sub)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+	p, ok := testenv.Shared(sub)
+	if !ok {
+		t.Skipf("%s is not beside the repository; the width test over it is skipped", p)
 	}
-	t.Skipf("../shared/%s is not beside the repository; the width test over it is skipped", sub)
-	return ""
+	return p
 }
 
 // corpusSample copies every step-th file of the corpus (in labels.tsv

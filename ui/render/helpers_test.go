@@ -12,51 +12,34 @@ import (
 	"github.com/mattn/go-runewidth"
 
 	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/internal/testenv"
 )
 
-// moduleRoot walks up from the package to go.mod.
+// moduleRoot is the folder holding go.mod.
 func moduleRoot(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
+	root, err := testenv.ModuleRoot()
 	if err != nil {
-		t.Fatalf("getwd: %v", err)
+		t.Fatal(err)
 	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the package")
-		}
-		dir = parent
-	}
+	return root
 }
 
-// sharedDir is ../shared/sub beside the repository (or $YOMU_SHARED/sub,
-// for a git worktree that lives elsewhere); the test is skipped with a
-// message when it is absent.
+// sharedDir is the shared folder sub beside the repository (or under
+// $YOMU_SHARED); the test is skipped with a message when it is absent.
 func sharedDir(t testing.TB, sub string) string {
 	t.Helper()
-	base := os.Getenv("YOMU_SHARED")
-	if base == "" {
-		base = filepath.Join(moduleRoot(t), "..", "shared")
-	}
-	dir := filepath.Join(base, sub)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is absent (the shared test material sits beside the repository): %v", dir, err)
+	dir, ok := testenv.Shared(sub)
+	if !ok {
+		t.Skipf("%s is absent (the shared test material sits beside the repository)", dir)
 	}
 	return dir
 }
 
 // loadDirIfPresent is loadDir of a shared folder, or nothing when absent.
 func loadDirIfPresent(t testing.TB, sub string) []article {
-	base := os.Getenv("YOMU_SHARED")
-	if base == "" {
-		base = filepath.Join(moduleRoot(t), "..", "shared")
-	}
-	dir := filepath.Join(base, sub)
-	if _, err := os.Stat(dir); err != nil {
+	dir, ok := testenv.Shared(sub)
+	if !ok {
 		return nil
 	}
 	return loadDir(t, dir)
