@@ -126,6 +126,7 @@ type Index struct {
 	dbPath string
 	db     *sql.DB
 	notice string
+	segs   segmentCache // decoded docinfo of the segments, kept across searches
 }
 
 // Close releases the index.

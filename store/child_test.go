@@ -33,6 +33,9 @@ func TestMain(m *testing.M) {
 // so) and then searches until the archive's stop file appears.
 func runChild(role, dir, index string) error {
 	ctx := context.Background()
+	// Small batches, so a kill lands between commits and the reader
+	// sees the index grow.
+	batchFiles, batchTime = 500, 200*time.Millisecond
 	ix, err := Open(Options{Dir: dir, IndexPath: index})
 	if err != nil {
 		return err

@@ -9,6 +9,13 @@ import (
 // Facets counts q's matches per language and source (ignoring q's own
 // language and source filters for their own facet, so pickers can widen).
 func (ix *Index) Facets(ctx context.Context, q Query) (Facets, error) {
+	if tq, ok := parseText(q.Text); ok {
+		f, err := ix.textFacets(ctx, q, tq)
+		if err != nil {
+			return Facets{}, ix.checkDamage(fmt.Errorf("count %q in %s: %w", q.Text, ix.dbPath, err))
+		}
+		return f, nil
+	}
 	var f Facets
 	var err error
 	byLang, bySource := q, q
@@ -22,26 +29,17 @@ func (ix *Index) Facets(ctx context.Context, q Query) (Facets, error) {
 	return f, nil
 }
 
-// facet counts q's matches grouped by column (of articles a). Sources are
-// grouped case-insensitively and shown in their first spelling in byte order
-// (capitals sort first, so "BBC News" wins over "bbc news"), the same in
-// every query so a picker label never flickers.
+// facet counts the matches of q (a query without words) grouped by column
+// (of articles a). Sources are grouped case-insensitively and shown in the
+// first spelling in byte order the index has seen (capitals sort first, so
+// "BBC News" wins over "bbc news"), the same in every query so a picker
+// label never flickers.
 func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, error) {
 	w := rowFilters(q)
 	from := " FROM articles a WHERE 1"
-	var args []any
-	if expr := matchExpr(q.Text); expr != "" {
-		from = " FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?"
-		args = append(args, filterExpr(expr, q))
-	} else {
-		langSourceFilters(w, q.Langs, q.Sources)
-	}
-	args = append(args, w.args...)
-	label := column
-	if column == "a.source_f" {
-		label = "min(a.source)"
-	}
-	rows, err := ix.db.QueryContext(ctx, "SELECT "+label+", count(*)"+from+w.String()+
+	langSourceFilters(w, q.Langs, q.Sources)
+	args := w.args
+	rows, err := ix.db.QueryContext(ctx, "SELECT "+column+", count(*)"+from+w.String()+
 		" AND "+column+" != '' GROUP BY "+column, args...)
 	if err != nil {
 		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
@@ -57,6 +55,15 @@ func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, er
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
+	}
+	if column == "a.source_f" {
+		d, err := loadDicts(ctx, ix.db)
+		if err != nil {
+			return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
+		}
+		for i := range out {
+			out[i].Value = d.labels[out[i].Value]
+		}
 	}
 	sortCounts(out)
 	return out, nil

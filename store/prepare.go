@@ -29,13 +29,12 @@ type parsed struct {
 	failed error // the file could not be read; it stays as the index has it
 }
 
-// articleRow is one article as the articles and fts tables store it.
+// articleRow is one article as the articles table and a segment store it.
 type articleRow struct {
-	a                 feed.Article // Markdown and Text dropped
-	id                string
-	titleTok, bodyTok string
-	meta              string
-	body              []byte // the plain text, deflated
+	a     feed.Article // Markdown and Text dropped
+	id    string
+	terms *termSet
+	body  []byte // the plain text, compressed
 }
 
 // parseFile reads, hashes and, unless its bytes are the ones indexed,
@@ -78,11 +77,9 @@ func safeParse(f feed.File) (arts []feed.Article, warns []string, err error) {
 
 func prepareRow(a feed.Article) articleRow {
 	r := articleRow{
-		id:       a.ID(),
-		titleTok: indexText(a.Title),
-		bodyTok:  indexText(a.Text),
-		meta:     metaText(a),
-		body:     deflate(cutText(a.Text, storedTextBytes)),
+		id:    a.ID(),
+		terms: articleTerms(a.Title, a.Text),
+		body:  deflate(cutText(a.Text, storedTextBytes)),
 	}
 	a.Markdown, a.Text = "", ""
 	r.a = a

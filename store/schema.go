@@ -9,7 +9,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
 // or the tokenization change: an older index is then rebuilt (keeping the
 // reader state), a newer one refused.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // indexTables are derived from the archive and can be rebuilt at any time.
 // files.indexed is the stamp that says a file is complete in the index; it
@@ -22,8 +22,11 @@ var indexTables = []string{
 		hash    BLOB NOT NULL,
 		indexed INTEGER NOT NULL
 	) WITHOUT ROWID`,
+	// AUTOINCREMENT: a rowid is never reused, because the postings of a
+	// removed article stay in their segment (its rowid is in dead) until a
+	// merge drops them.
 	`CREATE TABLE articles(
-		rowid      INTEGER PRIMARY KEY,
+		rowid      INTEGER PRIMARY KEY AUTOINCREMENT,
 		id         TEXT NOT NULL UNIQUE,
 		path       TEXT NOT NULL,
 		key        TEXT NOT NULL,
@@ -38,28 +41,37 @@ var indexTables = []string{
 		tags       TEXT NOT NULL
 	)`,
 	// The stored text for snippets lives apart from the article rows: a
-	// row of articles is then about a hundred bytes, so the joins a ranked
-	// or filtered search makes over thousands of matches read few pages.
+	// row of articles is then about a hundred bytes, so the scans a
+	// filtered listing makes read few pages.
 	`CREATE TABLE texts(rowid INTEGER PRIMARY KEY, body BLOB NOT NULL)`,
 	`CREATE INDEX articles_path ON articles(path)`,
 	`CREATE INDEX articles_date ON articles(date)`,
 	`CREATE INDEX articles_lang ON articles(lang, date)`,
 	`CREATE INDEX articles_source ON articles(source_f, date)`,
-	// contentless: the text lives compressed in articles.body; the FTS
-	// table keeps only its inverted index.
-	`CREATE VIRTUAL TABLE fts USING fts5(title, body, meta,
-		content='', contentless_delete=1, tokenize='ascii')`,
-	// FTS5 flushes its in-memory terms as a new segment at each commit or
-	// when they pass hashsize, and merges segments as they pile up: a
-	// larger hash and a lazier merge halve the merging a cold index does,
-	// for a few more segments per query to read.
-	`INSERT INTO fts(fts, rank) VALUES('hashsize', 16777216)`,
-	`INSERT INTO fts(fts, rank) VALUES('automerge', 8)`,
+	// The inverted index (see segment.go): immutable segments, one row of
+	// postings per term and segment, keyed so a segment is written in key
+	// order and a term is found in each segment with one lookup.
+	`CREATE TABLE segments(
+		seg     INTEGER PRIMARY KEY AUTOINCREMENT,
+		ndocs   INTEGER NOT NULL,
+		docinfo BLOB NOT NULL
+	)`,
+	`CREATE TABLE postings(
+		seg  INTEGER NOT NULL,
+		term BLOB NOT NULL,
+		df   INTEGER NOT NULL,
+		docs BLOB NOT NULL,
+		pos  BLOB, -- NULL for unigrams
+		PRIMARY KEY(seg, term)
+	) WITHOUT ROWID`,
+	`CREATE TABLE dead(rowid INTEGER PRIMARY KEY)`,
+	`CREATE TABLE langs(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, script TEXT NOT NULL, UNIQUE(lang, script))`,
+	`CREATE TABLE sources(id INTEGER PRIMARY KEY, folded TEXT NOT NULL UNIQUE, label TEXT NOT NULL)`,
 	`CREATE TABLE warnings(path TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID`,
 }
 
 // dropIndexTables lists what a rebuild drops.
-var dropIndexTables = []string{"files", "articles", "texts", "fts", "warnings"}
+var dropIndexTables = []string{"files", "articles", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings"}
 
 // stateTables hold what the reader did; keyed by article ID, they survive
 // rebuilds and archive changes.

@@ -6,16 +6,6 @@ import (
 	"strings"
 )
 
-// candidateCap bounds how many matches BM25 ranks. Ranking a very common
-// term over every match costs tens of milliseconds (FTS5 loads each row's
-// column sizes); above the cap, only the cap most recently indexed matches
-// are ranked, and Total still counts them all. 1,000 rather than 2,000
-// took the in-process p95 at 100k articles from about 32 to 21 ms of CPU.
-const candidateCap = 1000
-
-// bm25 weighs a title match ten times a body match; meta never scores.
-const bm25 = "bm25(fts, 10.0, 1.0, 0.0)"
-
 // Search answers q: words ANDed, "phrases", -exclusions, and the filters.
 // A query with words is ordered by relevance (BM25, then newest) unless
 // q.Sort asks for date; an empty one by date, newest first.
@@ -30,11 +20,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		sc  []float64
 		err error
 	)
-	expr := matchExpr(q.Text)
-	if expr == "" {
-		ids, res.Total, err = ix.searchAll(ctx, q, limit)
+	if tq, ok := parseText(q.Text); ok {
+		ids, sc, res.Total, err = ix.searchTerms(ctx, q, tq, limit)
 	} else {
-		ids, sc, res.Total, err = ix.searchText(ctx, q, filterExpr(expr, q), limit)
+		ids, res.Total, err = ix.searchAll(ctx, q, limit)
 	}
 	if err != nil {
 		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
@@ -64,7 +53,8 @@ func (w *sqlWhere) String() string {
 	return " AND " + strings.Join(w.conds, " AND ")
 }
 
-// rowFilters are the filters FTS5 cannot answer: dates and reader state.
+// rowFilters are the date and reader-state filters of a query without
+// words, as conditions on the articles table.
 func rowFilters(q Query) *sqlWhere {
 	w := &sqlWhere{}
 	if !q.After.IsZero() {
@@ -120,43 +110,6 @@ func (ix *Index) searchAll(ctx context.Context, q Query, limit int) ([]int64, in
 	ids, _, err := ix.rankedIDs(ctx, "SELECT a.rowid, 0 FROM articles a"+where+
 		" ORDER BY a.date DESC, a.rowid DESC LIMIT ? OFFSET ?", append(w.args, limit, q.Offset))
 	return ids, total, err
-}
-
-// searchText answers a query with words through FTS5.
-func (ix *Index) searchText(ctx context.Context, q Query, expr string, limit int) ([]int64, []float64, int, error) {
-	w := rowFilters(q)
-	from := " FROM fts JOIN articles a ON a.rowid = fts.rowid WHERE fts MATCH ?"
-	countFrom := from
-	if len(w.conds) == 0 {
-		countFrom = " FROM fts WHERE fts MATCH ?" // no join: FTS5 counts alone
-	}
-	args := append([]any{expr}, w.args...)
-	var total int
-	if err := ix.db.QueryRowContext(ctx, "SELECT count(*)"+countFrom+w.String(), args...).Scan(&total); err != nil {
-		return nil, nil, 0, err
-	}
-	if total == 0 || q.Offset >= total {
-		return nil, nil, total, nil
-	}
-	sortDate := q.Sort == SortDate
-	if sortDate {
-		ids, sc, err := ix.rankedIDs(ctx, "SELECT fts.rowid, 0"+from+w.String()+
-			" ORDER BY a.date DESC, a.rowid DESC LIMIT ? OFFSET ?", append(args, limit, q.Offset))
-		return ids, sc, total, err
-	}
-	bound := ""
-	if cap := max(candidateCap, q.Offset+limit); total > cap {
-		var low int64
-		err := ix.db.QueryRowContext(ctx, "SELECT fts.rowid"+countFrom+w.String()+
-			" ORDER BY fts.rowid DESC LIMIT 1 OFFSET ?", append(args, cap-1)...).Scan(&low)
-		if err != nil {
-			return nil, nil, 0, err
-		}
-		bound = fmt.Sprintf(" AND fts.rowid >= %d", low)
-	}
-	ids, sc, err := ix.rankedIDs(ctx, "SELECT fts.rowid, "+bm25+" AS s"+from+bound+w.String()+
-		" ORDER BY s, a.date DESC LIMIT ? OFFSET ?", append(args, limit, q.Offset))
-	return ids, sc, total, err
 }
 
 // rankedIDs runs a query of (rowid, score) rows, scores turned so that

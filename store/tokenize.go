@@ -1,21 +1,15 @@
 package store
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
 
-// yomu tokenizes text itself, before it reaches FTS5, so that CJK and
-// diacritic handling do not depend on SQLite's tokenizers: CJK runs become
-// overlapping bigrams plus single characters, everything else words; all
-// case-, width- and diacritic-folded. The tokens are handed to FTS5 joined
-// by spaces, under its "ascii" tokenizer: that splits on ASCII spaces and
-// punctuation only, keeps every non-ASCII code point as part of a token and
-// only lower-cases ASCII, which our tokens already are, so it never alters a
-// token.
+// yomu tokenizes text itself: text is split into runs of word characters
+// and runs of CJK characters (at script boundaries too), all case-, width-
+// and diacritic-folded. terms.go turns the runs into index terms.
 
 // maxWordRunes skips longer "words" (base64, hashes, URLs run together):
 // nobody searches for them and they bloat the index.
@@ -157,88 +151,4 @@ func runsFrom(s string, isNFC bool, fn func(r *run) bool) {
 		return true
 	})
 	flush()
-}
-
-// indexText returns the FTS5 text for s: words and CJK bigrams in reading
-// order (so phrases match adjacent tokens), then the single characters of
-// longer CJK runs (so one-character queries find them).
-func indexText(s string) string {
-	var main, tail strings.Builder
-	main.Grow(len(s))
-	add := func(b *strings.Builder, rs []rune) {
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		for _, r := range rs {
-			b.WriteRune(r)
-		}
-	}
-	runs(s, func(r *run) {
-		switch {
-		case r.kind == runWord:
-			if len(r.runes) <= maxWordRunes {
-				add(&main, r.runes)
-			}
-		case len(r.runes) == 1:
-			add(&main, r.runes)
-		default:
-			for i := 0; i+1 < len(r.runes); i++ {
-				add(&main, r.runes[i:i+2])
-			}
-			for i := range r.runes {
-				add(&tail, r.runes[i:i+1])
-			}
-		}
-	})
-	if tail.Len() > 0 {
-		main.WriteByte(' ')
-		main.WriteString(tail.String())
-	}
-	return main.String()
-}
-
-// queryTerms returns the FTS5 terms a query word stands for: each word
-// piece is one term; a CJK piece of one character is its unigram, of two
-// its bigram, of three or more the phrase of its bigrams. Each returned
-// string is one phrase (space-separated tokens).
-func queryTerms(word string) []string {
-	var terms []string
-	runs(word, func(r *run) {
-		switch {
-		case r.kind == runWord || len(r.runes) <= 2:
-			terms = append(terms, string(r.runes))
-		default:
-			terms = append(terms, bigramPhrase(r.runes))
-		}
-	})
-	return terms
-}
-
-// phraseTokens returns the tokens of a quoted phrase as the indexer puts
-// them in reading order: words and CJK bigrams (a lone CJK character as
-// itself), so the phrase matches adjacent positions.
-func phraseTokens(phrase string) string {
-	var parts []string
-	runs(phrase, func(r *run) {
-		switch {
-		case r.kind == runWord:
-			parts = append(parts, string(r.runes))
-		case len(r.runes) == 1:
-			parts = append(parts, string(r.runes))
-		default:
-			parts = append(parts, bigramPhrase(r.runes))
-		}
-	})
-	return strings.Join(parts, " ")
-}
-
-func bigramPhrase(rs []rune) string {
-	var b strings.Builder
-	for i := 0; i+1 < len(rs); i++ {
-		if i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(string(rs[i : i+2]))
-	}
-	return b.String()
 }

@@ -8,11 +8,15 @@ import (
 	"time"
 )
 
-// Batches trade crash loss (at most one batch is redone) and lock hold
-// time (other processes wait while a batch commits) against per-commit cost.
-const (
-	batchFiles = 1000
-	batchTime  = time.Second
+// A batch is one transaction and one segment of the inverted index.
+// Larger batches mean fewer segments for a search to look in and less
+// merging; smaller ones less work redone after a crash, less memory, and
+// less waiting for another process that wants to write (reader marks).
+// Variables so tests can make many small batches.
+var (
+	batchFiles = 50000
+	batchTime  = 3 * time.Second
+	batchBytes = 96 << 20 // encoded postings held in memory
 )
 
 // writer is the single goroutine that writes an Update's results.
@@ -26,16 +30,18 @@ type writer struct {
 	pending  int
 	since    time.Time
 	stats    UpdateStats
+	seg      *segBuilder
+	dicts    *dicts
 }
 
 func newWriter(ix *Index, progress func(Progress), total int) *writer {
-	return &writer{ix: ix, progress: progress, total: total}
+	return &writer{ix: ix, progress: progress, total: total, seg: newSegBuilder()}
 }
 
 // statements are prepared once per transaction.
 var statements = map[string]string{
 	"rowids":  "SELECT rowid FROM articles WHERE path = ?",
-	"delFts":  "DELETE FROM fts WHERE rowid = ?",
+	"addDead": "INSERT OR IGNORE INTO dead(rowid) VALUES(?)",
 	"delArts": "DELETE FROM articles WHERE path = ?",
 	"delText": "DELETE FROM texts WHERE rowid = ?",
 	"addText": "INSERT INTO texts(rowid, body) VALUES(?, ?)",
@@ -43,7 +49,9 @@ var statements = map[string]string{
 	"delWarn": "DELETE FROM warnings WHERE path = ?",
 	"addWarn": "INSERT OR REPLACE INTO warnings(path, reason) VALUES(?, ?)",
 	"touch":   "UPDATE files SET size = ?, mtime = ? WHERE path = ?",
-	"addFts":  "INSERT INTO fts(rowid, title, body, meta) VALUES(?, ?, ?, ?)",
+	"addLang": "INSERT INTO langs(lang, script) VALUES(?, ?)",
+	"addSrc":  "INSERT INTO sources(folded, label) VALUES(?, ?)",
+	"setSrc":  "UPDATE sources SET label = ? WHERE id = ?",
 	"addFile": `INSERT INTO files(path, size, mtime, hash, indexed) VALUES(?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
 		hash = excluded.hash, indexed = excluded.indexed`,
@@ -97,7 +105,7 @@ func (w *writer) step(ctx context.Context, fn func() error) error {
 		return err
 	}
 	w.pending++
-	if w.pending >= batchFiles || time.Since(w.since) >= batchTime {
+	if w.pending >= batchFiles || time.Since(w.since) >= batchTime || w.seg.bytes >= batchBytes {
 		if err := w.commit(); err != nil {
 			return err
 		}
@@ -120,6 +128,11 @@ func (w *writer) ensureTx(ctx context.Context) error {
 			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 		}
 	}
+	if w.dicts == nil {
+		if w.dicts, err = loadDicts(ctx, tx); err != nil {
+			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+		}
+	}
 	return nil
 }
 
@@ -129,6 +142,10 @@ func (w *writer) commit() error {
 	}
 	tx := w.tx
 	w.tx = nil
+	if err := w.seg.flush(context.Background(), tx); err != nil {
+		rollback(tx)
+		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
@@ -145,7 +162,8 @@ func (w *writer) abort(err error) (UpdateStats, error) {
 	return w.stats, err
 }
 
-// remove deletes a file's articles, FTS rows, warnings and file row.
+// remove deletes a file's articles, warnings and file row; the articles'
+// postings stay in their segments, marked dead.
 func (w *writer) remove(ctx context.Context, path string) error {
 	if err := w.dropArticles(ctx, path); err != nil {
 		return err
@@ -175,7 +193,7 @@ func (w *writer) dropArticles(ctx context.Context, path string) error {
 		return fmt.Errorf("remove %s from the index: %w", path, err)
 	}
 	for _, id := range ids {
-		for _, name := range []string{"delFts", "delText"} {
+		for _, name := range []string{"addDead", "delText"} {
 			if _, err := w.st[name].ExecContext(ctx, id); err != nil {
 				return fmt.Errorf("remove %s from the index: %w", path, err)
 			}
@@ -246,8 +264,54 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	if _, err := w.st["addText"].ExecContext(ctx, rowid, r.body); err != nil {
 		return wrapWrite(path, err)
 	}
-	_, err = w.st["addFts"].ExecContext(ctx, rowid, r.titleTok, r.bodyTok, r.meta)
-	return wrapWrite(path, err)
+	info := docInfo{date: a.Date.Unix(), titleLen: r.terms.titleLen, bodyLen: r.terms.bodyLen}
+	if info.lang, err = w.langID(ctx, a.Lang, a.Script); err != nil {
+		return wrapWrite(path, err)
+	}
+	if info.source, err = w.sourceID(ctx, a.Source); err != nil {
+		return wrapWrite(path, err)
+	}
+	w.seg.add(rowid, info, r.terms)
+	return nil
+}
+
+// langID returns the id of a language and script, adding it when new.
+func (w *writer) langID(ctx context.Context, lang, script string) (uint32, error) {
+	k := [2]string{lang, script}
+	if id, ok := w.dicts.langs[k]; ok {
+		return id, nil
+	}
+	res, err := w.st["addLang"].ExecContext(ctx, lang, script)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	w.dicts.langs[k] = uint32(id)
+	return uint32(id), err
+}
+
+// sourceID returns the id of a source (0 for none), adding it when new and
+// keeping as its label the first spelling in byte order.
+func (w *writer) sourceID(ctx context.Context, source string) (uint32, error) {
+	f := foldSource(source)
+	if f == "" {
+		return 0, nil
+	}
+	if id, ok := w.dicts.sources[f]; ok {
+		if source < w.dicts.labels[f] {
+			w.dicts.labels[f] = source
+			_, err := w.st["setSrc"].ExecContext(ctx, source, id)
+			return id, err
+		}
+		return id, nil
+	}
+	res, err := w.st["addSrc"].ExecContext(ctx, f, source)
+	if err != nil {
+		return 0, err
+	}
+	id, err := res.LastInsertId()
+	w.dicts.sources[f], w.dicts.labels[f] = uint32(id), source
+	return uint32(id), err
 }
 
 func (w *writer) setWarnings(ctx context.Context, path string, warns []string, isNew bool) error {

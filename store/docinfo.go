@@ -1,0 +1,236 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// docInfo is what a search needs of an article besides its postings: the
+// filters (language, source, date) and the column lengths BM25 normalizes
+// by. A segment stores them for its articles, ascending by rowid, in one
+// blob, so a search reads a few hundred KB instead of joining thousands of
+// article rows.
+type docInfo struct {
+	rowid             int64
+	date              int64
+	lang, source      uint32 // ids in the langs and sources tables; 0 for none
+	titleLen, bodyLen uint32
+}
+
+func encodeDocInfo(infos []docInfo) []byte {
+	out := make([]byte, 0, len(infos)*10)
+	prev := int64(0)
+	for _, d := range infos {
+		out = binary.AppendUvarint(out, uint64(d.rowid-prev))
+		prev = d.rowid
+		out = binary.AppendVarint(out, d.date)
+		out = binary.AppendUvarint(out, uint64(d.lang))
+		out = binary.AppendUvarint(out, uint64(d.source))
+		out = binary.AppendUvarint(out, uint64(d.titleLen))
+		out = binary.AppendUvarint(out, uint64(d.bodyLen))
+	}
+	return out
+}
+
+func decodeDocInfo(b []byte, n int) ([]docInfo, error) {
+	out := make([]docInfo, 0, n)
+	prev := int64(0)
+	for len(b) > 0 {
+		var d docInfo
+		var f [6]uint64
+		for i := range f {
+			var k int
+			if i == 1 {
+				var v int64
+				v, k = binary.Varint(b)
+				f[i] = uint64(v)
+			} else {
+				f[i], k = binary.Uvarint(b)
+			}
+			if k <= 0 {
+				return nil, fmt.Errorf("damaged segment data")
+			}
+			b = b[k:]
+		}
+		prev += int64(f[0])
+		d.rowid, d.date = prev, int64(f[1])
+		d.lang, d.source, d.titleLen, d.bodyLen = uint32(f[2]), uint32(f[3]), uint32(f[4]), uint32(f[5])
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// segment is one segment's docinfo, decoded, with its column length sums.
+type segment struct {
+	id                int64
+	docs              []docInfo
+	titleSum, bodySum float64
+}
+
+// find returns the index of rowid in the segment, or -1.
+func (s *segment) find(rowid int64) int {
+	i := sort.Search(len(s.docs), func(i int) bool { return s.docs[i].rowid >= rowid })
+	if i < len(s.docs) && s.docs[i].rowid == rowid {
+		return i
+	}
+	return -1
+}
+
+// segmentCache keeps decoded segments across searches: segments never
+// change once written (a merge writes a new one), so a cached one is valid
+// for as long as its id is listed.
+type segmentCache struct {
+	mu   sync.Mutex
+	segs map[int64]*segment
+}
+
+// load returns the segments listed in the index now, reading the new ones.
+func (c *segmentCache) load(ctx context.Context, tx *sql.Tx) ([]*segment, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT seg, ndocs FROM segments ORDER BY seg")
+	if err != nil {
+		return nil, err
+	}
+	type listed struct{ id, n int64 }
+	var ids []listed
+	for rows.Next() {
+		var l listed
+		if err := rows.Scan(&l.id, &l.n); err != nil {
+			rows.Close() //nolint:errcheck,gosec // the scan error is the one to report
+			return nil, err
+		}
+		ids = append(ids, l)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.segs == nil {
+		c.segs = map[int64]*segment{}
+	}
+	out := make([]*segment, 0, len(ids))
+	keep := make(map[int64]bool, len(ids))
+	for _, l := range ids {
+		keep[l.id] = true
+		s := c.segs[l.id]
+		if s == nil {
+			if s, err = readSegment(ctx, tx, l.id, int(l.n)); err != nil {
+				return nil, err
+			}
+			c.segs[l.id] = s
+		}
+		out = append(out, s)
+	}
+	for id := range c.segs {
+		if !keep[id] {
+			delete(c.segs, id)
+		}
+	}
+	return out, nil
+}
+
+func readSegment(ctx context.Context, tx *sql.Tx, id int64, n int) (*segment, error) {
+	var blob []byte
+	if err := tx.QueryRowContext(ctx, "SELECT docinfo FROM segments WHERE seg = ?", id).Scan(&blob); err != nil {
+		return nil, err
+	}
+	docs, err := decodeDocInfo(blob, n)
+	if err != nil {
+		return nil, fmt.Errorf("segment %d: %w", id, err)
+	}
+	s := &segment{id: id, docs: docs}
+	for _, d := range docs {
+		s.titleSum += float64(d.titleLen)
+		s.bodySum += float64(d.bodyLen)
+	}
+	return s, nil
+}
+
+// dicts maps languages and sources to the small ids docinfo stores.
+type dicts struct {
+	langs   map[[2]string]uint32 // (lang, script) → id
+	sources map[string]uint32    // folded source → id
+	labels  map[string]string    // folded source → its label (first spelling in byte order)
+}
+
+func loadDicts(ctx context.Context, q querier) (*dicts, error) {
+	d := &dicts{langs: map[[2]string]uint32{}, sources: map[string]uint32{}, labels: map[string]string{}}
+	rows, err := q.QueryContext(ctx, "SELECT id, lang, script FROM langs")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id uint32
+		var k [2]string
+		if err := rows.Scan(&id, &k[0], &k[1]); err != nil {
+			rows.Close() //nolint:errcheck,gosec // the scan error is the one to report
+			return nil, err
+		}
+		d.langs[k] = id
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	rows, err = q.QueryContext(ctx, "SELECT id, folded, label FROM sources")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var id uint32
+		var f, l string
+		if err := rows.Scan(&id, &f, &l); err != nil {
+			rows.Close() //nolint:errcheck,gosec // the scan error is the one to report
+			return nil, err
+		}
+		d.sources[f], d.labels[f] = id, l
+	}
+	return d, rows.Close()
+}
+
+// querier is what loadDicts needs of a *sql.DB or *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// langIDs returns the ids of the languages a filter names: "zh" is every
+// script of zh, "zh-Hant" only that one; case does not matter.
+func (d *dicts) langIDs(filter []string) map[uint32]bool {
+	out := map[uint32]bool{}
+	for _, f := range filter {
+		lang, script, _ := strings.Cut(strings.ToLower(f), "-")
+		for k, id := range d.langs {
+			if k[0] == lang && (script == "" || strings.ToLower(k[1]) == script) {
+				out[id] = true
+			}
+		}
+	}
+	return out
+}
+
+// sourceIDs returns the ids of the sources a filter names.
+func (d *dicts) sourceIDs(filter []string) map[uint32]bool {
+	out := map[uint32]bool{}
+	for _, f := range filter {
+		if id, ok := d.sources[foldSource(f)]; ok {
+			out[id] = true
+		}
+	}
+	return out
+}
+
+// langOf and sourceOf turn ids back into facet labels.
+func (d *dicts) names() (langs, sources map[uint32]string) {
+	langs, sources = map[uint32]string{}, map[uint32]string{}
+	for k, id := range d.langs {
+		langs[id] = k[0]
+	}
+	for f, id := range d.sources {
+		sources[id] = d.labels[f]
+	}
+	return langs, sources
+}
