@@ -84,34 +84,23 @@ type termLists struct {
 // the terms of phrases.
 func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bool) (*termLists, error) {
 	tl := &termLists{docs: map[int64]map[string][]byte{}, pos: map[int64]map[string][]byte{}, df: map[string]int{}}
-	docsSt, err := tx.PrepareContext(ctx, "SELECT df, docs FROM postings WHERE seg = ? AND term = ?")
+	st, err := tx.PrepareContext(ctx, lookupQuery)
 	if err != nil {
 		return nil, err
 	}
-	defer docsSt.Close() //nolint:errcheck // read-only
-	posSt, err := tx.PrepareContext(ctx, "SELECT df, docs, pos FROM postings WHERE seg = ? AND term = ?")
-	if err != nil {
-		return nil, err
-	}
-	defer posSt.Close() //nolint:errcheck // read-only
+	defer st.Close() //nolint:errcheck // read-only
 	for _, s := range segs {
 		tl.docs[s.id], tl.pos[s.id] = map[string][]byte{}, map[string][]byte{}
 		for term, wantPos := range terms {
-			var df int
-			var docs, pos []byte
-			if wantPos {
-				err = posSt.QueryRowContext(ctx, s.id, term).Scan(&df, &docs, &pos)
-			} else {
-				err = docsSt.QueryRowContext(ctx, s.id, term).Scan(&df, &docs)
-			}
-			if err == sql.ErrNoRows {
-				continue
-			}
+			e, ok, err := lookupTerm(ctx, st, s.id, term, wantPos)
 			if err != nil {
 				return nil, err
 			}
-			tl.docs[s.id][term], tl.pos[s.id][term] = docs, pos
-			tl.df[term] += df
+			if !ok {
+				continue
+			}
+			tl.docs[s.id][term], tl.pos[s.id][term] = e.docs, e.pos
+			tl.df[term] += e.df
 		}
 	}
 	return tl, nil

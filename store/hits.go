@@ -1,17 +1,13 @@
 package store
 
 import (
-	"bytes"
-	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"runtime"
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 // hits loads the listed articles, in the given order, with their reader
@@ -65,8 +61,8 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 	return out, nil
 }
 
-// snippets fills in the hits' snippets on all cores: inflating and
-// scanning the stored texts is a third of a search's time.
+// snippets fills in the hits' snippets on all cores: decompressing and
+// scanning the stored texts was a third of a search's time.
 func snippets(hits []Hit, bodies [][]byte, found []bool, pats [][]textRun) error {
 	workers := min(runtime.GOMAXPROCS(0), len(hits))
 	errs := make([]error, workers)
@@ -120,71 +116,11 @@ func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	return rowid, h, body, nil
 }
 
-// snippetChunk is how much stored text is inflated at a time while looking
-// for the first match: most matches are in the first chunk.
-const snippetChunk = 4 << 10
-
-// storedSnippet makes the snippet from an article's deflated text,
-// inflating only as far as the first match.
+// storedSnippet makes the snippet from an article's compressed text.
 func storedSnippet(body []byte, pats [][]textRun) (string, error) {
-	r := getInflater(body)
-	defer inflaters.Put(r)
-	var buf []byte
-	from := 0 // where the search resumes: the text before it has no match
-	for {
-		n, err := io.ReadFull(r, grow(&buf, snippetChunk))
-		buf = buf[:len(buf)-snippetChunk+n]
-		eof := err == io.EOF || err == io.ErrUnexpectedEOF
-		if err != nil && !eof {
-			return "", fmt.Errorf("read stored text: %w", err)
-		}
-		text := string(buf)
-		if len(pats) == 0 {
-			return snippetAt(text, 0), nil
-		}
-		// A match near the end of the chunk may be a word cut in two:
-		// it only counts at the end of the text.
-		safe := len(text) - snippetOverlap
-		if at := firstMatch(text[from:], true, pats); at >= 0 && (eof || from+at < safe) {
-			return snippetAt(text, from+at), nil
-		}
-		if eof {
-			return snippetAt(text, 0), nil
-		}
-		from = max(from, runeStartBefore(text, safe))
+	text, err := decompressText(body)
+	if err != nil {
+		return "", err
 	}
-}
-
-// snippetOverlap is how far back the search resumes in the next chunk, so a
-// word or phrase cut by the chunk boundary is found whole.
-const snippetOverlap = 512
-
-// runeStartBefore returns the start of the rune at or before i (0 if i < 0).
-func runeStartBefore(s string, i int) int {
-	if i <= 0 {
-		return 0
-	}
-	for i > 0 && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return i
-}
-
-// grow extends *buf by n bytes and returns the new part.
-func grow(buf *[]byte, n int) []byte {
-	*buf = append(*buf, make([]byte, n)...)
-	return (*buf)[len(*buf)-n:]
-}
-
-// inflaters are reused: a flate reader carries a 32 KB window, and making
-// one per hit showed up as allocation and GC time in every search.
-var inflaters sync.Pool
-
-func getInflater(body []byte) io.ReadCloser {
-	if r, ok := inflaters.Get().(io.ReadCloser); ok {
-		if err := r.(flate.Resetter).Reset(bytes.NewReader(body), nil); err == nil {
-			return r
-		}
-	}
-	return flate.NewReader(bytes.NewReader(body))
+	return snippetAt(text, max(firstMatch(text, true, pats), 0)), nil
 }

@@ -48,9 +48,9 @@ var indexTables = []string{
 	`CREATE INDEX articles_date ON articles(date)`,
 	`CREATE INDEX articles_lang ON articles(lang, date)`,
 	`CREATE INDEX articles_source ON articles(source_f, date)`,
-	// The inverted index (see segment.go): immutable segments, one row of
-	// postings per term and segment, keyed so a segment is written in key
-	// order and a term is found in each segment with one lookup.
+	// The inverted index (see segment.go and blocks.go): immutable
+	// segments, each a run of postings blocks keyed by their first term,
+	// written in key order.
 	`CREATE TABLE segments(
 		seg     INTEGER PRIMARY KEY AUTOINCREMENT,
 		ndocs   INTEGER NOT NULL,
@@ -59,10 +59,10 @@ var indexTables = []string{
 	`CREATE TABLE postings(
 		seg  INTEGER NOT NULL,
 		term BLOB NOT NULL,
-		df   INTEGER NOT NULL,
-		docs BLOB NOT NULL,
-		pos  BLOB, -- NULL for unigrams
-		PRIMARY KEY(seg, term)
+		part INTEGER NOT NULL,
+		data BLOB NOT NULL,
+		pos  BLOB NOT NULL,
+		PRIMARY KEY(seg, term, part)
 	) WITHOUT ROWID`,
 	`CREATE TABLE dead(rowid INTEGER PRIMARY KEY)`,
 	`CREATE TABLE langs(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, script TEXT NOT NULL, UNIQUE(lang, script))`,

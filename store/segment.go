@@ -14,7 +14,7 @@ import (
 // in its token hash, which capped a cold index near 800 articles/s on two
 // cores. Here the parse workers count terms, the writer appends varints to
 // in-memory postings, and each batch is written as one immutable segment:
-// one row per term (seg, term, df, docs, pos), plus one row in segments
+// its terms in key order, packed into blocks (blocks.go), plus one row in segments
 // holding what ranking and filtering need per article (docinfo). A segment
 // is written in the same transaction as its articles and files rows, so a
 // crash never leaves one without the other.
@@ -101,17 +101,20 @@ func (b *segBuilder) flush(ctx context.Context, tx *sql.Tx) error {
 	for k := range b.terms {
 		keys = append(keys, k)
 	}
-	slices.Sort(keys) // B-tree inserts in key order fill pages best
-	st, err := tx.PrepareContext(ctx, "INSERT INTO postings(seg, term, df, docs, pos) VALUES(?, ?, ?, ?, ?)")
+	slices.Sort(keys)
+	bw, err := newBlockWriter(ctx, tx, seg)
 	if err != nil {
 		return err
 	}
-	defer st.Close() //nolint:errcheck // closed with the transaction anyway
+	defer bw.close()
 	for _, k := range keys {
 		p := b.terms[k]
-		if _, err := st.ExecContext(ctx, seg, k, p.df, p.docs, p.pos); err != nil {
+		if err := bw.add(k, p.df, p.docs, p.pos); err != nil {
 			return fmt.Errorf("write segment %d: %w", seg, err)
 		}
+	}
+	if err := bw.finish(); err != nil {
+		return fmt.Errorf("write segment %d: %w", seg, err)
 	}
 	*b = *newSegBuilder()
 	return nil

@@ -1,8 +1,6 @@
 package store
 
 import (
-	"slices"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -37,6 +35,7 @@ type termSet struct {
 	idx               map[string]int32
 	terms             []docTerm
 	key               []byte // scratch for building keys without allocating
+	runes             []rune // scratch for indexRuns
 	next              uint32 // the next position
 	titleLen, bodyLen uint32 // terms in each column, for BM25
 	inTitle           bool
@@ -54,30 +53,82 @@ func articleTerms(title, body string) *termSet {
 	start := ts.next
 	ts.addText(body)
 	ts.bodyLen = ts.next - start
-	slices.SortFunc(ts.terms, func(a, b docTerm) int { return strings.Compare(a.key, b.key) })
 	return ts
 }
 
 func (ts *termSet) addText(s string) {
-	runsFrom(s, true, func(r *run) bool {
-		switch {
-		case r.kind == runWord:
-			if len(r.runes) <= maxWordRunes {
-				ts.addRunes(r.runes, true)
-			}
-		case len(r.runes) == 1:
-			ts.addRunes(r.runes, true)
-			ts.addUnigram(r.runes[0])
-		default:
-			for i := 0; i+1 < len(r.runes); i++ {
-				ts.addRunes(r.runes[i:i+2], true)
-			}
-			for _, c := range r.runes {
-				ts.addUnigram(c)
-			}
+	indexRuns(s, &ts.runes, ts.addRun)
+}
+
+func (ts *termSet) addRun(kind runKind, rs []rune) {
+	switch {
+	case kind == runWord:
+		if len(rs) <= maxWordRunes {
+			ts.addRunes(rs, true)
 		}
-		return true
-	})
+	case len(rs) == 1:
+		ts.addRunes(rs, true)
+		ts.addUnigram(rs[0])
+	default:
+		for i := 0; i+1 < len(rs); i++ {
+			ts.addRunes(rs[i:i+2], true)
+		}
+		for _, c := range rs {
+			ts.addUnigram(c)
+		}
+	}
+}
+
+// indexRuns is runsFrom for NFC text when only the runs' folded runes are
+// wanted, not where they came from: indexing calls it on every article,
+// and without the byte spans and per-rune callbacks it is several times
+// faster. buf is scratch space kept by the caller.
+func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
+	cur := (*buf)[:0]
+	kind := runWord
+	var fold []rune
+	flush := func() {
+		if len(cur) > 0 {
+			fn(kind, cur)
+			cur = cur[:0]
+		}
+	}
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			switch {
+			case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			case r >= 'A' && r <= 'Z':
+				r += 'a' - 'A'
+			default:
+				flush()
+				continue
+			}
+			if kind != runWord {
+				flush()
+				kind = runWord
+			}
+			cur = append(cur, r)
+			continue
+		}
+		fold = foldRune(fold[:0], r)
+		for _, f := range fold {
+			k := runWord
+			switch {
+			case isCJK(f):
+				k = runCJK
+			case !isWordRune(f):
+				flush()
+				continue
+			}
+			if k != kind {
+				flush()
+				kind = k
+			}
+			cur = append(cur, f)
+		}
+	}
+	flush()
+	*buf = cur
 }
 
 func (ts *termSet) addUnigram(c rune) {

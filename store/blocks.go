@@ -1,0 +1,190 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+)
+
+// Most terms of a segment occur in one or two articles (CJK bigrams above
+// all): a row each cost more in SQLite's row overhead than their postings
+// and most of a flush's time. So a segment's terms, in key order, are
+// packed into blocks of about blockBytes, each a row keyed by its first
+// term; a term whose postings are large gets a block of its own. A lookup
+// seeks the last block whose first term is <= the term and scans it.
+//
+// A block is stored as one or more part rows of at most partBytes, so that
+// every row fits in its B-tree page: SQLite spills a larger row of a
+// WITHOUT ROWID table into overflow pages, whose unused tails made the
+// postings half again as large. A reader joins the parts' data and pos.
+//
+// A block's data is, per term: uvarint(len key) key uvarint(df)
+// uvarint(len docs) docs; its pos, per term in the same order:
+// uvarint(len pos) pos.
+
+const (
+	blockBytes = 3 << 10
+	ownBlock   = 1 << 10 // postings this large get a block of their own
+	partBytes  = 3800    // below the 4,086 bytes a 16 KB page keeps in place
+)
+
+// blockWriter packs a segment's terms into blocks and inserts them.
+type blockWriter struct {
+	ctx       context.Context
+	st        *sql.Stmt
+	seg       int64
+	first     string
+	data, pos []byte
+}
+
+func newBlockWriter(ctx context.Context, tx *sql.Tx, seg int64) (*blockWriter, error) {
+	st, err := tx.PrepareContext(ctx, "INSERT INTO postings(seg, term, part, data, pos) VALUES(?, ?, ?, ?, ?)")
+	if err != nil {
+		return nil, err
+	}
+	return &blockWriter{ctx: ctx, st: st, seg: seg}, nil
+}
+
+func (w *blockWriter) close() { w.st.Close() } //nolint:errcheck,gosec // closed with the transaction anyway
+
+// add appends a term; terms must come in ascending key order.
+func (w *blockWriter) add(key string, df int, docs, pos []byte) error {
+	big := len(docs)+len(pos) >= ownBlock
+	if big || len(w.data)+len(w.pos) >= blockBytes {
+		if err := w.finish(); err != nil {
+			return err
+		}
+	}
+	if len(w.data) == 0 {
+		w.first = key
+	}
+	w.data = binary.AppendUvarint(w.data, uint64(len(key)))
+	w.data = append(w.data, key...)
+	w.data = binary.AppendUvarint(w.data, uint64(df))
+	w.data = binary.AppendUvarint(w.data, uint64(len(docs)))
+	w.data = append(w.data, docs...)
+	w.pos = binary.AppendUvarint(w.pos, uint64(len(pos)))
+	w.pos = append(w.pos, pos...)
+	if big {
+		return w.finish()
+	}
+	return nil
+}
+
+// finish writes the open block, if any, in parts: the data first, then
+// the positions.
+func (w *blockWriter) finish() error {
+	if len(w.data) == 0 {
+		return nil
+	}
+	data, pos := w.data, w.pos
+	for part := 0; len(data)+len(pos) > 0 || part == 0; part++ {
+		d := data[:min(len(data), partBytes)]
+		data = data[len(d):]
+		p := pos[:min(len(pos), partBytes-len(d))]
+		pos = pos[len(p):]
+		if _, err := w.st.ExecContext(w.ctx, w.seg, w.first, part, d, p); err != nil {
+			return err
+		}
+	}
+	w.data, w.pos = w.data[:0], w.pos[:0]
+	return nil
+}
+
+// blockEntry is one term of a block.
+type blockEntry struct {
+	key       string
+	df        int
+	docs, pos []byte
+}
+
+var errDamagedBlock = errors.New("damaged postings block")
+
+// blockReader walks the entries of a block; pos may be nil when the caller
+// does not need positions.
+type blockReader struct {
+	data, pos []byte
+}
+
+func (r *blockReader) next() (blockEntry, bool, error) {
+	if len(r.data) == 0 {
+		return blockEntry{}, false, nil
+	}
+	var e blockEntry
+	key, err := r.bytes(&r.data)
+	if err != nil {
+		return e, false, err
+	}
+	e.key = string(key)
+	df, n := binary.Uvarint(r.data)
+	if n <= 0 {
+		return e, false, errDamagedBlock
+	}
+	r.data = r.data[n:]
+	e.df = int(df)
+	if e.docs, err = r.bytes(&r.data); err != nil {
+		return e, false, err
+	}
+	if r.pos != nil {
+		if e.pos, err = r.bytes(&r.pos); err != nil {
+			return e, false, err
+		}
+	}
+	return e, true, nil
+}
+
+// bytes takes a length-prefixed slice off the front of *b.
+func (r *blockReader) bytes(b *[]byte) ([]byte, error) {
+	l, n := binary.Uvarint(*b)
+	if n <= 0 || uint64(len(*b)-n) < l {
+		return nil, errDamagedBlock
+	}
+	out := (*b)[n : n+int(l)]
+	*b = (*b)[n+int(l):]
+	return out, nil
+}
+
+// lookupTerm finds a term in one segment: its df, docs and (when withPos)
+// positions; ok is false when the segment does not hold it.
+func lookupTerm(ctx context.Context, st *sql.Stmt, seg int64, term string, withPos bool) (blockEntry, bool, error) {
+	rows, err := st.QueryContext(ctx, seg, seg, term)
+	if err != nil {
+		return blockEntry{}, false, err
+	}
+	var r blockReader
+	if withPos {
+		r.pos = []byte{}
+	}
+	for rows.Next() {
+		var data, pos []byte
+		if err := rows.Scan(&data, &pos); err != nil {
+			rows.Close() //nolint:errcheck,gosec // the scan error is the one to report
+			return blockEntry{}, false, err
+		}
+		r.data = append(r.data, data...)
+		if withPos {
+			r.pos = append(r.pos, pos...)
+		}
+	}
+	if err := rows.Close(); err != nil {
+		return blockEntry{}, false, err
+	}
+	for {
+		e, ok, err := r.next()
+		if err != nil || !ok {
+			return blockEntry{}, false, err
+		}
+		if e.key == term {
+			return e, true, nil
+		}
+		if e.key > term {
+			return blockEntry{}, false, nil
+		}
+	}
+}
+
+// lookupQuery is the statement lookupTerm runs: the parts of the last block
+// of the segment starting at or before the term.
+const lookupQuery = `SELECT data, pos FROM postings WHERE seg = ?1 AND term =
+	(SELECT max(term) FROM postings WHERE seg = ?2 AND term <= ?3) ORDER BY part`
