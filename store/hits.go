@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // hits loads the listed articles, in the given order, with their reader
@@ -49,7 +50,7 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := snippets(all, bodies, found, patterns(ParseQuery(queryText).Text)); err != nil {
+	if err := ix.snippets(ctx, all, bodies, found, patterns(ParseQuery(queryText).Text)); err != nil {
 		return nil, err
 	}
 	out := make([]Hit, 0, len(ids))
@@ -63,7 +64,7 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 
 // snippets fills in the hits' snippets on all cores: decompressing and
 // scanning the stored texts was a third of a search's time.
-func snippets(hits []Hit, bodies [][]byte, found []bool, pats [][]textRun) error {
+func (ix *Index) snippets(ctx context.Context, hits []Hit, bodies [][]byte, found []bool, pats [][]textRun) error {
 	workers := min(runtime.GOMAXPROCS(0), len(hits))
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
@@ -75,7 +76,7 @@ func snippets(hits []Hit, bodies [][]byte, found []bool, pats [][]textRun) error
 				if !found[i] {
 					continue
 				}
-				s, err := storedSnippet(bodies[i], pats)
+				s, err := ix.snippet(ctx, hits[i].ID, bodies[i], pats)
 				if err != nil {
 					errs[w] = fmt.Errorf("article %s: %w", hits[i].ID, err)
 					return
@@ -116,11 +117,23 @@ func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	return rowid, h, body, nil
 }
 
-// storedSnippet makes the snippet from an article's compressed text.
-func storedSnippet(body []byte, pats [][]textRun) (string, error) {
+// snippet makes a hit's snippet from its stored text. The index keeps
+// only the start of each text (storedTextBytes); when the first match lies
+// beyond it, the article is read from the archive again, which costs about
+// as much as parsing it but happens for few hits (and none whose text is
+// short, or matched only in the title).
+func (ix *Index) snippet(ctx context.Context, id string, body []byte, pats [][]textRun) (string, error) {
 	text, err := decompressText(body)
 	if err != nil {
 		return "", err
 	}
-	return snippetAt(text, max(firstMatch(text, true, pats), 0)), nil
+	at := firstMatch(text, true, pats)
+	if at >= 0 || len(pats) == 0 || len(text) <= storedTextBytes-utf8.UTFMax {
+		return snippetAt(text, max(at, 0)), nil
+	}
+	a, err := ix.Article(ctx, id)
+	if err != nil { // the file changed or went since: the stored start will do
+		return snippetAt(text, 0), nil //nolint:nilerr // a snippet is not worth an error
+	}
+	return snippetAt(a.Text, max(firstMatch(a.Text, true, pats), 0)), nil
 }

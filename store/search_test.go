@@ -378,3 +378,30 @@ func TestReadAndStarredSurviveChanges(t *testing.T) {
 	mustUpdate(t, ix)
 	check("a rebuild")
 }
+
+// The index keeps only the start of each text; a match further on still
+// gets its snippet (read from the archive), a match in the title only the
+// start of the text.
+func TestSnippetOfAMatchBeyondTheStoredText(t *testing.T) {
+	dir := t.TempDir()
+	filler := strings.Repeat("The harbour was quiet that morning. ", 2*storedTextBytes/36)
+	writeDocs(t, dir,
+		doc{path: "long.md", title: "A long report", lang: "en", body: filler + "Then a narwhal surfaced."},
+		doc{path: "title.md", title: "Narwhal sighted", lang: "en", body: "Nothing else to say."})
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	res, err := ix.Search(context.Background(), ParseQuery("narwhal"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, h := range res.Hits {
+		got[h.Path] = h.Snippet
+	}
+	if !strings.Contains(got["long.md"], "narwhal surfaced") {
+		t.Errorf("the snippet of a match past the stored text is %q", got["long.md"])
+	}
+	if got["title.md"] != "Nothing else to say." {
+		t.Errorf("the snippet of a title match is %q, want the start of the text", got["title.md"])
+	}
+}

@@ -32,21 +32,26 @@ import (
 
 // termPostings is one term's postings while a segment is built.
 type termPostings struct {
-	df   int
-	last int64
-	docs []byte
-	pos  []byte
+	key   string
+	check uint64 // the term's second hash (see termSet)
+	df    int
+	last  int64
+	docs  []byte
+	pos   []byte
 }
 
-// segBuilder accumulates the postings of one segment in memory.
+// segBuilder accumulates the postings of one segment in memory, by the
+// terms' hashes (see termSet); the rare term whose hash is taken by
+// another goes into collided, by key.
 type segBuilder struct {
-	terms map[string]*termPostings
-	info  []docInfo
-	bytes int // encoded size so far, to bound memory
+	terms    map[uint64]*termPostings
+	collided map[string]*termPostings
+	info     []docInfo
+	bytes    int // encoded size so far, to bound memory
 }
 
 func newSegBuilder() *segBuilder {
-	return &segBuilder{terms: make(map[string]*termPostings, 1<<16)}
+	return &segBuilder{terms: make(map[uint64]*termPostings, 1<<16), collided: map[string]*termPostings{}}
 }
 
 // add appends one article. Rowids must ascend within a segment, which
@@ -56,29 +61,46 @@ func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
 	b.info = append(b.info, info)
 	for i := range ts.terms {
 		t := &ts.terms[i]
-		p := b.terms[t.key]
-		if p == nil {
-			p = &termPostings{}
-			b.terms[t.key] = p
-			b.bytes += len(t.key) + 64
-		}
-		n0 := len(p.docs) + len(p.pos)
-		p.docs = binary.AppendUvarint(p.docs, uint64(rowid-p.last))
-		p.last = rowid
-		p.df++
-		if t.tfTitle > 0 {
-			p.docs = binary.AppendUvarint(p.docs, uint64(t.tfBody)<<1|1)
-			p.docs = binary.AppendUvarint(p.docs, uint64(t.tfTitle))
-		} else {
-			p.docs = binary.AppendUvarint(p.docs, uint64(t.tfBody)<<1)
-		}
-		prev := uint32(0)
-		for _, at := range t.pos {
-			p.pos = binary.AppendUvarint(p.pos, uint64(at-prev))
-			prev = at
-		}
-		b.bytes += len(p.docs) + len(p.pos) - n0
+		b.append(b.term(t.hash, t.check, ts.key(t)), posting{rowid: rowid, tfTitle: t.tfTitle, tfBody: t.tfBody}, ts.positions(t))
 	}
+}
+
+// term returns the postings of the term with these hashes and key, new or
+// not.
+func (b *segBuilder) term(hash, check uint64, key []byte) *termPostings {
+	p := b.terms[hash]
+	switch {
+	case p == nil:
+		p = &termPostings{key: string(key), check: check}
+		b.terms[hash] = p
+		b.bytes += len(key) + 64
+	case p.check != check: // another term with the same first hash
+		if p = b.collided[string(key)]; p == nil {
+			p = &termPostings{key: string(key), check: check}
+			b.collided[p.key] = p
+		}
+	}
+	return p
+}
+
+// append adds one article's entry to a term's postings; rowids must ascend.
+func (b *segBuilder) append(p *termPostings, e posting, pos []uint32) {
+	n0 := len(p.docs) + len(p.pos)
+	p.docs = binary.AppendUvarint(p.docs, uint64(e.rowid-p.last))
+	p.last = e.rowid
+	p.df++
+	if e.tfTitle > 0 {
+		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfBody)<<1|1)
+		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfTitle))
+	} else {
+		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfBody)<<1)
+	}
+	prev := uint32(0)
+	for _, at := range pos {
+		p.pos = binary.AppendUvarint(p.pos, uint64(at-prev))
+		prev = at
+	}
+	b.bytes += len(p.docs) + len(p.pos) - n0
 }
 
 func (b *segBuilder) empty() bool { return len(b.info) == 0 }
@@ -97,19 +119,21 @@ func (b *segBuilder) flush(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(b.terms))
-	for k := range b.terms {
-		keys = append(keys, k)
+	all := make([]*termPostings, 0, len(b.terms)+len(b.collided))
+	for _, p := range b.terms {
+		all = append(all, p)
 	}
-	slices.Sort(keys)
+	for _, p := range b.collided {
+		all = append(all, p)
+	}
+	slices.SortFunc(all, func(x, y *termPostings) int { return strings.Compare(x.key, y.key) })
 	bw, err := newBlockWriter(ctx, tx, seg)
 	if err != nil {
 		return err
 	}
 	defer bw.close()
-	for _, k := range keys {
-		p := b.terms[k]
-		if err := bw.add(k, p.df, p.docs, p.pos); err != nil {
+	for _, p := range all {
+		if err := bw.add(p.key, p.df, p.docs, p.pos); err != nil {
 			return fmt.Errorf("write segment %d: %w", seg, err)
 		}
 	}

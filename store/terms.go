@@ -1,6 +1,8 @@
 package store
 
 import (
+	"slices"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,29 +24,53 @@ import (
 // uniPrefix marks unigram terms: no folded word starts with a control byte.
 const uniPrefix = "\x01"
 
-// docTerm is one term of one article.
+// docTerm is one term of one article. Its key is ts.keys[keyAt:keyEnd]
+// and its positions ts.pos[posAt:posAt+tfTitle+tfBody] (none for unigrams).
 type docTerm struct {
-	key             string
+	hash, check     uint64 // two independent hashes of the key
+	keyAt, keyEnd   uint32
+	posAt           uint32
 	tfTitle, tfBody uint32
-	pos             []uint32 // ascending; nil for unigrams
+	positional      bool
 }
 
 // termSet collects an article's terms. It is built on a parse worker, so
-// the writer only appends encoded postings.
+// the writer only appends encoded postings. Terms are told apart by a
+// 64-bit hash of their runes, which is several times cheaper than maps
+// keyed by strings, on both sides. The writer keys its map by one hash and
+// compares a second, independent one, so two terms merge only if both
+// 64-bit hashes collide; comparing the key bytes instead cost a second
+// cache miss per term in a map of a million.
 type termSet struct {
-	idx               map[string]int32
+	idx               map[uint64]int32
 	terms             []docTerm
-	key               []byte // scratch for building keys without allocating
-	runes             []rune // scratch for indexRuns
-	next              uint32 // the next position
-	titleLen, bodyLen uint32 // terms in each column, for BM25
+	keys              []byte      // the keys of terms, back to back
+	hits              [][2]uint32 // (term index, position) in reading order
+	pos               []uint32    // positions grouped by term, after finish
+	runes             []rune      // scratch for indexRuns
+	next              uint32      // the next position
+	titleLen, bodyLen uint32      // terms in each column, for BM25
 	inTitle           bool
 }
 
+// FNV-1a over runes; unigrams start from another basis than the terms
+// at positions, so the unigram of 中 and the lone 中 are distinct terms.
+const (
+	fnvBasis   = 14695981039346656037
+	fnvPrime   = 1099511628211
+	unigramKey = fnvBasis ^ 0x9E3779B97F4A7C15
+	// the check hash: a multiplicative hash with other constants
+	checkBasis = 0x243F6A8885A308D3
+	checkPrime = 0xBF58476D1CE4E5B9
+)
+
+var termSets = sync.Pool{New: func() any { return &termSet{idx: make(map[uint64]int32, 1024)} }}
+
 // articleTerms tokenizes an article's title and body. text is NFC (it
-// comes from feed), which saves a normalization pass.
+// comes from feed), which saves a normalization pass. The writer hands the
+// set back with release once it has appended it.
 func articleTerms(title, body string) *termSet {
-	ts := &termSet{idx: make(map[string]int32, 256)}
+	ts := termSets.Get().(*termSet)
 	ts.inTitle = true
 	ts.addText(title)
 	ts.titleLen = ts.next
@@ -53,7 +79,47 @@ func articleTerms(title, body string) *termSet {
 	start := ts.next
 	ts.addText(body)
 	ts.bodyLen = ts.next - start
+	ts.groupPositions()
 	return ts
+}
+
+// release returns a set to the pool, emptied.
+func (ts *termSet) release() {
+	clear(ts.idx)
+	ts.terms, ts.keys, ts.hits, ts.pos = ts.terms[:0], ts.keys[:0], ts.hits[:0], ts.pos[:0]
+	ts.next, ts.titleLen, ts.bodyLen = 0, 0, 0
+	termSets.Put(ts)
+}
+
+// key returns a term's key bytes.
+func (ts *termSet) key(t *docTerm) []byte { return ts.keys[t.keyAt:t.keyEnd] }
+
+// positions returns a term's positions, ascending.
+func (ts *termSet) positions(t *docTerm) []uint32 {
+	if !t.positional {
+		return nil
+	}
+	return ts.pos[t.posAt : t.posAt+t.tfTitle+t.tfBody]
+}
+
+// groupPositions lays the positions out term by term (a counting sort of
+// the hits), so the writer reads each term's positions as one slice.
+func (ts *termSet) groupPositions() {
+	at := uint32(0)
+	for i := range ts.terms {
+		t := &ts.terms[i]
+		t.posAt = at
+		if t.positional {
+			at += t.tfTitle + t.tfBody
+		}
+	}
+	ts.pos = slices.Grow(ts.pos[:0], int(at))[:at]
+	fill := make([]uint32, len(ts.terms))
+	for _, h := range ts.hits {
+		t := &ts.terms[h[0]]
+		ts.pos[t.posAt+fill[h[0]]] = h[1]
+		fill[h[0]]++
+	}
 }
 
 func (ts *termSet) addText(s string) {
@@ -64,18 +130,54 @@ func (ts *termSet) addRun(kind runKind, rs []rune) {
 	switch {
 	case kind == runWord:
 		if len(rs) <= maxWordRunes {
-			ts.addRunes(rs, true)
+			ts.add(fnvBasis, rs)
 		}
 	case len(rs) == 1:
-		ts.addRunes(rs, true)
-		ts.addUnigram(rs[0])
+		ts.add(fnvBasis, rs)
+		ts.add(unigramKey, rs)
 	default:
 		for i := 0; i+1 < len(rs); i++ {
-			ts.addRunes(rs[i:i+2], true)
+			ts.add(fnvBasis, rs[i:i+2])
 		}
-		for _, c := range rs {
-			ts.addUnigram(c)
+		for i := range rs {
+			ts.add(unigramKey, rs[i:i+1])
 		}
+	}
+}
+
+// add counts the term made of rs once more: a unigram (basis unigramKey)
+// without a position, any other term at the next position.
+func (ts *termSet) add(basis uint64, rs []rune) {
+	h, c := uint64(basis), uint64(checkBasis)
+	for _, r := range rs {
+		h = (h ^ uint64(r)) * fnvPrime
+		c = (c + uint64(r)) * checkPrime
+	}
+	if basis == unigramKey {
+		c = ^c
+	}
+	i, ok := ts.idx[h]
+	if !ok {
+		i = int32(len(ts.terms))
+		ts.idx[h] = i
+		at := uint32(len(ts.keys))
+		if basis == unigramKey {
+			ts.keys = append(ts.keys, uniPrefix...)
+		}
+		for _, r := range rs {
+			ts.keys = utf8.AppendRune(ts.keys, r)
+		}
+		ts.terms = append(ts.terms, docTerm{hash: h, check: c, keyAt: at, keyEnd: uint32(len(ts.keys)), positional: basis != unigramKey})
+	}
+	t := &ts.terms[i]
+	if ts.inTitle {
+		t.tfTitle++
+	} else {
+		t.tfBody++
+	}
+	if t.positional {
+		ts.hits = append(ts.hits, [2]uint32{uint32(i), ts.next})
+		ts.next++
 	}
 }
 
@@ -129,42 +231,6 @@ func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
 	}
 	flush()
 	*buf = cur
-}
-
-func (ts *termSet) addUnigram(c rune) {
-	ts.key = append(ts.key[:0], uniPrefix...)
-	ts.key = utf8.AppendRune(ts.key, c)
-	ts.count(false)
-}
-
-// addRunes adds a term at the next position.
-func (ts *termSet) addRunes(rs []rune, positional bool) {
-	ts.key = ts.key[:0]
-	for _, r := range rs {
-		ts.key = utf8.AppendRune(ts.key, r)
-	}
-	ts.count(positional)
-}
-
-// count records the term in ts.key once more.
-func (ts *termSet) count(positional bool) {
-	i, ok := ts.idx[string(ts.key)] // no allocation for the lookup
-	if !ok {
-		i = int32(len(ts.terms))
-		k := string(ts.key)
-		ts.idx[k] = i
-		ts.terms = append(ts.terms, docTerm{key: k})
-	}
-	t := &ts.terms[i]
-	if ts.inTitle {
-		t.tfTitle++
-	} else {
-		t.tfBody++
-	}
-	if positional {
-		t.pos = append(t.pos, ts.next)
-		ts.next++
-	}
 }
 
 // queryToken is what one query word stands for: a term, or for three or

@@ -136,10 +136,10 @@ func (ix *Index) loadKnown(ctx context.Context) (map[string]known, error) {
 
 // apply parses the plan's files on all cores and writes the results and
 // the removals from this goroutine.
-func (ix *Index) apply(ctx context.Context, p updatePlan, progress func(Progress)) (UpdateStats, error) {
+func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progress)) (UpdateStats, error) {
 	jobs := make(chan walkEntry)
 	results := make(chan parsed, 64)
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
@@ -173,6 +173,11 @@ func (ix *Index) apply(ctx context.Context, p updatePlan, progress func(Progress
 	stats, err := w.run(ctx, p.removed, results)
 	cancel()
 	for range results { // let the workers finish after an error
+	}
+	if err == nil {
+		if err = ix.mergeSmallSegments(parent); err != nil {
+			err = fmt.Errorf("merge segments of %s: %w", ix.dbPath, err)
+		}
 	}
 	return stats, err
 }

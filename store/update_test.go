@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -151,5 +152,45 @@ func TestUnchangedRefreshReadsNoFile(t *testing.T) {
 	}
 	if got := searchPaths(t, ix, "harbour"); len(got) != 10 {
 		t.Errorf("after an unchanged refresh, harbour finds %d articles, want 10", len(got))
+	}
+}
+
+// Each update that changes something writes a small segment; they must
+// not pile up (every search looks a term up in each), and merging them
+// must keep every live article findable and drop the dead ones for good.
+func TestSmallSegmentsAreMerged(t *testing.T) {
+	dir := t.TempDir()
+	docs := genDocs("gen", 30)
+	writeDocs(t, dir, docs...)
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	for round := range 3 * mergeAt {
+		edited := docs[round]
+		edited.body = fmt.Sprintf("Round %d rewrote this one: walrus%d.", round, round)
+		writeDocs(t, dir, edited, doc{path: fmt.Sprintf("add/r%02d.md", round), title: "Added",
+			lang: "en", body: fmt.Sprintf("Added in round %d with a narwhal.", round)})
+		mustUpdate(t, ix)
+		assertSegmentsHold(t, ix, len(docs)+round+1)
+		if got := searchPaths(t, ix, fmt.Sprintf("walrus%d", round)); !reflect.DeepEqual(got, []string{edited.path}) {
+			t.Errorf("round %d: the edit is found in %v, want %s", round, got, edited.path)
+		}
+		if got := searchPaths(t, ix, fmt.Sprintf("n%d", round)); len(got) != 0 {
+			t.Errorf("round %d: the text before the edit is still found in %v", round, got)
+		}
+		if got := searchPaths(t, ix, "narwhal"); len(got) != round+1 {
+			t.Errorf("round %d: narwhal finds %d articles, want %d", round, len(got), round+1)
+		}
+	}
+	var segs, dead int
+	if err := ix.db.QueryRow("SELECT (SELECT count(*) FROM segments), (SELECT count(*) FROM dead)").Scan(&segs, &dead); err != nil {
+		t.Fatal(err)
+	}
+	if segs > mergeAt {
+		t.Errorf("%d segments after %d small updates, want at most %d", segs, 3*mergeAt, mergeAt)
+	}
+	// The first segment (the first update's 30 articles) is small too, so
+	// every edited article's old postings have been merged away.
+	if dead >= 3*mergeAt {
+		t.Errorf("%d dead articles kept after merges, want fewer than the %d edits", dead, 3*mergeAt)
 	}
 }

@@ -272,6 +272,7 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 		return wrapWrite(path, err)
 	}
 	w.seg.add(rowid, info, r.terms)
+	r.terms.release()
 	return nil
 }
 

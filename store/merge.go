@@ -1,0 +1,175 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+)
+
+// Every Update that changes something writes at least one segment, so a
+// reader who opens yomu every day would pile up small segments, and every
+// search looks a term up once per segment. When mergeAt segments smaller
+// than mergeBelow articles have piled up, they are merged into one, which
+// also drops the postings of their dead articles for good. Large segments
+// (a cold index writes a few of tens of thousands of articles) are left as
+// they are: merging them would cost as much as indexing them again.
+const (
+	mergeBelow = 4096
+	mergeAt    = 4
+)
+
+// mergeSmallSegments merges the small segments when enough have piled up.
+// It runs in one transaction: a crash leaves the segments as they were.
+func (ix *Index) mergeSmallSegments(ctx context.Context) error {
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer rollback(tx)
+	var small []*segment
+	all, err := ix.segs.load(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, s := range all {
+		if len(s.docs) < mergeBelow {
+			small = append(small, s)
+		}
+	}
+	if len(small) < mergeAt {
+		return nil
+	}
+	dead, err := rowidSet(ctx, tx, "SELECT rowid FROM dead")
+	if err != nil {
+		return err
+	}
+	b := newSegBuilder()
+	for _, s := range small {
+		for _, d := range s.docs {
+			if !dead[d.rowid] {
+				b.info = append(b.info, d)
+			}
+		}
+	}
+	slices.SortFunc(b.info, func(x, y docInfo) int { return cmpInt64(x.rowid, y.rowid) })
+	if err := mergePostings(ctx, tx, small, dead, b); err != nil {
+		return err
+	}
+	if err := b.flush(ctx, tx); err != nil {
+		return err
+	}
+	for _, s := range small {
+		if err := dropSegment(ctx, tx, s, dead); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("merge segments: %w", err)
+	}
+	return nil
+}
+
+// mergePostings reads every term of the segments and appends its live
+// entries to b, in rowid order.
+func mergePostings(ctx context.Context, tx *sql.Tx, segs []*segment, dead map[int64]bool, b *segBuilder) error {
+	type entry struct {
+		p   posting
+		pos []uint32
+	}
+	byTerm := map[string][]entry{}
+	for _, s := range segs {
+		err := eachTerm(ctx, tx, s.id, func(e blockEntry) {
+			r := postingReader{docs: e.docs, pos: e.pos}
+			for r.next() {
+				var pos []uint32
+				if !isUnigram(e.key) {
+					pos = r.positions(nil)
+				}
+				if !dead[r.cur.rowid] {
+					byTerm[e.key] = append(byTerm[e.key], entry{r.cur, pos})
+				}
+			}
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for key, es := range byTerm {
+		slices.SortFunc(es, func(x, y entry) int { return cmpInt64(x.p.rowid, y.p.rowid) })
+		p := &termPostings{key: key}
+		b.collided[key] = p // by key: merging needs no hashes
+		for _, e := range es {
+			b.append(p, e.p, e.pos)
+		}
+	}
+	return nil
+}
+
+// eachTerm calls fn for every term of a segment.
+func eachTerm(ctx context.Context, tx *sql.Tx, seg int64, fn func(blockEntry)) error {
+	rows, err := tx.QueryContext(ctx, "SELECT term, data, pos FROM postings WHERE seg = ? ORDER BY term, part", seg)
+	if err != nil {
+		return err
+	}
+	defer rows.Close() //nolint:errcheck // rows.Err is checked below
+	var block blockReader
+	var first string
+	emit := func() error {
+		for {
+			e, ok, err := block.next()
+			if err != nil || !ok {
+				return err
+			}
+			fn(e)
+		}
+	}
+	for rows.Next() {
+		var term string
+		var data, pos []byte
+		if err := rows.Scan(&term, &data, &pos); err != nil {
+			return err
+		}
+		if term != first && len(block.data) > 0 {
+			if err := emit(); err != nil {
+				return err
+			}
+			block = blockReader{}
+		}
+		first = term
+		block.data = append(block.data, data...)
+		block.pos = append(block.pos, pos...)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	return emit()
+}
+
+// dropSegment deletes a merged segment and the dead marks of its articles,
+// whose postings are now gone.
+func dropSegment(ctx context.Context, tx *sql.Tx, s *segment, dead map[int64]bool) error {
+	for _, q := range []string{"DELETE FROM postings WHERE seg = ?", "DELETE FROM segments WHERE seg = ?"} {
+		if _, err := tx.ExecContext(ctx, q, s.id); err != nil {
+			return err
+		}
+	}
+	for _, d := range s.docs {
+		if dead[d.rowid] {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM dead WHERE rowid = ?", d.rowid); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func cmpInt64(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,110 @@
+package store
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/yomu-reader/yomu/internal/testenv"
+)
+
+// indexRuns is a second, faster tokenizer used only for indexing; queries
+// and highlights use runsFrom. If the two ever split text differently, an
+// article would be indexed under terms no query produces.
+func assertSameRuns(t *testing.T, s string) {
+	t.Helper()
+	s = norm.NFC.String(s)
+	var want []textRun
+	runsFrom(s, true, func(r *run) bool {
+		want = append(want, textRun{kind: r.kind, runes: slices.Clone(r.runes)})
+		return true
+	})
+	var got []textRun
+	var buf []rune
+	indexRuns(s, &buf, func(kind runKind, rs []rune) {
+		got = append(got, textRun{kind: kind, runes: slices.Clone(rs)})
+	})
+	if len(got) != len(want) {
+		t.Fatalf("%q: indexRuns made %d runs, runsFrom %d", s, len(got), len(want))
+	}
+	for i := range got {
+		if got[i].kind != want[i].kind || !slices.Equal(got[i].runes, want[i].runes) {
+			t.Fatalf("%q: run %d is %v %q, runsFrom made %v %q", s, i,
+				got[i].kind, string(got[i].runes), want[i].kind, string(want[i].runes))
+		}
+	}
+}
+
+func TestIndexRunsMatchQueryRuns(t *testing.T) {
+	for _, d := range searchArchive {
+		assertSameRuns(t, d.title+"\n"+d.body)
+	}
+	for _, s := range []string{"", "AWS宕机", "ＡＢＣ全角ｶﾀｶﾅ", "Straße ĐẠI łódź", "e\u0301", "a\uFFFDb", "x\x00y", "東京で大雪、交通機関に乱れ"} {
+		assertSameRuns(t, s)
+	}
+}
+
+func TestArticleTerms(t *testing.T) {
+	ts := articleTerms("AWS宕机", "亚马逊 中")
+	tf := map[string][2]uint32{}
+	pos := map[string][]uint32{}
+	for i := range ts.terms {
+		term := &ts.terms[i]
+		key := string(ts.key(term))
+		tf[key] = [2]uint32{term.tfTitle, term.tfBody}
+		pos[key] = ts.positions(term)
+	}
+	want := map[string][2]uint32{
+		"aws": {1, 0}, "宕机": {1, 0}, uniPrefix + "宕": {1, 0}, uniPrefix + "机": {1, 0},
+		"亚马": {0, 1}, "马逊": {0, 1}, uniPrefix + "亚": {0, 1}, uniPrefix + "马": {0, 1}, uniPrefix + "逊": {0, 1},
+		"中": {0, 1}, uniPrefix + "中": {0, 1},
+	}
+	if len(tf) != len(want) {
+		t.Errorf("terms %v, want %v", tf, want)
+	}
+	for k, w := range want {
+		if tf[k] != w {
+			t.Errorf("term %q: title/body tf %v, want %v", k, tf[k], w)
+		}
+	}
+	// title: aws 0, 宕机 1; a gap; body: 亚马 3, 马逊 4, 中 5
+	for k, w := range map[string][]uint32{"aws": {0}, "宕机": {1}, "亚马": {3}, "马逊": {4}, "中": {5}, uniPrefix + "中": nil} {
+		if !slices.Equal(pos[k], w) {
+			t.Errorf("term %q at %v, want %v", k, pos[k], w)
+		}
+	}
+	if ts.titleLen != 2 || ts.bodyLen != 3 {
+		t.Errorf("lengths title %d body %d, want 2 and 3", ts.titleLen, ts.bodyLen)
+	}
+}
+
+// FuzzIndexRuns checks the indexing tokenizer against the query tokenizer
+// on any text; the seeds are the design seeds.
+func FuzzIndexRuns(f *testing.F) {
+	dir, _ := testenv.Shared("seeds") // without ../shared, the seeds below
+	seeds, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+	f.Add("AWS宕机 thỏa thuận Straße")
+	f.Fuzz(func(t *testing.T, s string) {
+		assertSameRuns(t, s)
+	})
+}
+
+// Two terms whose hashes collide keep their own postings.
+func TestSegmentBuilderSeparatesCollidingHashes(t *testing.T) {
+	b := newSegBuilder()
+	a, z := b.term(42, 1, []byte("alpha")), b.term(42, 2, []byte("zeta"))
+	if a == z || a.key != "alpha" || z.key != "zeta" {
+		t.Fatalf("colliding terms share postings: %q and %q", a.key, z.key)
+	}
+	if again := b.term(42, 2, []byte("zeta")); again != z {
+		t.Errorf("the second colliding term was not found again")
+	}
+}
