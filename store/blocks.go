@@ -19,9 +19,10 @@ import (
 // WITHOUT ROWID table into overflow pages, whose unused tails made the
 // postings half again as large. A reader joins the parts' data and pos.
 //
-// A block's data is, per term: uvarint(len key) key uvarint(df)
-// uvarint(len docs) docs; its pos, per term in the same order:
-// uvarint(len pos) pos.
+// A block's data is, per term: uvarint(bytes shared with the previous key)
+// uvarint(len rest) rest-of-key uvarint(df) uvarint(len docs) docs (keys
+// are front-coded: sorted CJK bigrams share their first character); its
+// pos, per term in the same order: uvarint(len pos) pos.
 
 const (
 	blockBytes = 3 << 10
@@ -35,6 +36,7 @@ type blockWriter struct {
 	st        *sql.Stmt
 	seg       int64
 	first     string
+	prev      string
 	data, pos []byte
 }
 
@@ -57,19 +59,27 @@ func (w *blockWriter) add(key string, df int, docs, pos []byte) error {
 		}
 	}
 	if len(w.data) == 0 {
-		w.first = key
+		w.first, w.prev = key, ""
 	}
-	w.data = binary.AppendUvarint(w.data, uint64(len(key)))
-	w.data = append(w.data, key...)
-	w.data = binary.AppendUvarint(w.data, uint64(df))
-	w.data = binary.AppendUvarint(w.data, uint64(len(docs)))
-	w.data = append(w.data, docs...)
-	w.pos = binary.AppendUvarint(w.pos, uint64(len(pos)))
-	w.pos = append(w.pos, pos...)
+	w.data, w.pos = appendEntry(w.data, w.pos, w.prev, key, df, docs, pos)
+	w.prev = key
 	if big {
 		return w.finish()
 	}
 	return nil
+}
+
+// appendEntry encodes one term of a block after the term prev.
+func appendEntry(data, posData []byte, prev, key string, df int, docs, pos []byte) ([]byte, []byte) {
+	shared := commonPrefix(prev, key)
+	data = binary.AppendUvarint(data, uint64(shared))
+	data = binary.AppendUvarint(data, uint64(len(key)-shared))
+	data = append(data, key[shared:]...)
+	data = binary.AppendUvarint(data, uint64(df))
+	data = binary.AppendUvarint(data, uint64(len(docs)))
+	data = append(data, docs...)
+	posData = binary.AppendUvarint(posData, uint64(len(pos)))
+	return data, append(posData, pos...)
 }
 
 // finish writes the open block, if any, in parts: the data first, then
@@ -105,6 +115,15 @@ var errDamagedBlock = errors.New("damaged postings block")
 // does not need positions.
 type blockReader struct {
 	data, pos []byte
+	key       []byte // the previous key
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func (r *blockReader) next() (blockEntry, bool, error) {
@@ -112,11 +131,17 @@ func (r *blockReader) next() (blockEntry, bool, error) {
 		return blockEntry{}, false, nil
 	}
 	var e blockEntry
-	key, err := r.bytes(&r.data)
+	shared, n := binary.Uvarint(r.data)
+	if n <= 0 || shared > uint64(len(r.key)) {
+		return e, false, errDamagedBlock
+	}
+	r.data = r.data[n:]
+	rest, err := r.bytes(&r.data)
 	if err != nil {
 		return e, false, err
 	}
-	e.key = string(key)
+	r.key = append(r.key[:shared], rest...)
+	e.key = string(r.key)
 	df, n := binary.Uvarint(r.data)
 	if n <= 0 {
 		return e, false, errDamagedBlock

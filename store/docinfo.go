@@ -72,6 +72,14 @@ type segment struct {
 	titleSum, bodySum float64
 }
 
+// base is the rowid the postings' first deltas are from.
+func (s *segment) base() int64 {
+	if len(s.docs) == 0 {
+		return 0
+	}
+	return s.docs[0].rowid
+}
+
 // find returns the index of rowid in the segment, or -1.
 func (s *segment) find(rowid int64) int {
 	i := sort.Search(len(s.docs), func(i int) bool { return s.docs[i].rowid >= rowid })

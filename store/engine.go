@@ -75,6 +75,7 @@ type match struct {
 
 // termLists are the postings of each term of a query, per segment.
 type termLists struct {
+	base map[int64]int64             // seg → its base rowid
 	docs map[int64]map[string][]byte // seg → term → docs blob
 	pos  map[int64]map[string][]byte
 	df   map[string]int
@@ -83,13 +84,14 @@ type termLists struct {
 // fetch reads the postings of terms in every segment; positions only for
 // the terms of phrases.
 func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bool) (*termLists, error) {
-	tl := &termLists{docs: map[int64]map[string][]byte{}, pos: map[int64]map[string][]byte{}, df: map[string]int{}}
+	tl := &termLists{base: map[int64]int64{}, docs: map[int64]map[string][]byte{}, pos: map[int64]map[string][]byte{}, df: map[string]int{}}
 	st, err := tx.PrepareContext(ctx, lookupQuery)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close() //nolint:errcheck // read-only
 	for _, s := range segs {
+		tl.base[s.id] = s.base()
 		tl.docs[s.id], tl.pos[s.id] = map[string][]byte{}, map[string][]byte{}
 		for term, wantPos := range terms {
 			e, ok, err := lookupTerm(ctx, st, s.id, term, wantPos)
@@ -132,7 +134,7 @@ type tokenMatches []posting
 // matchToken finds a token's matches in one segment.
 func (tl *termLists) matchToken(seg int64, tok queryToken) tokenMatches {
 	if len(tok) == 1 {
-		r := postingReader{docs: tl.docs[seg][tok[0]]}
+		r := postingReader{docs: tl.docs[seg][tok[0]], rowid: tl.base[seg]}
 		var out tokenMatches
 		for r.next() {
 			out = append(out, r.cur)
@@ -151,7 +153,7 @@ func (tl *termLists) matchPhrase(seg int64, tok queryToken) tokenMatches {
 		if !ok {
 			return nil
 		}
-		readers[i] = postingReader{docs: docs, pos: tl.pos[seg][term]}
+		readers[i] = postingReader{docs: docs, pos: tl.pos[seg][term], rowid: tl.base[seg]}
 		if !readers[i].next() {
 			return nil
 		}

@@ -27,6 +27,15 @@ func (ix *Index) mergeSmallSegments(ctx context.Context) error {
 		return err
 	}
 	defer rollback(tx)
+	// Count first: a refresh that changed nothing must not decode every
+	// segment's docinfo.
+	var n int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM segments WHERE ndocs < ?", mergeBelow).Scan(&n); err != nil {
+		return err
+	}
+	if n < mergeAt {
+		return nil
+	}
 	var small []*segment
 	all, err := ix.segs.load(ctx, tx)
 	if err != nil {
@@ -53,6 +62,9 @@ func (ix *Index) mergeSmallSegments(ctx context.Context) error {
 		}
 	}
 	slices.SortFunc(b.info, func(x, y docInfo) int { return cmpInt64(x.rowid, y.rowid) })
+	if len(b.info) > 0 {
+		b.base = b.info[0].rowid
+	}
 	if err := mergePostings(ctx, tx, small, dead, b); err != nil {
 		return err
 	}
@@ -80,7 +92,7 @@ func mergePostings(ctx context.Context, tx *sql.Tx, segs []*segment, dead map[in
 	byTerm := map[string][]entry{}
 	for _, s := range segs {
 		err := eachTerm(ctx, tx, s.id, func(e blockEntry) {
-			r := postingReader{docs: e.docs, pos: e.pos}
+			r := postingReader{docs: e.docs, pos: e.pos, rowid: s.base()}
 			for r.next() {
 				var pos []uint32
 				if !isUnigram(e.key) {
@@ -97,7 +109,7 @@ func mergePostings(ctx context.Context, tx *sql.Tx, segs []*segment, dead map[in
 	}
 	for key, es := range byTerm {
 		slices.SortFunc(es, func(x, y entry) int { return cmpInt64(x.p.rowid, y.p.rowid) })
-		p := &termPostings{key: key}
+		p := b.newTerm(key, 0)
 		b.collided[key] = p // by key: merging needs no hashes
 		for _, e := range es {
 			b.append(p, e.p, e.pos)

@@ -21,7 +21,8 @@ import (
 //
 // Postings of a term in a segment:
 //
-//	docs: per article, ascending rowid: uvarint(rowid - previous rowid),
+//	docs: per article, ascending rowid: uvarint(rowid - previous rowid,
+//	      the first from the segment's first rowid, its base),
 //	      uvarint(tfBody<<1 | hasTitle), then uvarint(tfTitle) if hasTitle
 //	pos:  per article, in the same order, tfTitle+tfBody positions as
 //	      uvarint deltas (first from 0); empty for unigrams
@@ -44,6 +45,7 @@ type termPostings struct {
 // terms' hashes (see termSet); the rare term whose hash is taken by
 // another goes into collided, by key.
 type segBuilder struct {
+	base     int64 // the first rowid, which the first delta of every term is from
 	terms    map[uint64]*termPostings
 	collided map[string]*termPostings
 	info     []docInfo
@@ -57,6 +59,9 @@ func newSegBuilder() *segBuilder {
 // add appends one article. Rowids must ascend within a segment, which
 // AUTOINCREMENT guarantees.
 func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
+	if len(b.info) == 0 {
+		b.base = rowid
+	}
 	info.rowid = rowid
 	b.info = append(b.info, info)
 	for i := range ts.terms {
@@ -71,16 +76,20 @@ func (b *segBuilder) term(hash, check uint64, key []byte) *termPostings {
 	p := b.terms[hash]
 	switch {
 	case p == nil:
-		p = &termPostings{key: string(key), check: check}
+		p = b.newTerm(string(key), check)
 		b.terms[hash] = p
-		b.bytes += len(key) + 64
 	case p.check != check: // another term with the same first hash
 		if p = b.collided[string(key)]; p == nil {
-			p = &termPostings{key: string(key), check: check}
+			p = b.newTerm(string(key), check)
 			b.collided[p.key] = p
 		}
 	}
 	return p
+}
+
+func (b *segBuilder) newTerm(key string, check uint64) *termPostings {
+	b.bytes += len(key) + 64
+	return &termPostings{key: key, check: check, last: b.base}
 }
 
 // append adds one article's entry to a term's postings; rowids must ascend.

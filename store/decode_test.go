@@ -1,0 +1,91 @@
+package store
+
+import (
+	"context"
+	"slices"
+	"testing"
+)
+
+// A segment written by the builder reads back exactly: every term's
+// articles, frequencies and positions, through blocks split into parts.
+func TestSegmentRoundTrip(t *testing.T) {
+	ix := openTemp(t, t.TempDir())
+	ctx := context.Background()
+	b := newSegBuilder()
+	texts := map[int64][2]string{}
+	for i := range 300 {
+		rowid := int64(1000 + 3*i)
+		title := "Harbour report"
+		body := "東京の港 harbour " + slices.Repeat([]string{"tide "}, i%7+1)[0] + "亚马逊云服务"
+		if i%2 == 0 {
+			body += " 中"
+		}
+		texts[rowid] = [2]string{title, body}
+		ts := articleTerms(title, body)
+		b.add(rowid, docInfo{date: int64(i)}, ts)
+		ts.release()
+	}
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rollback(tx)
+	if err := b.flush(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	segs, err := ix.segs.load(ctx, tx)
+	if err != nil || len(segs) != 1 || len(segs[0].docs) != 300 {
+		t.Fatalf("segments %v, %v", segs, err)
+	}
+	tl, err := fetch(ctx, tx, segs, map[string]bool{"harbour": true, "亚马": true, "马逊": true, uniPrefix + "中": false, "missing": false})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seg := segs[0].id
+	for term, wantDF := range map[string]int{"harbour": 300, "亚马": 300, uniPrefix + "中": 150, "missing": 0} {
+		if tl.df[term] != wantDF {
+			t.Errorf("df of %q = %d, want %d", term, tl.df[term], wantDF)
+		}
+	}
+	m := tl.matchToken(seg, queryToken{"harbour"})
+	if len(m) != 300 || m[0].rowid != 1000 || m[299].rowid != 1000+3*299 || m[5].tfTitle != 1 || m[5].tfBody != 1 {
+		t.Errorf("harbour postings: %d entries, first %+v", len(m), m[0])
+	}
+	if got := tl.matchToken(seg, queryToken{"亚马", "马逊"}); len(got) != 300 {
+		t.Errorf("the phrase 亚马逊 matches %d articles, want 300", len(got))
+	}
+	if got := tl.matchToken(seg, queryToken{"马逊", "亚马"}); len(got) != 0 {
+		t.Errorf("the reversed phrase matches %d articles, want none", len(got))
+	}
+}
+
+// The decoders read what is on disk: damaged bytes must give an error or
+// fewer matches, never a panic or a hang.
+func FuzzDecoders(f *testing.F) {
+	b := newSegBuilder()
+	ts := articleTerms("AWS宕机", "亚马逊云服务 harbour harbour")
+	b.add(7, docInfo{date: 1, titleLen: 2, bodyLen: 9}, ts)
+	var data, pos []byte
+	prev := ""
+	for _, p := range b.terms {
+		data, pos = appendEntry(data, pos, prev, p.key, p.df, p.docs, p.pos)
+		prev = p.key
+	}
+	f.Add(data, pos, encodeDocInfo(b.info))
+	f.Add([]byte{0, 3, 'a', 'b', 'c', 1, 2, 1, 2}, []byte{1, 0}, []byte{1, 2, 3, 4, 5, 6})
+	f.Fuzz(func(t *testing.T, data, pos, info []byte) {
+		r := blockReader{data: data, pos: pos}
+		for range 1000 {
+			e, ok, err := r.next()
+			if err != nil || !ok {
+				break
+			}
+			pr := postingReader{docs: e.docs, pos: e.pos}
+			var buf []uint32
+			for n := 0; n < 1000 && pr.next(); n++ {
+				buf = pr.positions(buf)
+			}
+		}
+		_, _ = decodeDocInfo(info, 0)
+	})
+}
