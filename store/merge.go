@@ -9,46 +9,107 @@ import (
 
 // Every Update that changes something writes at least one segment, so a
 // reader who opens yomu every day would pile up small segments, and every
-// search looks a term up once per segment. When mergeAt segments smaller
-// than mergeBelow articles have piled up, they are merged into one, which
-// also drops the postings of their dead articles for good. Large segments
-// (a cold index writes a few of tens of thousands of articles) are left as
+// search looks a term up once per segment. Segments smaller than
+// mergeBelow articles are grouped in tiers by size (a factor of four
+// apart); when mergeAt segments of one tier have piled up, they are merged
+// into one, which also drops the postings of their dead articles for good.
+// So a search looks in at most three segments per tier. Larger segments (a
+// cold index writes segments of about batchFiles articles) are left as
 // they are: merging them would cost as much as indexing them again.
 const (
-	mergeBelow = 4096
+	mergeBelow = 8192
 	mergeAt    = 4
 )
 
-// mergeSmallSegments merges the small segments when enough have piled up.
-// It runs in one transaction: a crash leaves the segments as they were.
+// tier is the size class of a segment of n articles.
+func tier(n int) int {
+	t := 0
+	for n >= 4 {
+		n /= 4
+		t++
+	}
+	return t
+}
+
+// mergeSmallSegments merges segments of a tier that has filled up, until
+// none has. Each merge is one transaction: a crash leaves the segments as
+// they were.
 func (ix *Index) mergeSmallSegments(ctx context.Context) error {
-	tx, err := ix.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer rollback(tx)
-	// Count first: a refresh that changed nothing must not decode every
-	// segment's docinfo.
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM segments WHERE ndocs < ?", mergeBelow).Scan(&n); err != nil {
-		return err
-	}
-	if n < mergeAt {
-		return nil
-	}
-	var small []*segment
-	all, err := ix.segs.load(ctx, tx)
-	if err != nil {
-		return err
-	}
-	for _, s := range all {
-		if len(s.docs) < mergeBelow {
-			small = append(small, s)
+	for {
+		merged, err := ix.mergeTier(ctx)
+		if err != nil || !merged {
+			return err
 		}
 	}
-	if len(small) < mergeAt {
-		return nil
+}
+
+// mergeTier merges the segments of the first full tier, if any.
+func (ix *Index) mergeTier(ctx context.Context) (bool, error) {
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
 	}
+	defer rollback(tx)
+	// Sizes first: a refresh that changed nothing must not decode every
+	// segment's docinfo.
+	sizes, err := smallSegments(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	byTier := map[int][]int64{}
+	var full []int64
+	for id, n := range sizes {
+		t := tier(n)
+		byTier[t] = append(byTier[t], id)
+		if len(byTier[t]) >= mergeAt && full == nil {
+			full = byTier[t]
+		}
+	}
+	if full == nil {
+		return false, nil
+	}
+	full = byTier[tier(sizes[full[0]])]
+	all, err := ix.segs.load(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	var group []*segment
+	for _, s := range all {
+		if slices.Contains(full, s.id) {
+			group = append(group, s)
+		}
+	}
+	if err := mergeGroup(ctx, tx, group); err != nil {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("merge segments: %w", err)
+	}
+	return true, nil
+}
+
+// smallSegments returns the sizes of the segments below mergeBelow.
+func smallSegments(ctx context.Context, tx *sql.Tx) (map[int64]int, error) {
+	rows, err := tx.QueryContext(ctx, "SELECT seg, ndocs FROM segments WHERE ndocs < ?", mergeBelow)
+	if err != nil {
+		return nil, err
+	}
+	sizes := map[int64]int{}
+	for rows.Next() {
+		var id int64
+		var n int
+		if err := rows.Scan(&id, &n); err != nil {
+			rows.Close() //nolint:errcheck,gosec // the scan error is the one to report
+			return nil, err
+		}
+		sizes[id] = n
+	}
+	return sizes, rows.Close()
+}
+
+// mergeGroup writes the live articles of the segments as one new segment
+// and drops them.
+func mergeGroup(ctx context.Context, tx *sql.Tx, small []*segment) error {
 	dead, err := rowidSet(ctx, tx, "SELECT rowid FROM dead")
 	if err != nil {
 		return err
@@ -75,9 +136,6 @@ func (ix *Index) mergeSmallSegments(ctx context.Context) error {
 		if err := dropSegment(ctx, tx, s, dead); err != nil {
 			return err
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("merge segments: %w", err)
 	}
 	return nil
 }

@@ -164,33 +164,39 @@ func TestSmallSegmentsAreMerged(t *testing.T) {
 	writeDocs(t, dir, docs...)
 	ix := openTemp(t, dir)
 	mustUpdate(t, ix)
-	for round := range 3 * mergeAt {
-		edited := docs[round]
-		edited.body = fmt.Sprintf("Round %d rewrote this one: walrus%d.", round, round)
-		writeDocs(t, dir, edited, doc{path: fmt.Sprintf("add/r%02d.md", round), title: "Added",
-			lang: "en", body: fmt.Sprintf("Added in round %d with a narwhal.", round)})
+	added := func(r int) doc {
+		return doc{path: fmt.Sprintf("add/r%02d.md", r), title: "Added", lang: "en",
+			body: fmt.Sprintf("Added in round %d with a narwhal.", r)}
+	}
+	rounds := 4 * mergeAt
+	for r := range rounds {
+		// each round adds an article and rewrites the one added before
+		change := []doc{added(r)}
+		if r > 0 {
+			edited := added(r - 1)
+			edited.body = fmt.Sprintf("Round %d rewrote this one: walrus%d.", r, r)
+			change = append(change, edited)
+		}
+		writeDocs(t, dir, change...)
 		mustUpdate(t, ix)
-		assertSegmentsHold(t, ix, len(docs)+round+1)
-		if got := searchPaths(t, ix, fmt.Sprintf("walrus%d", round)); !reflect.DeepEqual(got, []string{edited.path}) {
-			t.Errorf("round %d: the edit is found in %v, want %s", round, got, edited.path)
+		assertSegmentsHold(t, ix, len(docs)+r+1)
+		if r > 0 {
+			if got := searchPaths(t, ix, fmt.Sprintf("walrus%d", r)); !reflect.DeepEqual(got, []string{added(r - 1).path}) {
+				t.Errorf("round %d: the edit is found in %v, want %s", r, got, added(r-1).path)
+			}
 		}
-		if got := searchPaths(t, ix, fmt.Sprintf("n%d", round)); len(got) != 0 {
-			t.Errorf("round %d: the text before the edit is still found in %v", round, got)
-		}
-		if got := searchPaths(t, ix, "narwhal"); len(got) != round+1 {
-			t.Errorf("round %d: narwhal finds %d articles, want %d", round, len(got), round+1)
+		if got := searchPaths(t, ix, "narwhal"); len(got) != 1 {
+			t.Errorf("round %d: narwhal finds %d articles, want 1 (the text before an edit is gone)", r, len(got))
 		}
 	}
 	var segs, dead int
 	if err := ix.db.QueryRow("SELECT (SELECT count(*) FROM segments), (SELECT count(*) FROM dead)").Scan(&segs, &dead); err != nil {
 		t.Fatal(err)
 	}
-	if segs > mergeAt {
-		t.Errorf("%d segments after %d small updates, want at most %d", segs, 3*mergeAt, mergeAt)
+	if segs > 2*(mergeAt-1)+1 {
+		t.Errorf("%d segments after %d small updates, want at most %d", segs, rounds, 2*(mergeAt-1)+1)
 	}
-	// The first segment (the first update's 30 articles) is small too, so
-	// every edited article's old postings have been merged away.
-	if dead >= 3*mergeAt {
-		t.Errorf("%d dead articles kept after merges, want fewer than the %d edits", dead, 3*mergeAt)
+	if dead >= rounds/2 {
+		t.Errorf("%d dead articles kept after merges, want fewer than half the %d edits", dead, rounds-1)
 	}
 }

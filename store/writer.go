@@ -14,9 +14,9 @@ import (
 // less waiting for another process that wants to write (reader marks).
 // Variables so tests can make many small batches.
 var (
-	batchFiles = 100000
-	batchTime  = 8 * time.Second
-	batchBytes = 64 << 20 // encoded postings held in memory
+	batchFiles = 16384
+	batchTime  = 10 * time.Second // below the 15 s busy timeout of the others
+	batchBytes = 64 << 20         // encoded postings held in memory
 )
 
 // writer is the single goroutine that writes an Update's results.
