@@ -17,7 +17,7 @@ import (
 // cold index writes segments of about batchFiles articles) are left as
 // they are: merging them would cost as much as indexing them again.
 const (
-	mergeBelow = 8192
+	mergeBelow = 4096
 	mergeAt    = 4
 )
 
@@ -108,31 +108,28 @@ func smallSegments(ctx context.Context, tx *sql.Tx) (map[int64]int, error) {
 }
 
 // mergeGroup writes the live articles of the segments as one new segment
-// and drops them.
-func mergeGroup(ctx context.Context, tx *sql.Tx, small []*segment) error {
+// and drops them. It streams: the segments' encoded blocks are held in
+// memory (a few MB each below mergeBelow), never their decoded postings.
+func mergeGroup(ctx context.Context, tx *sql.Tx, group []*segment) error {
 	dead, err := rowidSet(ctx, tx, "SELECT rowid FROM dead")
 	if err != nil {
 		return err
 	}
-	b := newSegBuilder()
-	for _, s := range small {
+	var info []docInfo
+	for _, s := range group {
 		for _, d := range s.docs {
 			if !dead[d.rowid] {
-				b.info = append(b.info, d)
+				info = append(info, d)
 			}
 		}
 	}
-	slices.SortFunc(b.info, func(x, y docInfo) int { return cmpInt64(x.rowid, y.rowid) })
-	if len(b.info) > 0 {
-		b.base = b.info[0].rowid
+	if len(info) > 0 {
+		slices.SortFunc(info, func(x, y docInfo) int { return cmpInt64(x.rowid, y.rowid) })
+		if err := writeMerged(ctx, tx, group, info, dead); err != nil {
+			return err
+		}
 	}
-	if err := mergePostings(ctx, tx, small, dead, b); err != nil {
-		return err
-	}
-	if err := b.flush(ctx, tx); err != nil {
-		return err
-	}
-	for _, s := range small {
+	for _, s := range group {
 		if err := dropSegment(ctx, tx, s, dead); err != nil {
 			return err
 		}
@@ -140,40 +137,116 @@ func mergeGroup(ctx context.Context, tx *sql.Tx, small []*segment) error {
 	return nil
 }
 
-// mergePostings reads every term of the segments and appends its live
-// entries to b, in rowid order.
-func mergePostings(ctx context.Context, tx *sql.Tx, segs []*segment, dead map[int64]bool, b *segBuilder) error {
-	type entry struct {
-		p   posting
-		pos []uint32
+// writeMerged writes the new segment: its docinfo, then every term of the
+// group in key order with the live entries of all its segments.
+func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docInfo, dead map[int64]bool) error {
+	res, err := tx.ExecContext(ctx, "INSERT INTO segments(ndocs, docinfo) VALUES(?, ?)", len(info), encodeDocInfo(info))
+	if err != nil {
+		return err
 	}
-	byTerm := map[string][]entry{}
-	for _, s := range segs {
-		err := eachTerm(ctx, tx, s.id, func(e blockEntry) {
-			r := postingReader{docs: e.docs, pos: e.pos, rowid: s.base()}
-			for r.next() {
-				var pos []uint32
-				if !isUnigram(e.key) {
-					pos = r.positions(nil)
-				}
-				if !dead[r.cur.rowid] {
-					byTerm[e.key] = append(byTerm[e.key], entry{r.cur, pos})
-				}
-			}
-		})
-		if err != nil {
+	seg, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	heads := make([]*termCursor, len(group))
+	for i, s := range group {
+		if heads[i], err = readTerms(ctx, tx, s); err != nil {
 			return err
 		}
 	}
-	for key, es := range byTerm {
-		slices.SortFunc(es, func(x, y entry) int { return cmpInt64(x.p.rowid, y.p.rowid) })
-		p := b.newTerm(key, 0)
-		b.collided[key] = p // by key: merging needs no hashes
-		for _, e := range es {
-			b.append(p, e.p, e.pos)
+	slices.SortFunc(heads, func(x, y *termCursor) int { return cmpInt64(x.base, y.base) })
+	bw, err := newBlockWriter(ctx, tx, seg)
+	if err != nil {
+		return err
+	}
+	defer bw.close()
+	m := termMerger{base: info[0].rowid, dead: dead}
+	for {
+		key, ok := smallestKey(heads)
+		if !ok {
+			break
+		}
+		p := m.merge(key, heads)
+		if p.df == 0 {
+			continue // only dead articles had it
+		}
+		if err := bw.add(key, p.df, p.docs, p.pos); err != nil {
+			return err
 		}
 	}
-	return nil
+	return bw.finish()
+}
+
+// termCursor walks one segment's terms in key order.
+type termCursor struct {
+	base    int64
+	entries []blockEntry
+}
+
+func readTerms(ctx context.Context, tx *sql.Tx, s *segment) (*termCursor, error) {
+	c := &termCursor{base: s.base()}
+	err := eachTerm(ctx, tx, s.id, func(e blockEntry) { c.entries = append(c.entries, e) })
+	return c, err
+}
+
+func smallestKey(heads []*termCursor) (string, bool) {
+	key, ok := "", false
+	for _, h := range heads {
+		if len(h.entries) > 0 && (!ok || h.entries[0].key < key) {
+			key, ok = h.entries[0].key, true
+		}
+	}
+	return key, ok
+}
+
+// termMerger re-encodes one term's entries from several segments against
+// the new segment's base, dropping dead articles.
+type termMerger struct {
+	base    int64
+	dead    map[int64]bool
+	entries []mergeEntry
+	pos     []uint32
+}
+
+type mergeEntry struct {
+	p          posting
+	posAt, end int
+}
+
+func (m *termMerger) merge(key string, heads []*termCursor) *termPostings {
+	m.entries, m.pos = m.entries[:0], m.pos[:0]
+	sorted := true
+	for _, h := range heads {
+		if len(h.entries) == 0 || h.entries[0].key != key {
+			continue
+		}
+		e := h.entries[0]
+		h.entries = h.entries[1:]
+		r := postingReader{docs: e.docs, pos: e.pos, rowid: h.base}
+		for r.next() {
+			at := len(m.pos)
+			if !isUnigram(key) {
+				m.pos = append(m.pos, r.positions(nil)...)
+			}
+			if m.dead[r.cur.rowid] {
+				m.pos = m.pos[:at]
+				continue
+			}
+			if n := len(m.entries); n > 0 && m.entries[n-1].p.rowid > r.cur.rowid {
+				sorted = false // segments whose rowids interleave
+			}
+			m.entries = append(m.entries, mergeEntry{r.cur, at, len(m.pos)})
+		}
+	}
+	if !sorted {
+		slices.SortFunc(m.entries, func(x, y mergeEntry) int { return cmpInt64(x.p.rowid, y.p.rowid) })
+	}
+	var b segBuilder
+	p := &termPostings{key: key, last: m.base}
+	for _, e := range m.entries {
+		b.append(p, e.p, m.pos[e.posAt:e.end])
+	}
+	return p
 }
 
 // eachTerm calls fn for every term of a segment.
