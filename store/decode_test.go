@@ -89,3 +89,35 @@ func FuzzDecoders(f *testing.F) {
 		_, _ = decodeDocInfo(info, 0)
 	})
 }
+
+// The top-k heap keeps exactly what sorting every match would.
+func TestTopKKeepsTheBest(t *testing.T) {
+	seg := &segment{}
+	for i := range 500 {
+		seg.docs = append(seg.docs, docInfo{rowid: int64(i + 1), date: int64((i * 7919) % 97)})
+	}
+	for _, byDate := range []bool{false, true} {
+		var all []match
+		top := topK{n: 37, byDate: byDate}
+		for i := range seg.docs {
+			m := match{seg: seg, at: i, score: float64((i * 104729) % 13)}
+			all = append(all, m)
+			top.offer(m)
+		}
+		slices.SortFunc(all, func(a, b match) int {
+			if top.better(a, b) {
+				return -1
+			}
+			return 1
+		})
+		got := top.sorted()
+		if len(got) != 37 {
+			t.Fatalf("kept %d, want 37", len(got))
+		}
+		for i := range got {
+			if got[i].at != all[i].at {
+				t.Fatalf("byDate %v: match %d is doc %d, want %d", byDate, i, got[i].at, all[i].at)
+			}
+		}
+	}
+}

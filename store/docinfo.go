@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -78,15 +77,6 @@ func (s *segment) base() int64 {
 		return 0
 	}
 	return s.docs[0].rowid
-}
-
-// find returns the index of rowid in the segment, or -1.
-func (s *segment) find(rowid int64) int {
-	i := sort.Search(len(s.docs), func(i int) bool { return s.docs[i].rowid >= rowid })
-	if i < len(s.docs) && s.docs[i].rowid == rowid {
-		return i
-	}
-	return -1
 }
 
 // segmentCache keeps decoded segments across searches: segments never

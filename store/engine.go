@@ -241,9 +241,10 @@ func intersect(cands []int64, m tokenMatches) ([]int64, tokenMatches, []int) {
 	return kept, out, keepIdx
 }
 
-// segmentMatches evaluates q in one segment: the candidates, ascending,
-// with each positive token's frequencies aligned to them.
-func (tl *termLists) segmentMatches(seg *segment, q textQuery, f *filters) ([]int64, []tokenMatches) {
+// segmentMatches evaluates q in one segment: the matches as indexes into
+// seg.docs, ascending, with each positive token's frequencies aligned to
+// them.
+func (tl *termLists) segmentMatches(seg *segment, q textQuery, f *filters) ([]int, []tokenMatches) {
 	var cands []int64
 	var tfs []tokenMatches
 	if len(q.pos) == 0 {
@@ -275,11 +276,20 @@ func (tl *termLists) segmentMatches(seg *segment, q textQuery, f *filters) ([]in
 		ex := tl.groupSet(seg.id, g)
 		cands, tfs = filterCands(cands, tfs, func(rowid int64) bool { return !ex[rowid] })
 	}
+	// Both lists ascend: one walk finds each candidate's docinfo.
+	var at []int
+	j := 0
 	cands, tfs = filterCands(cands, tfs, func(rowid int64) bool {
-		i := seg.find(rowid)
-		return i >= 0 && f.keep(&seg.docs[i])
+		for j < len(seg.docs) && seg.docs[j].rowid < rowid {
+			j++
+		}
+		if j == len(seg.docs) || seg.docs[j].rowid != rowid || !f.keep(&seg.docs[j]) {
+			return false
+		}
+		at = append(at, j)
+		return true
 	})
-	return cands, tfs
+	return at, tfs
 }
 
 // groupSet is the set of articles matching every token of a group.

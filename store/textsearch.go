@@ -106,25 +106,20 @@ func (ix *Index) searchTerms(ctx context.Context, q Query, tq textQuery, limit i
 		return nil, nil, 0, err
 	}
 	sc := newScorer(v.segs, len(v.dead), tq, tl)
-	byDate := q.Sort == SortDate
-	keep := q.Offset + limit
-	var best []match
+	top := topK{n: q.Offset + limit, byDate: q.Sort == SortDate}
 	total := 0
 	for _, seg := range v.segs {
-		cands, tfs := tl.segmentMatches(seg, tq, f)
-		total += len(cands)
-		for i, c := range cands {
-			m := match{seg: seg, at: seg.find(c)}
-			if !byDate {
-				m.score = sc.score(&seg.docs[m.at], tfs, i)
+		at, tfs := tl.segmentMatches(seg, tq, f)
+		total += len(at)
+		for i, a := range at {
+			m := match{seg: seg, at: a}
+			if !top.byDate {
+				m.score = sc.score(&seg.docs[a], tfs, i)
 			}
-			best = append(best, m)
-		}
-		if len(best) > 4*keep+1024 {
-			best = topMatches(best, keep, byDate)
+			top.offer(m)
 		}
 	}
-	best = topMatches(best, keep, byDate)
+	best := top.sorted()
 	if q.Offset >= len(best) {
 		return nil, nil, total, nil
 	}
@@ -139,32 +134,81 @@ func (ix *Index) searchTerms(ctx context.Context, q Query, tq textQuery, limit i
 
 func (m match) doc() *docInfo { return &m.seg.docs[m.at] }
 
-// topMatches sorts matches best first (score, then newest; or newest) and
-// keeps n.
-func topMatches(ms []match, n int, byDate bool) []match {
-	slices.SortFunc(ms, func(a, b match) int {
-		if !byDate && a.score != b.score {
-			if a.score > b.score {
-				return -1
-			}
-			return 1
+// topK keeps the n best matches offered (score, then newest; or newest)
+// in a heap whose root is the worst kept, so ranking tens of thousands of
+// matches costs a comparison or two each, not a sort.
+type topK struct {
+	n      int
+	byDate bool
+	heap   []match
+}
+
+// better orders matches best first.
+func (t *topK) better(a, b match) bool {
+	if !t.byDate && a.score != b.score {
+		return a.score > b.score
+	}
+	da, db := a.doc(), b.doc()
+	if da.date != db.date {
+		return da.date > db.date
+	}
+	return da.rowid > db.rowid
+}
+
+func (t *topK) offer(m match) {
+	if len(t.heap) < t.n {
+		t.heap = append(t.heap, m)
+		t.up(len(t.heap) - 1)
+		return
+	}
+	if t.n == 0 || !t.better(m, t.heap[0]) {
+		return
+	}
+	t.heap[0] = m
+	t.down(0)
+}
+
+func (t *topK) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !t.better(t.heap[p], t.heap[i]) { // parent no better than child: the worst stays on top
+			return
 		}
-		da, db := a.doc(), b.doc()
-		if da.date != db.date {
-			if da.date > db.date {
-				return -1
-			}
-			return 1
+		t.heap[p], t.heap[i] = t.heap[i], t.heap[p]
+		i = p
+	}
+}
+
+func (t *topK) down(i int) {
+	for {
+		w, l, r := i, 2*i+1, 2*i+2
+		if l < len(t.heap) && t.better(t.heap[w], t.heap[l]) {
+			w = l
 		}
-		switch {
-		case da.rowid > db.rowid:
+		if r < len(t.heap) && t.better(t.heap[w], t.heap[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		t.heap[w], t.heap[i] = t.heap[i], t.heap[w]
+		i = w
+	}
+}
+
+// sorted returns the kept matches, best first.
+func (t *topK) sorted() []match {
+	out := slices.Clone(t.heap)
+	slices.SortFunc(out, func(a, b match) int {
+		if t.better(a, b) {
 			return -1
-		case da.rowid < db.rowid:
+		}
+		if t.better(b, a) {
 			return 1
 		}
 		return 0
 	})
-	return ms[:min(n, len(ms))]
+	return out
 }
 
 // textFacets counts the matches of a query with terms per language (under
@@ -193,9 +237,9 @@ func (ix *Index) textFacets(ctx context.Context, q Query, tq textQuery) (Facets,
 	langNames, sourceNames := v.dicts.names()
 	langs, sources := map[string]int{}, map[string]int{}
 	for _, seg := range v.segs {
-		cands, _ := tl.segmentMatches(seg, tq, f)
-		for _, c := range cands {
-			d := &seg.docs[seg.find(c)]
+		at, _ := tl.segmentMatches(seg, tq, f)
+		for _, a := range at {
+			d := &seg.docs[a]
 			if sourceOK == nil || sourceOK[d.source] {
 				langs[langNames[d.lang]]++
 			}
