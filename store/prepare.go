@@ -84,12 +84,13 @@ func prepareRow(a feed.Article) articleRow {
 	return r
 }
 
-// storedTextBytes bounds the plain text kept for snippets: the stored
-// texts were the largest part of the index after the postings (0.6 times
-// the archive with whole texts of about 5 KB). Most first matches are in
-// the first 4 KB; for the others the snippet is made from the archive
-// (see Index.snippet).
-const storedTextBytes = 4 << 10
+// storedTextBytes bounds the plain text kept for snippets: it covers a
+// typical article whole (the stored texts are a third of the index). For a
+// match further on, the snippet is made from the archive (Index.snippet),
+// which costs about a parse; with 4 KB that happened for a quarter of the
+// hits of the generated archive (5 KB texts) and was a quarter of a
+// search's CPU.
+const storedTextBytes = 8 << 10
 
 // cutText cuts s to at most n bytes at a rune boundary.
 func cutText(s string, n int) string {

@@ -21,8 +21,10 @@ import (
 //
 // Postings of a term in a segment:
 //
-//	docs: per article, ascending rowid: uvarint(rowid - previous rowid,
-//	      the first from the segment's first rowid, its base),
+//	docs: per article, ascending rowid: uvarint(delta<<1 | once), where
+//	      delta is rowid - previous rowid (the first from the segment's
+//	      first rowid, its base) and once says the term is in the body once
+//	      and not in the title, the most common case; otherwise
 //	      uvarint(tfBody<<1 | hasTitle), then uvarint(tfTitle) if hasTitle
 //	pos:  per article, in the same order, tfTitle+tfBody positions as
 //	      uvarint deltas (first from 0); empty for unigrams
@@ -95,13 +97,18 @@ func (b *segBuilder) newTerm(key string, check uint64) *termPostings {
 // append adds one article's entry to a term's postings; rowids must ascend.
 func (b *segBuilder) append(p *termPostings, e posting, pos []uint32) {
 	n0 := len(p.docs) + len(p.pos)
-	p.docs = binary.AppendUvarint(p.docs, uint64(e.rowid-p.last))
+	delta := uint64(e.rowid-p.last) << 1
 	p.last = e.rowid
 	p.df++
-	if e.tfTitle > 0 {
+	switch {
+	case e.tfTitle == 0 && e.tfBody == 1: // most entries: once, in the body
+		p.docs = binary.AppendUvarint(p.docs, delta|1)
+	case e.tfTitle > 0:
+		p.docs = binary.AppendUvarint(p.docs, delta)
 		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfBody)<<1|1)
 		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfTitle))
-	} else {
+	default:
+		p.docs = binary.AppendUvarint(p.docs, delta)
 		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfBody)<<1)
 	}
 	prev := uint32(0)
@@ -178,13 +185,17 @@ func (r *postingReader) next() bool {
 		return false
 	}
 	r.docs = r.docs[n:]
+	r.rowid += int64(d >> 1)
+	if d&1 == 1 {
+		r.cur = posting{rowid: r.rowid, tfBody: 1}
+		return true
+	}
 	v, n := binary.Uvarint(r.docs)
 	if n <= 0 {
 		r.docs = nil
 		return false
 	}
 	r.docs = r.docs[n:]
-	r.rowid += int64(d)
 	r.cur = posting{rowid: r.rowid, tfBody: uint32(v >> 1)}
 	if v&1 == 1 {
 		t, n := binary.Uvarint(r.docs)
