@@ -118,22 +118,28 @@ func normalizeNewlines(s string) string {
 }
 
 // tooManyControls catches binary that slipped through as "text": real
-// articles hold at most a stray control character or two.
+// articles hold at most a stray control character or two. Controls and
+// U+FFFD are counted first, in plain byte loops; the characters only when
+// there are enough of them to matter.
 func tooManyControls(s string) bool {
-	var ctl, total int
+	ctl := strings.Count(s, "\ufffd")
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c&0xc0 == 0x80: // a continuation byte: not a new character
-			continue
-		case c < 0x20 && c != '\n' && c != '\t' && c != '\f':
-			ctl++
-		case c == 0xef && strings.HasPrefix(s[i:], "\ufffd"):
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' && c != '\f' {
 			ctl++
 		}
-		total++
 	}
-	return ctl > 8 && ctl*10 > total
+	return ctl > 8 && ctl*10 > charCount(s)
+}
+
+// charCount counts the bytes that start a character (valid or not).
+func charCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }

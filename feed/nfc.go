@@ -13,27 +13,46 @@ import (
 // them; a string of only such runes is NFC as it stands. A bitmap of those
 // runes in the Basic Multilingual Plane, built once from norm's own tables,
 // answers in one lookup per rune.
-var (
-	nfcStarterOnce sync.Once
-	nfcStarter     []uint64 // bit r is set when rune r is a plain NFC starter
-)
 
 // nfcSafeAstral covers the emoji and symbol planes, checked by
 // TestNFCSafeAstral.
 var nfcSafeAstral = [2]rune{0x1f000, 0x1faff}
 
-func buildNFCStarters() {
-	nfcStarter = make([]uint64, 0x10000/64)
+// plainSets holds the runes passed over by isNFCFast (nfc), by Sanitize
+// (kept) and by clean, which needs both (clean).
+type plainSets struct{ nfc, kept, clean plainSet }
+
+var runeSets = sync.OnceValue(buildPlainSets)
+
+func buildPlainSets() *plainSets {
+	p := &plainSets{}
+	p.nfc = plainSet{astral: nfcSafeAstral, invalid: plainNFC([]byte("\uFFFD"))}
+	p.kept = plainSet{astral: [2]rune{0x10000, utf8.MaxRune}}
+	p.clean = plainSet{astral: nfcSafeAstral}
 	var buf [utf8.UTFMax]byte
-	for r := rune(0x80); r < 0x10000; r++ {
+	for r := rune(0); r < 0x10000; r++ {
 		if r >= 0xd800 && r <= 0xdfff {
 			continue
 		}
-		s := buf[:utf8.EncodeRune(buf[:], r)]
-		if norm.NFC.IsNormal(s) && norm.NFC.Properties(s).BoundaryBefore() {
-			nfcStarter[r/64] |= 1 << (r % 64)
+		kept := keptRune(r)
+		if kept {
+			p.kept.add(r)
+		}
+		if !plainNFC(buf[:utf8.EncodeRune(buf[:], r)]) {
+			continue
+		}
+		p.nfc.add(r)
+		if kept {
+			p.clean.add(r)
 		}
 	}
+	return p
+}
+
+// plainNFC reports a rune (as UTF-8) that is NFC on its own and never
+// combines with the one before it.
+func plainNFC(s []byte) bool {
+	return s[0] < utf8.RuneSelf || norm.NFC.IsNormal(s) && norm.NFC.Properties(s).BoundaryBefore()
 }
 
 // toNFC returns s in Unicode normalization form C.
@@ -46,24 +65,4 @@ func toNFC(s string) string {
 
 // isNFCFast reports s made only of plain NFC starters (false means "maybe
 // not NFC").
-func isNFCFast(s string) bool {
-	nfcStarterOnce.Do(buildNFCStarters)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r < 0x10000:
-			if nfcStarter[r/64]&(1<<(r%64)) == 0 {
-				return false
-			}
-		case r < nfcSafeAstral[0] || r > nfcSafeAstral[1]:
-			return false
-		}
-		i += size
-	}
-	return true
-}
+func isNFCFast(s string) bool { return runeSets().nfc.holds(s) }

@@ -3,6 +3,7 @@ package feed
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // parsePlain reads text with no markup: every non-blank line is a
@@ -53,21 +54,32 @@ func plainDraft(paras []string) draft {
 
 // escapeMarkdown makes a line of plain text render as itself: inline
 // markup characters are escaped, and so is anything at the start of the
-// line that would make a heading, quote, list or rule.
+// line that would make a heading, quote, list or rule. The characters to
+// escape are ASCII, so the text between them is copied as it stands, but
+// for bytes that are not UTF-8, which become U+FFFD each as they always
+// have.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
-			b.WriteByte('\\')
-		case '#', '+', '-', '=':
-			if i == 0 {
-				b.WriteByte('\\')
+	done := 0 // s[:done] is written
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if r, n := decodeRune(s, i); r == utf8.RuneError && n == 1 {
+				b.WriteString(s[done:i])
+				b.WriteString("\uFFFD")
+				done = i + 1
+			} else {
+				i += n - 1
 			}
+		case markdownSpecial(c, i == 0):
+			b.WriteString(s[done:i])
+			b.WriteByte('\\')
+			done = i
 		}
-		b.WriteRune(r)
 	}
+	b.WriteString(s[done:])
 	out := b.String()
 	// "1. x" and "1) x" start ordered lists.
 	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < 10 &&
@@ -75,4 +87,16 @@ func escapeMarkdown(s string) string {
 		out = out[:j] + `\` + out[j:]
 	}
 	return out
+}
+
+// markdownSpecial reports the characters escapeMarkdown escapes: inline
+// markup anywhere, block markup at the start of a line.
+func markdownSpecial(c byte, first bool) bool {
+	switch c {
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+		return true
+	case '#', '+', '-', '=':
+		return first
+	}
+	return false
 }

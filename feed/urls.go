@@ -42,6 +42,9 @@ var sourceKeywords = []string{"原文链接", "原文地址", "原文網址", "�
 func findOriginalURL(text string) string {
 	lines := edgeLines(text, 12, 15)
 	for _, l := range lines {
+		if !strings.Contains(l, "http") {
+			continue // no link to find, whatever the keyword (most lines)
+		}
 		for _, k := range sourceKeywords {
 			if i := strings.Index(l, k); i >= 0 {
 				if u := findURL(l[i:]); u != "" {

@@ -1,0 +1,86 @@
+package feed
+
+import "unicode/utf8"
+
+// plainSet is a set of runes that a whole-string check can pass over: most
+// text is made only of them, and a string that is can be returned as it
+// stands, with one table lookup per rune and no other work.
+type plainSet struct {
+	bmp     [0x10000 / 64]uint64 // bit r is set when rune r is in the set
+	astral  [2]rune              // the runes above the BMP in the set
+	invalid bool                 // whether bytes that are not UTF-8 count as in the set
+}
+
+func (p *plainSet) add(r rune)         { p.bmp[r/64] |= 1 << (r % 64) }
+func (p *plainSet) hasBMP(r rune) bool { return p.bmp[r/64]&(1<<(r%64)) != 0 }
+
+// holds reports whether every rune of s is in the set. It is the hot loop
+// of parsing (every field passes here two or three times), so ASCII and
+// the two- and three-byte sequences of Latin, Cyrillic and CJK are decoded
+// inline.
+func (p *plainSet) holds(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printableASCII8(s, i) {
+			i += 8 // every set holds the printable ASCII characters
+			continue
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if !p.hasBMP(rune(c)) {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		switch {
+		case size == 1: // not UTF-8
+			if !p.invalid {
+				return false
+			}
+		case r < 0x10000:
+			if !p.hasBMP(r) {
+				return false
+			}
+		case r < p.astral[0] || r > p.astral[1]:
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// printableASCII8 reports s[i:i+8] made of ASCII from ' ' to '~', testing
+// the eight bytes at once: a byte below 0x20 borrows into its top bit when
+// 0x20 is taken from it, one above 0x7e carries into it when 1 is added.
+func printableASCII8(s string, i int) bool {
+	const ones, tops = 0x0101010101010101, 0x8080808080808080
+	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	return ((x-0x20*ones)&^x|(x+ones)|x)&tops == 0
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) with the two- and
+// three-byte forms inline; s[i] is not ASCII.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c >= 0xc2 && c <= 0xdf && i+1 < len(s):
+		if c1 := s[i+1]; c1&0xc0 == 0x80 {
+			return rune(c&0x1f)<<6 | rune(c1&0x3f), 2
+		}
+	case c >= 0xe0 && c <= 0xef && i+2 < len(s):
+		c1, c2 := s[i+1], s[i+2]
+		lo, hi := byte(0x80), byte(0xbf)
+		switch c {
+		case 0xe0:
+			lo = 0xa0 // shorter forms are overlong
+		case 0xed:
+			hi = 0x9f // surrogates
+		}
+		if c1 >= lo && c1 <= hi && c2&0xc0 == 0x80 {
+			return rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
