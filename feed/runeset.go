@@ -15,48 +15,65 @@ func (p *plainSet) add(r rune)         { p.bmp[r/64] |= 1 << (r % 64) }
 func (p *plainSet) hasBMP(r rune) bool { return p.bmp[r/64]&(1<<(r%64)) != 0 }
 
 // holds reports whether every rune of s is in the set. It is the hot loop
-// of parsing (every field passes here two or three times), so ASCII and
-// the two- and three-byte sequences of Latin, Cyrillic and CJK are decoded
-// inline.
+// of parsing (every field passes here two or three times), so printable
+// ASCII is skipped eight bytes at a time, and the common two- and
+// three-byte sequences are decoded inline.
 func (p *plainSet) holds(s string) bool {
 	for i := 0; i < len(s); {
-		if i+8 <= len(s) && printableASCII8(s, i) {
-			i += 8 // every set holds the printable ASCII characters
-			continue
-		}
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
+			if i&7 == 0 && i+8 <= len(s) && printableASCII8(s[i:i+8]) {
+				i += 8
+				continue
+			}
 			if !p.hasBMP(rune(c)) {
 				return false
 			}
 			i++
-			continue
-		}
-		r, size := decodeRune(s, i)
-		switch {
-		case size == 1: // not UTF-8
-			if !p.invalid {
+		case c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			if !p.hasBMP(rune(c&0x1f)<<6 | rune(s[i+1]&0x3f)) {
 				return false
 			}
-		case r < 0x10000:
-			if !p.hasBMP(r) {
+			i += 2
+		case c >= 0xe1 && c != 0xed && c <= 0xef && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			if !p.hasBMP(rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)) {
 				return false
 			}
-		case r < p.astral[0] || r > p.astral[1]:
-			return false
+			i += 3
+		default:
+			size, ok := p.holdsRune(s, i)
+			if !ok {
+				return false
+			}
+			i += size
 		}
-		i += size
 	}
 	return true
 }
 
-// printableASCII8 reports s[i:i+8] made of ASCII from ' ' to '~', testing
+// holdsRune is holds for the less common sequences: E0 and ED leads
+// (with their overlong and surrogate rules), four bytes, and bytes that
+// are not UTF-8.
+func (p *plainSet) holdsRune(s string, i int) (size int, ok bool) {
+	r, size := decodeRune(s, i)
+	switch {
+	case size == 1:
+		return 1, p.invalid
+	case r < 0x10000:
+		return size, p.hasBMP(r)
+	}
+	return size, r >= p.astral[0] && r <= p.astral[1]
+}
+
+// printableASCII8 reports s[:8] made of ASCII from ' ' to '~', testing
 // the eight bytes at once: a byte below 0x20 borrows into its top bit when
 // 0x20 is taken from it, one above 0x7e carries into it when 1 is added.
-func printableASCII8(s string, i int) bool {
+func printableASCII8(s string) bool {
 	const ones, tops = 0x0101010101010101, 0x8080808080808080
-	x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-		uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+	_ = s[7]
+	x := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 	return ((x-0x20*ones)&^x|(x+ones)|x)&tops == 0
 }
 

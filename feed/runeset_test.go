@@ -16,7 +16,7 @@ func TestPrintableASCII8(t *testing.T) {
 			b := []byte("abcdefgh")
 			b[pos] = byte(c)
 			want := c >= 0x20 && c <= 0x7e
-			if got := printableASCII8(string(b), 0); got != want {
+			if got := printableASCII8(string(b)); got != want {
 				t.Errorf("printableASCII8 with %#02x at %d = %v; want %v", c, pos, got, want)
 			}
 		}
@@ -104,6 +104,66 @@ func TestEscapeMarkdown(t *testing.T) {
 		"中文*強調*", "12. list", "bad \xff\xfe bytes", "\xe4\xb8", "é+=", "+1", "=x"} {
 		if got, want := escapeMarkdown(s), runeByRune(s); got != want {
 			t.Errorf("escapeMarkdown(%q) = %q; want %q", s, got, want)
+		}
+	}
+}
+
+func BenchmarkHolds(b *testing.B) {
+	for _, text := range []struct{ name, s string }{
+		{"en", strings.Repeat("The quick brown fox jumps over the lazy dog, again and again.\n", 80)},
+		{"zh", strings.Repeat("中文新闻的正文，包括标点符号和一些数字123。\n", 150)},
+		{"vi", strings.Repeat("Việt Nam là một quốc gia nằm ở phía đông bán đảo Đông Dương.\n", 80)},
+	} {
+		b.Run(text.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text.s)))
+			set := &runeSets().clean
+			for b.Loop() {
+				if !set.holds(text.s) {
+					b.Fatal("not clean")
+				}
+			}
+		})
+	}
+}
+
+// TestHolds holds the inline decoding of plainSet.holds to a rune-by-rune
+// check with utf8, for every lead byte followed by edge-case bytes.
+func TestHolds(t *testing.T) {
+	sets := runeSets()
+	byRune := func(p *plainSet, s string) bool {
+		for i := 0; i < len(s); {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				if !p.invalid {
+					return false
+				}
+			case r < 0x10000:
+				if !p.hasBMP(r) {
+					return false
+				}
+			case r < p.astral[0] || r > p.astral[1]:
+				return false
+			}
+			i += n
+		}
+		return true
+	}
+	follow := []byte{0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff}
+	for c0 := 0x80; c0 <= 0xff; c0++ {
+		for _, c1 := range follow {
+			for _, c2 := range follow {
+				for _, c3 := range follow[3:9] {
+					full := string([]byte{byte(c0), c1, c2, c3, 'x'})
+					for _, s := range []string{full[:1], full[:2], full[:3], full[:4], full, "abcdefgh" + full + "abcdefghi"} {
+						for _, p := range []*plainSet{&sets.nfc, &sets.kept, &sets.clean} {
+							if got, want := p.holds(s), byRune(p, s); got != want {
+								t.Fatalf("holds(%q) = %v; want %v", s, got, want)
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 }
