@@ -19,8 +19,9 @@ import (
 var nfcSafeAstral = [2]rune{0x1f000, 0x1faff}
 
 // plainSets holds the runes passed over by isNFCFast (nfc), by Sanitize
-// (kept) and by clean, which needs both (clean).
-type plainSets struct{ nfc, kept, clean plainSet }
+// (kept) and by clean, which needs both (clean); nfcUTF8 is nfc without
+// invalid bytes, for decode.
+type plainSets struct{ nfc, kept, clean, nfcUTF8 plainSet }
 
 var runeSets = sync.OnceValue(buildPlainSets)
 
@@ -46,6 +47,8 @@ func buildPlainSets() *plainSets {
 			p.clean.add(r)
 		}
 	}
+	p.nfcUTF8 = p.nfc
+	p.nfcUTF8.invalid = false
 	return p
 }
 
