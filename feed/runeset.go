@@ -36,7 +36,8 @@ func (p *plainSet) holds(s string) bool {
 				return false
 			}
 			i += 2
-		case c >= 0xe1 && c != 0xed && c <= 0xef && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+		case c >= 0xe1 && c <= 0xef && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 &&
+			(c != 0xed || s[i+1] < 0xa0): // ED A0–BF would be a surrogate
 			if !p.hasBMP(rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f)) {
 				return false
 			}
@@ -52,9 +53,8 @@ func (p *plainSet) holds(s string) bool {
 	return true
 }
 
-// holdsRune is holds for the less common sequences: E0 and ED leads
-// (with their overlong and surrogate rules), four bytes, and bytes that
-// are not UTF-8.
+// holdsRune is holds for the less common sequences: E0 leads (with
+// their overlong rule), four bytes, and bytes that are not UTF-8.
 func (p *plainSet) holdsRune(s string, i int) (size int, ok bool) {
 	r, size := decodeRune(s, i)
 	switch {

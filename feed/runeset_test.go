@@ -101,7 +101,7 @@ func TestEscapeMarkdown(t *testing.T) {
 		return out
 	}
 	for _, s := range []string{"", "plain", "# head", "-x", "a-b", "*a* _b_ [c](d) <e> |f| ~g~ &h; \\i `j`",
-		"中文*強調*", "12. list", "bad \xff\xfe bytes", "\xe4\xb8", "é+=", "+1", "=x"} {
+		"中文*強調*", "12. list", "bad \xff\xfe bytes", "\xe4\xb8", "é+=", "+1", "=x", "1)x", "123456789. x", "1234567890. x", "42", "3.*b*", "9\xff. x", "0."} {
 		if got, want := escapeMarkdown(s), runeByRune(s); got != want {
 			t.Errorf("escapeMarkdown(%q) = %q; want %q", s, got, want)
 		}
@@ -112,6 +112,7 @@ func BenchmarkHolds(b *testing.B) {
 	for _, text := range []struct{ name, s string }{
 		{"en", strings.Repeat("The quick brown fox jumps over the lazy dog, again and again.\n", 80)},
 		{"zh", strings.Repeat("中文新闻的正文，包括标点符号和一些数字123。\n", 150)},
+		{"ko", strings.Repeat("한국어 뉴스 기사의 본문입니다. 서울특별시에서 발표했다.\n", 100)},
 		{"vi", strings.Repeat("Việt Nam là một quốc gia nằm ở phía đông bán đảo Đông Dương.\n", 80)},
 	} {
 		b.Run(text.name, func(b *testing.B) {
