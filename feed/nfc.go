@@ -18,37 +18,46 @@ import (
 // TestNFCSafeAstral.
 var nfcSafeAstral = [2]rune{0x1f000, 0x1faff}
 
-// plainSets holds the runes passed over by isNFCFast (nfc), by Sanitize
-// (kept) and by clean, which needs both (clean); nfcUTF8 is nfc without
-// invalid bytes, for decode.
-type plainSets struct{ nfc, kept, clean, nfcUTF8 plainSet }
+// nfcSets holds the runes passed over by isNFCFast (nfc), by decode
+// (nfcUTF8: nfc without invalid bytes) and by clean (clean: nfc and kept
+// by Sanitize).
+type nfcSets struct{ nfc, nfcUTF8, clean plainSet }
 
-var runeSets = sync.OnceValue(buildPlainSets)
+// The NFC sets read norm's tables for every rune of the BMP, a few
+// milliseconds, so they are built on first use; Sanitize, which the
+// reading pane calls without parsing, needs only keptRunes, which is quick.
+var (
+	runeSets  = sync.OnceValue(buildNFCSets)
+	keptRunes = sync.OnceValue(buildKeptRunes)
+)
 
-func buildPlainSets() *plainSets {
-	p := &plainSets{}
+func buildNFCSets() *nfcSets {
+	p := &nfcSets{}
 	p.nfc = plainSet{astral: nfcSafeAstral, invalid: plainNFC([]byte("\uFFFD"))}
-	p.kept = plainSet{astral: [2]rune{0x10000, utf8.MaxRune}}
 	p.clean = plainSet{astral: nfcSafeAstral}
 	var buf [utf8.UTFMax]byte
 	for r := rune(0); r < 0x10000; r++ {
-		if r >= 0xd800 && r <= 0xdfff {
-			continue
-		}
-		kept := keptRune(r)
-		if kept {
-			p.kept.add(r)
-		}
-		if !plainNFC(buf[:utf8.EncodeRune(buf[:], r)]) {
+		if r >= 0xd800 && r <= 0xdfff || !plainNFC(buf[:utf8.EncodeRune(buf[:], r)]) {
 			continue
 		}
 		p.nfc.add(r)
-		if kept {
+		if keptRune(r) {
 			p.clean.add(r)
 		}
 	}
 	p.nfcUTF8 = p.nfc
 	p.nfcUTF8.invalid = false
+	return p
+}
+
+// buildKeptRunes gathers the runes Sanitize keeps as they are.
+func buildKeptRunes() *plainSet {
+	p := &plainSet{astral: [2]rune{0x10000, utf8.MaxRune}}
+	for r := rune(0); r < 0x10000; r++ {
+		if keptRune(r) && (r < 0xd800 || r > 0xdfff) {
+			p.add(r)
+		}
+	}
 	return p
 }
 

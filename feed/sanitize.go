@@ -30,7 +30,7 @@ func Sanitize(s string) string {
 }
 
 // isClean is the fast path: most text has nothing to remove.
-func isClean(s string) bool { return runeSets().kept.holds(s) }
+func isClean(s string) bool { return keptRunes().holds(s) }
 
 // keptRune reports the runes Sanitize keeps as they are.
 func keptRune(r rune) bool { return !unsafeRune(r) && r != '\u2028' && r != '\u2029' }
