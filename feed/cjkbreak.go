@@ -72,13 +72,18 @@ func fixFlow(nodes []*html.Node) {
 // joinBreaks rewrites s; before and after are the visible runes around s.
 func joinBreaks(s string, before, after rune) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	prev := before
 	for i := 0; i < len(s); {
 		if !isHTMLSpace(s[i]) {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			b.WriteString(s[i : i+size])
-			prev = r
-			i += size
+			// Copy the whole run of visible text; only its last rune counts.
+			j := i + 1
+			for j < len(s) && !isHTMLSpace(s[j]) {
+				j++
+			}
+			b.WriteString(s[i:j])
+			prev, _ = utf8.DecodeLastRuneInString(s[i:j])
+			i = j
 			continue
 		}
 		j := i

@@ -25,53 +25,63 @@ var binaryMagic = [][]byte{
 // decode turns raw bytes into NFC text with '\n' line ends, and names the
 // encoding it came from.
 func decode(data []byte) (string, string, error) {
-	text, enc, err := toUTF8(data)
+	text, enc, nfc, err := toUTF8(data)
 	if err != nil {
 		return "", "", err
 	}
-	text = normalizeNewlines(text)
+	text = normalizeNewlines(text) // dropping '\r' keeps NFC text NFC
 	if tooManyControls(text) {
 		return "", "", ErrNotText
 	}
 	if strings.TrimFunc(text, isBlank) == "" {
 		return "", "", ErrEmpty
 	}
-	return toNFC(text), enc, nil
+	if !nfc {
+		text = toNFC(text)
+	}
+	return text, enc, nil
 }
 
 // toUTF8 picks the encoding: a BOM wins, then binary is refused, then valid
-// UTF-8 is taken as such, and only then are legacy encodings guessed.
-func toUTF8(data []byte) (string, string, error) {
+// UTF-8 is taken as such, and only then are legacy encodings guessed. nfc
+// reports text already known to be NFC.
+func toUTF8(data []byte) (text, enc string, nfc bool, err error) {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
-		return string(data[3:]), "utf-8", nil
+		return string(data[3:]), "utf-8", false, nil
 	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
 		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), data, "utf-16le")
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
 		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data, "utf-16be")
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", "", ErrEmpty
+		return "", "", false, ErrEmpty
 	}
 	if isBinary(data) {
 		if e, name := utf16NoBOM(data); e != nil {
 			return decodeWith(e, data, name)
 		}
-		return "", "", ErrNotText
+		return "", "", false, ErrNotText
 	}
-	if utf8.Valid(data) {
-		return string(data), "utf-8", nil
+	// Most files are UTF-8 made only of plain NFC starters, which one pass
+	// tells, sparing utf8.Valid here and the NFC check in decode.
+	text = string(data)
+	if runeSets().nfcUTF8.holds(text) {
+		return text, "utf-8", true, nil
+	}
+	if utf8.ValidString(text) {
+		return text, "utf-8", false, nil
 	}
 	e, name := detectLegacy(data)
 	return decodeWith(e, data, name)
 }
 
-func decodeWith(e encoding.Encoding, data []byte, name string) (string, string, error) {
+func decodeWith(e encoding.Encoding, data []byte, name string) (string, string, bool, error) {
 	out, err := e.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", "", ErrNotText
+		return "", "", false, ErrNotText
 	}
-	return string(out), name, nil
+	return string(out), name, false, nil
 }
 
 func isBinary(data []byte) bool {
@@ -118,22 +128,28 @@ func normalizeNewlines(s string) string {
 }
 
 // tooManyControls catches binary that slipped through as "text": real
-// articles hold at most a stray control character or two.
+// articles hold at most a stray control character or two. Controls and
+// U+FFFD are counted first, in plain byte loops; the characters only when
+// there are enough of them to matter.
 func tooManyControls(s string) bool {
-	var ctl, total int
+	ctl := strings.Count(s, "\ufffd")
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c&0xc0 == 0x80: // a continuation byte: not a new character
-			continue
-		case c < 0x20 && c != '\n' && c != '\t' && c != '\f':
-			ctl++
-		case c == 0xef && strings.HasPrefix(s[i:], "\ufffd"):
+		if c := s[i]; c < 0x20 && c != '\n' && c != '\t' && c != '\f' {
 			ctl++
 		}
-		total++
 	}
-	return ctl > 8 && ctl*10 > total
+	return ctl > 8 && ctl*10 > charCount(s)
+}
+
+// charCount counts the bytes that start a character (valid or not).
+func charCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 func isBlank(r rune) bool { return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' }

@@ -80,8 +80,13 @@ func topFolder(p string) string {
 }
 
 // clean is the last step for every string field: NFC and no control
-// characters.
-func clean(s string) string { return Sanitize(toNFC(s)) }
+// characters. Most fields need neither, which one pass can tell.
+func clean(s string) string {
+	if runeSets().clean.holds(s) {
+		return s
+	}
+	return Sanitize(toNFC(s))
+}
 
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 

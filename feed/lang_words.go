@@ -1,6 +1,11 @@
 package feed
 
-import "github.com/abadojack/whatlanggo"
+import (
+	"slices"
+	"strings"
+
+	"github.com/abadojack/whatlanggo"
+)
 
 // Function words (articles, prepositions, conjunctions) name a language
 // from a few words where trigram statistics need a paragraph: whatlanggo
@@ -43,10 +48,14 @@ var functionWords = map[whatlanggo.Lang]string{
 var functionWordIndex = buildFunctionWordIndex()
 
 func buildFunctionWordIndex() map[string][]whatlanggo.Lang {
-	idx := map[string][]whatlanggo.Lang{}
+	// Built at every start, so without a set per language: a list's own
+	// repeats are caught by the lang already being there.
+	idx := make(map[string][]whatlanggo.Lang, 512)
 	for lang, list := range functionWords {
-		for w := range wordSet(list) {
-			idx[w] = append(idx[w], lang)
+		for _, w := range strings.Fields(list) {
+			if !slices.Contains(idx[w], lang) {
+				idx[w] = append(idx[w], lang)
+			}
 		}
 	}
 	return idx

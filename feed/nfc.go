@@ -13,27 +13,58 @@ import (
 // them; a string of only such runes is NFC as it stands. A bitmap of those
 // runes in the Basic Multilingual Plane, built once from norm's own tables,
 // answers in one lookup per rune.
-var (
-	nfcStarterOnce sync.Once
-	nfcStarter     []uint64 // bit r is set when rune r is a plain NFC starter
-)
 
 // nfcSafeAstral covers the emoji and symbol planes, checked by
 // TestNFCSafeAstral.
 var nfcSafeAstral = [2]rune{0x1f000, 0x1faff}
 
-func buildNFCStarters() {
-	nfcStarter = make([]uint64, 0x10000/64)
+// nfcSets holds the runes passed over by isNFCFast (nfc), by decode
+// (nfcUTF8: nfc without invalid bytes) and by clean (clean: nfc and kept
+// by Sanitize).
+type nfcSets struct{ nfc, nfcUTF8, clean plainSet }
+
+// The NFC sets read norm's tables for every rune of the BMP, a few
+// milliseconds, so they are built on first use; Sanitize, which the
+// reading pane calls without parsing, needs only keptRunes, which is quick.
+var (
+	runeSets  = sync.OnceValue(buildNFCSets)
+	keptRunes = sync.OnceValue(buildKeptRunes)
+)
+
+func buildNFCSets() *nfcSets {
+	p := &nfcSets{}
+	p.nfc = plainSet{astral: nfcSafeAstral, invalid: plainNFC([]byte("\uFFFD"))}
+	p.clean = plainSet{astral: nfcSafeAstral}
 	var buf [utf8.UTFMax]byte
-	for r := rune(0x80); r < 0x10000; r++ {
-		if r >= 0xd800 && r <= 0xdfff {
+	for r := rune(0); r < 0x10000; r++ {
+		if r >= 0xd800 && r <= 0xdfff || !plainNFC(buf[:utf8.EncodeRune(buf[:], r)]) {
 			continue
 		}
-		s := buf[:utf8.EncodeRune(buf[:], r)]
-		if norm.NFC.IsNormal(s) && norm.NFC.Properties(s).BoundaryBefore() {
-			nfcStarter[r/64] |= 1 << (r % 64)
+		p.nfc.add(r)
+		if keptRune(r) {
+			p.clean.add(r)
 		}
 	}
+	p.nfcUTF8 = p.nfc
+	p.nfcUTF8.invalid = false
+	return p
+}
+
+// buildKeptRunes gathers the runes Sanitize keeps as they are.
+func buildKeptRunes() *plainSet {
+	p := &plainSet{astral: [2]rune{0x10000, utf8.MaxRune}}
+	for r := rune(0); r < 0x10000; r++ {
+		if keptRune(r) && (r < 0xd800 || r > 0xdfff) {
+			p.add(r)
+		}
+	}
+	return p
+}
+
+// plainNFC reports a rune (as UTF-8) that is NFC on its own and never
+// combines with the one before it.
+func plainNFC(s []byte) bool {
+	return s[0] < utf8.RuneSelf || norm.NFC.IsNormal(s) && norm.NFC.Properties(s).BoundaryBefore()
 }
 
 // toNFC returns s in Unicode normalization form C.
@@ -46,24 +77,4 @@ func toNFC(s string) string {
 
 // isNFCFast reports s made only of plain NFC starters (false means "maybe
 // not NFC").
-func isNFCFast(s string) bool {
-	nfcStarterOnce.Do(buildNFCStarters)
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r < 0x10000:
-			if nfcStarter[r/64]&(1<<(r%64)) == 0 {
-				return false
-			}
-		case r < nfcSafeAstral[0] || r > nfcSafeAstral[1]:
-			return false
-		}
-		i += size
-	}
-	return true
-}
+func isNFCFast(s string) bool { return runeSets().nfc.holds(s) }

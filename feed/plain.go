@@ -3,6 +3,7 @@ package feed
 import (
 	"html"
 	"strings"
+	"unicode/utf8"
 )
 
 // parsePlain reads text with no markup: every non-blank line is a
@@ -40,39 +41,75 @@ func plainParagraphs(text string) []string {
 }
 
 func plainDraft(paras []string) draft {
-	md := make([]string, len(paras))
+	text := strings.Join(paras, "\n\n")
+	var md strings.Builder
+	md.Grow(len(text) + len(text)/16)
 	for i, p := range paras {
-		md[i] = escapeMarkdown(p)
+		if i > 0 {
+			md.WriteString("\n\n")
+		}
+		writeEscaped(&md, p)
 	}
-	return draft{
-		format:   "text",
-		markdown: strings.Join(md, "\n\n"),
-		text:     strings.Join(paras, "\n\n"),
-	}
+	return draft{format: "text", markdown: md.String(), text: text}
 }
 
-// escapeMarkdown makes a line of plain text render as itself: inline
-// markup characters are escaped, and so is anything at the start of the
-// line that would make a heading, quote, list or rule.
+// escapeMarkdown makes a line of plain text render as itself.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
-	for i, r := range s {
-		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
-			b.WriteByte('\\')
-		case '#', '+', '-', '=':
-			if i == 0 {
-				b.WriteByte('\\')
+	writeEscaped(&b, s)
+	return b.String()
+}
+
+// writeEscaped writes s with its inline markup characters escaped, and
+// anything at the start of the line that would make a heading, quote,
+// list or rule. The characters to escape are ASCII, so the text between
+// them is copied as it stands, but for bytes that are not UTF-8, which
+// become U+FFFD each.
+func writeEscaped(b *strings.Builder, s string) {
+	dot := listNumberEnd(s)
+	done := 0 // s[:done] is written
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			if r, n := decodeRune(s, i); r == utf8.RuneError && n == 1 {
+				b.WriteString(s[done:i])
+				b.WriteString("\uFFFD")
+				done = i + 1
+			} else {
+				i += n - 1
 			}
+		case markdownSpecial(c, i == 0) || i == dot:
+			b.WriteString(s[done:i])
+			b.WriteByte('\\')
+			done = i
 		}
-		b.WriteRune(r)
 	}
-	out := b.String()
-	// "1. x" and "1) x" start ordered lists.
-	if j := strings.IndexFunc(out, func(r rune) bool { return r < '0' || r > '9' }); j > 0 && j < 10 &&
-		(out[j] == '.' || out[j] == ')') {
-		out = out[:j] + `\` + out[j:]
+	b.WriteString(s[done:])
+}
+
+// listNumberEnd returns the index of the '.' or ')' in a line that starts
+// like an ordered list item ("1. x", "1) x"), else -1.
+func listNumberEnd(s string) int {
+	j := 0
+	for j < len(s) && s[j] >= '0' && s[j] <= '9' {
+		j++
 	}
-	return out
+	if j > 0 && j < 10 && j < len(s) && (s[j] == '.' || s[j] == ')') {
+		return j
+	}
+	return -1
+}
+
+// markdownSpecial reports the characters escapeMarkdown escapes: inline
+// markup anywhere, block markup at the start of a line.
+func markdownSpecial(c byte, first bool) bool {
+	switch c {
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&':
+		return true
+	case '#', '+', '-', '=':
+		return first
+	}
+	return false
 }

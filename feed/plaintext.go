@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -83,8 +84,12 @@ func writeCodeSpan(b *strings.Builder, n ast.Node, source []byte) {
 }
 
 func resolveText(v []byte) []byte {
-	v = util.UnescapePunctuations(v)
-	if strings.IndexByte(string(v), '&') >= 0 {
+	// Escapes need a backslash and references an '&'; IndexByte rules
+	// them out faster than goldmark's byte-by-byte loops.
+	if bytes.IndexByte(v, '\\') >= 0 {
+		v = util.UnescapePunctuations(v)
+	}
+	if bytes.IndexByte(v, '&') >= 0 {
 		v = util.ResolveNumericReferences(v)
 		v = util.ResolveEntityNames(v)
 	}

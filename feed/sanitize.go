@@ -2,7 +2,6 @@ package feed
 
 import (
 	"strings"
-	"unicode/utf8"
 )
 
 // Sanitize makes s safe to print on a terminal: it replaces invalid UTF-8,
@@ -31,24 +30,10 @@ func Sanitize(s string) string {
 }
 
 // isClean is the fast path: most text has nothing to remove.
-func isClean(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || unsafeRune(r) || r == '\u2028' || r == '\u2029' {
-			return false
-		}
-		i += size
-	}
-	return true
-}
+func isClean(s string) bool { return keptRunes().holds(s) }
+
+// keptRune reports the runes Sanitize keeps as they are.
+func keptRune(r rune) bool { return !unsafeRune(r) && r != '\u2028' && r != '\u2029' }
 
 // unsafeRune reports the runes Sanitize drops.
 func unsafeRune(r rune) bool {

@@ -40,8 +40,11 @@ var sourceKeywords = []string{"原文链接", "原文地址", "原文網址", "�
 // last lines of its text: a keyword followed by a link first, then a link
 // standing alone on one of the last lines.
 func findOriginalURL(text string) string {
-	lines := edgeLines(text, 12, 15)
-	for _, l := range lines {
+	tail := lastLines(text, 15)
+	for _, l := range append(firstLines(text, 12), tail...) {
+		if !strings.Contains(l, "http") {
+			continue // no link to find, whatever the keyword (most lines)
+		}
 		for _, k := range sourceKeywords {
 			if i := strings.Index(l, k); i >= 0 {
 				if u := findURL(l[i:]); u != "" {
@@ -50,7 +53,6 @@ func findOriginalURL(text string) string {
 			}
 		}
 	}
-	tail := lastLines(text, 15)
 	for i := len(tail) - 1; i >= 0; i-- {
 		if u := bareLink(tail[i]); u != "" {
 			return u
@@ -82,15 +84,20 @@ func bareLink(line string) string {
 
 // edgeLines returns the first head and last tail non-blank lines.
 func edgeLines(text string, head, tail int) []string {
+	return append(firstLines(text, head), lastLines(text, tail)...)
+}
+
+// firstLines returns up to n non-blank lines from the start.
+func firstLines(text string, n int) []string {
 	var first []string
-	for rest := text; rest != "" && len(first) < head; {
+	for rest := text; rest != "" && len(first) < n; {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
 		if strings.TrimSpace(line) != "" {
 			first = append(first, line)
 		}
 	}
-	return append(first, lastLines(text, tail)...)
+	return first
 }
 
 // lastLines returns up to n non-blank lines from the end, in order.

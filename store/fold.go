@@ -1,7 +1,6 @@
 package store
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,39 +13,13 @@ import (
 // the scripts whose diacritics a reader may leave out when typing.
 const foldLimit = 0x2000
 
-// foldTable maps each rune below foldLimit to its folded form: lower case,
-// diacritics removed. Runes whose fold is themselves map to nil.
-var foldTable = buildFoldTable()
-
-// letterSpecials are letters that carry a diacritic-like stroke but do not
-// decompose in Unicode, so NFD alone would keep them apart from the plain
-// letter a reader types.
-var letterSpecials = map[rune]string{
-	'đ': "d", 'Đ': "d", 'ð': "d", 'Ð': "d", 'ø': "o", 'Ø': "o", 'ł': "l", 'Ł': "l",
-	'ß': "ss", 'ẞ': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'ı': "i",
-	'ħ': "h", 'Ħ': "h", 'þ': "th", 'Þ': "th",
-}
-
-func buildFoldTable() [][]rune {
-	t := make([][]rune, foldLimit)
-	for r := rune(0); r < foldLimit; r++ {
-		if s, ok := letterSpecials[r]; ok {
-			t[r] = []rune(s)
-			continue
-		}
-		var b strings.Builder
-		for _, d := range norm.NFD.String(string(r)) {
-			if unicode.Is(unicode.Mn, d) {
-				continue
-			}
-			b.WriteRune(unicode.ToLower(d))
-		}
-		if s := b.String(); s != string(r) {
-			t[r] = []rune(s)
-		}
-	}
-	return t
-}
+// foldTable (fold_table.go) maps each rune below foldLimit to its folded
+// form: lower case, diacritics removed; runes whose fold is themselves map
+// to nil. It is generated because building it from the normalization
+// tables took about 11 ms at every start; TestFoldTable holds it to that
+// construction.
+//
+//go:generate go test -run ^TestFoldTable$ -fold.write
 
 // foldRune appends the folded form of r to dst: width-folded (full-width
 // Latin to ASCII, half-width kana to full-width), lower-cased and, for
