@@ -83,8 +83,9 @@ func (s *segment) base() int64 {
 // change once written (a merge writes a new one), so a cached one is valid
 // for as long as its id is listed.
 type segmentCache struct {
-	mu   sync.Mutex
-	segs map[int64]*segment
+	mu    sync.Mutex
+	segs  map[int64]*segment
+	dicts *dicts // valid while the segments are: new names come with new articles, in a new segment
 }
 
 // load returns the segments listed in the index now, reading the new ones.
@@ -121,15 +122,32 @@ func (c *segmentCache) load(ctx context.Context, tx *sql.Tx) ([]*segment, error)
 				return nil, err
 			}
 			c.segs[l.id] = s
+			c.dicts = nil
 		}
 		out = append(out, s)
 	}
 	for id := range c.segs {
 		if !keep[id] {
 			delete(c.segs, id)
+			c.dicts = nil
 		}
 	}
 	return out, nil
+}
+
+// loadDicts returns the language and source names, read again only when
+// the segments changed.
+func (c *segmentCache) loadDicts(ctx context.Context, tx *sql.Tx) (*dicts, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dicts != nil {
+		return c.dicts, nil
+	}
+	d, err := loadDicts(ctx, tx)
+	if err == nil {
+		c.dicts = d
+	}
+	return d, err
 }
 
 func readSegment(ctx context.Context, tx *sql.Tx, id int64, n int) (*segment, error) {

@@ -26,7 +26,7 @@ func (ix *Index) openView(ctx context.Context) (*textView, error) {
 		rollback(tx)
 		return nil, err
 	}
-	if v.dicts, err = loadDicts(ctx, tx); err != nil {
+	if v.dicts, err = ix.segs.loadDicts(ctx, tx); err != nil {
 		rollback(tx)
 		return nil, err
 	}
