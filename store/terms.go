@@ -212,6 +212,17 @@ func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
 			cur = append(cur, r)
 			continue
 		}
+		if r >= 0x3041 && r <= 0x30FA || r >= 0x4E00 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3 {
+			// kana, common Han and Hangul syllables: CJK, and their own
+			// fold (no case, no width form, no marks), which saves the
+			// table lookups for most of a CJK text
+			if kind != runCJK {
+				flush()
+				kind = runCJK
+			}
+			cur = append(cur, r)
+			continue
+		}
 		fold = foldRune(fold[:0], r)
 		for _, f := range fold {
 			k := runWord
