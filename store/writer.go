@@ -79,6 +79,12 @@ func (w *writer) run(ctx context.Context, removed []string, results <-chan parse
 	if err := ctx.Err(); err != nil {
 		return w.abort(err)
 	}
+	if w.tx == nil && w.done == 0 && len(removed) == 0 {
+		// Nothing changed: a refresh writes nothing, so it never waits
+		// for another process's write lock, and last_indexed keeps the
+		// time the index last changed.
+		return w.stats, nil
+	}
 	if err := w.ensureTx(ctx); err != nil {
 		return w.abort(err)
 	}
