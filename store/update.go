@@ -55,12 +55,13 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (UpdateSta
 	return stats, ix.checkDamage(err)
 }
 
-// updateMemory is the soft memory limit while an Update runs (unless the
-// user set GOMEMLIMIT): with Go's default GC pacing the heap of a cold
-// index (a batch of postings, parse buffers, texts in flight) peaked at
-// 314 MB, over the 300 MB the index may use; near the limit the GC runs
-// more often instead.
-const updateMemory = 240 << 20
+// updateMemory is the soft limit of Go's heap while an Update runs (unless
+// the user set GOMEMLIMIT): with Go's default GC pacing a cold index (a
+// batch of postings, parse buffers, texts in flight) peaked at 314 MB of
+// RSS, over the 300 MB it may use, and SQLite's own memory (its page cache
+// and allocator, outside Go's heap) adds 50–100 MB to the heap; near the
+// limit the GC runs more often instead.
+const updateMemory = 200 << 20
 
 // limitMemory sets the soft limit and returns the function restoring it.
 func limitMemory() func() {
