@@ -2,15 +2,25 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 )
 
-// knownFile is one row of the files table: what the index holds about a
-// file.
+// knownFile is one row of the files table as a refresh reads it: no hash,
+// which only changed files need, and small, since there are 100k of them.
 type knownFile struct {
-	path string
-	known
+	path        string
+	size, mtime int64
+}
+
+// countKnown counts the files the index holds.
+func (ix *Index) countKnown(ctx context.Context, conn *sql.Conn) (int, error) {
+	var n int
+	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM files").Scan(&n); err != nil {
+		return 0, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+	}
+	return n, nil
 }
 
 // planFiles compares the walk's entries with the index's files, both
@@ -42,9 +52,9 @@ func planFiles(entries []walkEntry, have []knownFile, failedDirs []string) (work
 			}
 			j++
 		default:
-			if e, k := entries[i], have[j].known; k.size != e.size || k.mtime != e.mtime {
+			if e, k := entries[i], have[j]; k.size != e.size || k.mtime != e.mtime {
 				work = append(work, e)
-				changed[e.rel] = k
+				changed[e.rel] = known{size: k.size, mtime: k.mtime}
 			}
 			i, j = i+1, j+1
 		}

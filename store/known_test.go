@@ -10,7 +10,7 @@ import (
 func TestPlanFiles(t *testing.T) {
 	e := func(rel string, size, mtime int64) walkEntry { return walkEntry{rel: rel, size: size, mtime: mtime} }
 	k := func(path string, size, mtime int64) knownFile {
-		return knownFile{path: path, known: known{size: size, mtime: mtime}}
+		return knownFile{path: path, size: size, mtime: mtime}
 	}
 	cases := []struct {
 		name        string
@@ -67,13 +67,18 @@ func TestLoadHashes(t *testing.T) {
 	ix := openTemp(t, dir)
 	mustUpdate(t, ix)
 	ctx := context.Background()
-	have, err := ix.loadKnown(ctx)
+	conn, err := ix.db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close() //nolint:errcheck // read-only
+	have, err := ix.loadKnown(ctx, conn, 0)
 	if err != nil || len(have) != 30 {
 		t.Fatalf("loadKnown: %d files, %v", len(have), err)
 	}
 	byQuery, byScan := map[string]known{}, map[string]known{}
 	for _, f := range have {
-		byQuery[f.path], byScan[f.path] = f.known, f.known
+		byQuery[f.path], byScan[f.path] = known{}, known{}
 	}
 	if err := ix.loadHashes(ctx, byQuery); err != nil {
 		t.Fatal(err)

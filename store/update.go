@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -62,14 +63,25 @@ type updatePlan struct {
 }
 
 // plan walks the archive while loading what the index knows, and compares.
+// The count of known files comes first: it sizes both lists, whose growth
+// by copying costs more than the count on 100k files.
 func (ix *Index) plan(ctx context.Context) (updatePlan, error) {
+	conn, err := ix.db.Conn(ctx) // one connection, so one page cache, for count and scan
+	if err != nil {
+		return updatePlan{}, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+	}
+	defer conn.Close() //nolint:errcheck // back to the pool
+	n, err := ix.countKnown(ctx, conn)
+	if err != nil {
+		return updatePlan{}, err
+	}
 	var (
 		entries []walkEntry
 		warns   []Warning
 		wg      sync.WaitGroup
 	)
-	wg.Go(func() { entries, warns = walkArchive(ctx, ix.opts.Dir) })
-	have, err := ix.loadKnown(ctx)
+	wg.Go(func() { entries, warns = walkArchive(ctx, ix.opts.Dir, n) })
+	have, err := ix.loadKnown(ctx, conn, n)
 	wg.Wait()
 	if err != nil {
 		return updatePlan{}, err
@@ -100,21 +112,11 @@ func underAny(path string, dirs []string) bool {
 	return false
 }
 
-// loadKnown reads every file the index holds, sorted by path (the files
-// table is keyed by path, WITHOUT ROWID, so SQLite reads it in that order
-// and does not sort). Hashes are left out: they are a quarter of the cost
-// and only changed files need theirs (see loadHashes). The count first
-// sizes the slice, which otherwise grows by copying 100k rows.
-func (ix *Index) loadKnown(ctx context.Context) ([]knownFile, error) {
-	conn, err := ix.db.Conn(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
-	}
-	defer conn.Close() //nolint:errcheck // back to the pool
-	var n int
-	if err := conn.QueryRowContext(ctx, "SELECT count(*) FROM files").Scan(&n); err != nil {
-		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
-	}
+// loadKnown reads the n or so files the index holds, sorted by path (the
+// files table is keyed by path, WITHOUT ROWID, so SQLite reads it in that
+// order and does not sort). Hashes are left out: they are a quarter of
+// the cost and only changed files need theirs (see loadHashes).
+func (ix *Index) loadKnown(ctx context.Context, conn *sql.Conn, n int) ([]knownFile, error) {
 	rows, err := conn.QueryContext(ctx, "SELECT path, size, mtime FROM files ORDER BY path")
 	if err != nil {
 		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)

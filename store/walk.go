@@ -64,13 +64,14 @@ type walkEntry struct {
 // the kernel, which then runs on every core at once. Symbolic links to folders are followed once each (folders are
 // identified by device and inode, so a link back to an ancestor ends).
 type walker struct {
-	root   string
-	mu     sync.Mutex
-	more   *sync.Cond // signalled when queue grows or the walk ends
-	queue  []string   // folders (relative to root) not yet read
-	active int        // folders being read
-	seen   map[any]bool
-	warns  []Warning
+	root    string
+	mu      sync.Mutex
+	more    *sync.Cond // signalled when queue grows or the walk ends
+	queue   []string   // folders (relative to root) not yet read
+	active  int        // folders being read
+	seen    map[any]bool
+	entries []walkEntry
+	warns   []Warning
 }
 
 // walkWorkers is how many folders are read at once. More than the cores
@@ -81,9 +82,10 @@ func walkWorkers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 // walkArchive lists every article file under root, skipping hidden files
 // and folders. Unreadable folders and files are warnings, not errors.
 // Entries are sorted by path and warnings by path, whatever order the
-// folders were read in.
-func walkArchive(ctx context.Context, root string) ([]walkEntry, []Warning) {
-	w := &walker{root: root, seen: map[any]bool{}}
+// folders were read in. sizeHint is how many files the walk expects (the
+// index's count): the list then grows without copying.
+func walkArchive(ctx context.Context, root string, sizeHint int) ([]walkEntry, []Warning) {
+	w := &walker{root: root, seen: map[any]bool{}, entries: make([]walkEntry, 0, sizeHint+sizeHint/16)}
 	w.more = sync.NewCond(&w.mu)
 	if st, err := os.Stat(root); err != nil {
 		return nil, []Warning{{Path: ".", Reason: err.Error()}}
@@ -91,37 +93,37 @@ func walkArchive(ctx context.Context, root string) ([]walkEntry, []Warning) {
 		return nil, nil
 	}
 	w.queue = []string{""}
-	readers := make([]*dirReader, walkWorkers())
 	var wg sync.WaitGroup
-	for i := range readers {
-		readers[i] = newDirReader()
-		wg.Go(func() { w.work(ctx, readers[i]) })
+	for range walkWorkers() {
+		wg.Go(func() { w.work(ctx, newDirReader()) })
 	}
 	wg.Wait()
-	var entries []walkEntry
-	for _, r := range readers {
-		entries = append(entries, r.entries...)
-	}
-	slices.SortFunc(entries, func(a, b walkEntry) int { return strings.Compare(a.rel, b.rel) })
+	slices.SortFunc(w.entries, func(a, b walkEntry) int { return strings.Compare(a.rel, b.rel) })
 	slices.SortFunc(w.warns, func(a, b Warning) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
 	})
-	return entries, w.warns
+	if len(w.entries) == 0 {
+		return nil, w.warns
+	}
+	return w.entries, w.warns
 }
 
 // work reads folders until none is queued and none is being read (which
-// could queue more); each worker collects its files in its own reader, so
-// files need no lock. After ctx ends, queued folders are dropped unread.
+// could queue more). A folder's files are collected in r.files, reused,
+// and added to the list at once. After ctx ends, queued folders are
+// dropped unread.
 func (w *walker) work(ctx context.Context, r *dirReader) {
 	for {
 		rel, ok := w.next()
 		if !ok {
 			return
 		}
+		r.files = r.files[:0]
 		if ctx.Err() == nil {
 			w.readDir(r, rel)
 		}
 		w.mu.Lock()
+		w.entries = append(w.entries, r.files...)
 		w.active--
 		if w.active == 0 && len(w.queue) == 0 {
 			w.more.Broadcast() // the walk is over: wake the idle workers

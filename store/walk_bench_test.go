@@ -66,7 +66,7 @@ func BenchmarkWalk(b *testing.B) {
 	}
 	defer reportCPU(b)()
 	for b.Loop() {
-		walkArchive(context.Background(), dir)
+		walkArchive(context.Background(), dir, 0)
 	}
 }
 
@@ -81,9 +81,21 @@ func BenchmarkLoadKnown(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ix.Close() //nolint:errcheck // read-only
+	ctx := context.Background()
 	defer reportCPU(b)()
 	for b.Loop() {
-		if _, err := ix.loadKnown(context.Background()); err != nil {
+		conn, err := ix.db.Conn(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n, err := ix.countKnown(ctx, conn)
+		if err == nil {
+			_, err = ix.loadKnown(ctx, conn, n)
+		}
+		if err := conn.Close(); err != nil {
+			b.Fatal(err)
+		}
+		if err != nil {
 			b.Fatal(err)
 		}
 	}

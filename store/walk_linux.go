@@ -11,14 +11,14 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// dirReader is one walk worker's state: the files it found, the getdents
-// buffer (large, so a folder of a few hundred entries is one system call)
-// and the stat result, kept here so neither is allocated per folder or
-// file.
+// dirReader is one walk worker's state: the files of the folder it reads,
+// the getdents buffer (large, so a folder of a few hundred entries is one
+// system call) and the stat result, kept here so neither is allocated per
+// folder or file.
 type dirReader struct {
-	entries []walkEntry
-	buf     []byte
-	st      unix.Stat_t
+	files []walkEntry
+	buf   []byte
+	st    unix.Stat_t
 }
 
 func newDirReader() *dirReader { return &dirReader{buf: make([]byte, 64<<10)} }
@@ -32,7 +32,7 @@ const (
 )
 
 // readDir lists one folder (rel to the root) with getdents and adds its
-// article files, stat'ed relative to the folder's descriptor, to r.entries.
+// article files, stat'ed relative to the folder's descriptor, to r.files.
 // Sub-folders are queued. The only allocation per file is its path.
 func (w *walker) readDir(r *dirReader, rel string) {
 	abs := w.abs(rel)
@@ -65,7 +65,7 @@ func (w *walker) visitDirents(r *dirReader, fd int, recs []byte, abs, prefix str
 		name = name[:bytes.IndexByte(name, 0)]
 		if len(name) > 0 && name[0] != '.' {
 			if e, ok := w.visitDirent(r, fd, direntKind(recs[direntType]), name, abs, prefix); ok {
-				r.entries = append(r.entries, e)
+				r.files = append(r.files, e)
 			}
 		}
 		recs = recs[reclen:]

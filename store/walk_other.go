@@ -8,15 +8,15 @@ import (
 	"path/filepath"
 )
 
-// dirReader is one walk worker's state: the files it found.
+// dirReader is one walk worker's state: the files of the folder it reads.
 type dirReader struct {
-	entries []walkEntry
+	files []walkEntry
 }
 
 func newDirReader() *dirReader { return &dirReader{} }
 
 // readDir lists one folder (rel to the root) and adds its article files
-// to r.entries. Sub-folders are queued.
+// to r.files. Sub-folders are queued.
 func (w *walker) readDir(r *dirReader, rel string) {
 	abs := w.abs(rel)
 	dir, err := os.Open(abs)
@@ -36,7 +36,7 @@ func (w *walker) readDir(r *dirReader, rel string) {
 			continue
 		}
 		if e, ok := w.visitDirEntry(dir, de, abs, prefix+name); ok {
-			r.entries = append(r.entries, e)
+			r.files = append(r.files, e)
 		}
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 )
 
@@ -91,7 +90,7 @@ func tree(t *testing.T, dir string, items ...string) {
 		case strings.HasSuffix(it, "/"):
 			err = os.MkdirAll(p, 0o755)
 		case strings.HasSuffix(it, "|fifo"):
-			err = syscall.Mkfifo(p, 0o644)
+			err = mkfifo(p)
 		default:
 			err = os.WriteFile(p, []byte(it), 0o644)
 		}
@@ -134,7 +133,7 @@ func TestWalkMatchesReference(t *testing.T) {
 			if c.locked != "" {
 				lockFolder(t, filepath.Join(dir, c.locked))
 			}
-			gotE, gotW := walkArchive(context.Background(), dir)
+			gotE, gotW := walkArchive(context.Background(), dir, 0)
 			wantE, wantW := referenceWalk(dir)
 			if !slices.Equal(gotE, wantE) {
 				t.Errorf("entries\n got %v\nwant %v", gotE, wantE)
@@ -172,7 +171,7 @@ func TestWalkCanceled(t *testing.T) {
 	tree(t, dir, "a/b.md", "c.md")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if entries, _ := walkArchive(ctx, dir); len(entries) != 0 {
+	if entries, _ := walkArchive(ctx, dir, 0); len(entries) != 0 {
 		t.Errorf("a canceled walk found %v", entries)
 	}
 }
