@@ -59,10 +59,15 @@ func (w *walker) readDir(r *dirReader, rel string) {
 // visitDirents handles the records one getdents call returned, skipping
 // hidden names (and so "." and "..").
 func (w *walker) visitDirents(r *dirReader, fd int, recs []byte, abs, prefix string) {
-	for len(recs) > 0 {
+	for len(recs) > direntName {
 		reclen := int(binary.NativeEndian.Uint16(recs[direntReclen:]))
+		if reclen <= direntName || reclen > len(recs) {
+			return // not a record the kernel writes: stop rather than loop
+		}
 		name := recs[direntName:reclen]
-		name = name[:bytes.IndexByte(name, 0)]
+		if end := bytes.IndexByte(name, 0); end >= 0 {
+			name = name[:end]
+		}
 		if len(name) > 0 && name[0] != '.' {
 			if e, ok := w.visitDirent(r, fd, direntKind(recs[direntType]), name, abs, prefix); ok {
 				r.files = append(r.files, e)
