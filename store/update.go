@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -82,18 +83,25 @@ type updatePlan struct {
 }
 
 // plan walks the archive while loading what the index knows, and compares.
+// The count of known files comes first: it sizes both lists, whose growth
+// by copying costs more than the count on 100k files.
 func (ix *Index) plan(ctx context.Context) (updatePlan, error) {
+	conn, err := ix.db.Conn(ctx) // one connection, so one page cache, for count and scan
+	if err != nil {
+		return updatePlan{}, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+	}
+	defer conn.Close() //nolint:errcheck // back to the pool
+	n, err := ix.countKnown(ctx, conn)
+	if err != nil {
+		return updatePlan{}, err
+	}
 	var (
 		entries []walkEntry
 		warns   []Warning
 		wg      sync.WaitGroup
 	)
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		entries, warns = walkArchive(ctx, ix.opts.Dir)
-	}()
-	have, err := ix.loadKnown(ctx)
+	wg.Go(func() { entries, warns = walkArchive(ctx, ix.opts.Dir, n) })
+	have, err := ix.loadKnown(ctx, conn, n)
 	wg.Wait()
 	if err != nil {
 		return updatePlan{}, err
@@ -101,22 +109,14 @@ func (ix *Index) plan(ctx context.Context) (updatePlan, error) {
 	if err := ctx.Err(); err != nil {
 		return updatePlan{}, err
 	}
-	p := updatePlan{seen: len(entries), known: have, walkWarnings: warns}
-	var failedDirs []string
+	failedDirs := make([]string, 0, len(warns))
 	for _, w := range warns {
 		failedDirs = append(failedDirs, w.Path)
 	}
-	found := make(map[string]bool, len(entries))
-	for _, e := range entries {
-		found[e.rel] = true
-		if k, ok := have[e.rel]; !ok || k.size != e.size || k.mtime != e.mtime {
-			p.work = append(p.work, e)
-		}
-	}
-	for path := range have {
-		if !found[path] && !underAny(path, failedDirs) {
-			p.removed = append(p.removed, path)
-		}
+	p := updatePlan{seen: len(entries), walkWarnings: warns}
+	p.work, p.known, p.removed = planFiles(entries, have, failedDirs)
+	if err := ix.loadHashes(ctx, p.known); err != nil {
+		return updatePlan{}, err
 	}
 	return p, nil
 }
@@ -132,21 +132,23 @@ func underAny(path string, dirs []string) bool {
 	return false
 }
 
-// loadKnown reads every file the index holds.
-func (ix *Index) loadKnown(ctx context.Context) (map[string]known, error) {
-	rows, err := ix.db.QueryContext(ctx, "SELECT path, size, mtime, hash FROM files")
+// loadKnown reads the n or so files the index holds, sorted by path (the
+// files table is keyed by path, WITHOUT ROWID, so SQLite reads it in that
+// order and does not sort). Hashes are left out: they are a quarter of
+// the cost and only changed files need theirs (see loadHashes).
+func (ix *Index) loadKnown(ctx context.Context, conn *sql.Conn, n int) ([]knownFile, error) {
+	rows, err := conn.QueryContext(ctx, "SELECT path, size, mtime FROM files ORDER BY path")
 	if err != nil {
 		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
 	}
 	defer rows.Close() //nolint:errcheck // rows.Err is checked below
-	have := make(map[string]known)
+	have := make([]knownFile, 0, n)
 	for rows.Next() {
-		var p string
-		var k known
-		if err := rows.Scan(&p, &k.size, &k.mtime, &k.hash); err != nil {
+		var f knownFile
+		if err := rows.Scan(&f.path, &f.size, &f.mtime); err != nil {
 			return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
 		}
-		have[p] = k
+		have = append(have, f)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
