@@ -68,7 +68,12 @@ func (ix *Index) mergeTier(ctx context.Context) (bool, error) {
 	if full == nil {
 		return false, nil
 	}
-	full = byTier[tier(sizes[full[0]])]
+	// mergeAt at a time, the smallest first: merging a whole tier of
+	// dozens at once (a slow cold index closes many small batches) held
+	// them all in memory at once.
+	full = slices.Clone(byTier[tier(sizes[full[0]])])
+	slices.SortFunc(full, func(a, b int64) int { return cmpInt64(int64(sizes[a]), int64(sizes[b])) })
+	full = full[:mergeAt]
 	all, err := ix.segs.load(ctx, tx)
 	if err != nil {
 		return false, err
@@ -166,7 +171,10 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 		if !ok {
 			break
 		}
-		p := m.merge(key, heads)
+		p, err := m.merge(key, heads)
+		if err != nil {
+			return err
+		}
 		if p.df == 0 {
 			continue // only dead articles had it
 		}
@@ -177,23 +185,45 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 	return bw.finish()
 }
 
-// termCursor walks one segment's terms in key order.
+// termCursor walks one segment's terms in key order, decoding one block
+// at a time from the segment's encoded blocks.
 type termCursor struct {
-	base    int64
-	entries []blockEntry
+	base   int64
+	blocks []blockReader
+	head   blockEntry
+	ok     bool
 }
 
 func readTerms(ctx context.Context, tx *sql.Tx, s *segment) (*termCursor, error) {
 	c := &termCursor{base: s.base()}
-	err := eachTerm(ctx, tx, s.id, func(e blockEntry) { c.entries = append(c.entries, e) })
-	return c, err
+	if err := eachBlock(ctx, tx, s.id, func(b blockReader) { c.blocks = append(c.blocks, b) }); err != nil {
+		return nil, err
+	}
+	return c, c.advance()
+}
+
+// advance moves to the next term; ok turns false at the end.
+func (c *termCursor) advance() error {
+	for len(c.blocks) > 0 {
+		e, ok, err := c.blocks[0].next()
+		if err != nil {
+			return err
+		}
+		if ok {
+			c.head, c.ok = e, true
+			return nil
+		}
+		c.blocks = c.blocks[1:]
+	}
+	c.ok = false
+	return nil
 }
 
 func smallestKey(heads []*termCursor) (string, bool) {
 	key, ok := "", false
 	for _, h := range heads {
-		if len(h.entries) > 0 && (!ok || h.entries[0].key < key) {
-			key, ok = h.entries[0].key, true
+		if h.ok && (!ok || h.head.key < key) {
+			key, ok = h.head.key, true
 		}
 	}
 	return key, ok
@@ -213,15 +243,17 @@ type mergeEntry struct {
 	posAt, end int
 }
 
-func (m *termMerger) merge(key string, heads []*termCursor) *termPostings {
+func (m *termMerger) merge(key string, heads []*termCursor) (*termPostings, error) {
 	m.entries, m.pos = m.entries[:0], m.pos[:0]
 	sorted := true
 	for _, h := range heads {
-		if len(h.entries) == 0 || h.entries[0].key != key {
+		if !h.ok || h.head.key != key {
 			continue
 		}
-		e := h.entries[0]
-		h.entries = h.entries[1:]
+		e := h.head
+		if err := h.advance(); err != nil {
+			return nil, err
+		}
 		r := postingReader{docs: e.docs, pos: e.pos, rowid: h.base}
 		for r.next() {
 			at := len(m.pos)
@@ -246,11 +278,12 @@ func (m *termMerger) merge(key string, heads []*termCursor) *termPostings {
 	for _, e := range m.entries {
 		b.append(p, e.p, m.pos[e.posAt:e.end])
 	}
-	return p
+	return p, nil
 }
 
-// eachTerm calls fn for every term of a segment.
-func eachTerm(ctx context.Context, tx *sql.Tx, seg int64, fn func(blockEntry)) error {
+// eachBlock calls fn with a reader for every block of a segment, in key
+// order, its parts joined.
+func eachBlock(ctx context.Context, tx *sql.Tx, seg int64, fn func(blockReader)) error {
 	rows, err := tx.QueryContext(ctx, "SELECT term, data, pos FROM postings WHERE seg = ? ORDER BY term, part", seg)
 	if err != nil {
 		return err
@@ -258,15 +291,6 @@ func eachTerm(ctx context.Context, tx *sql.Tx, seg int64, fn func(blockEntry)) e
 	defer rows.Close() //nolint:errcheck // rows.Err is checked below
 	var block blockReader
 	var first string
-	emit := func() error {
-		for {
-			e, ok, err := block.next()
-			if err != nil || !ok {
-				return err
-			}
-			fn(e)
-		}
-	}
 	for rows.Next() {
 		var term string
 		var data, pos []byte
@@ -274,9 +298,7 @@ func eachTerm(ctx context.Context, tx *sql.Tx, seg int64, fn func(blockEntry)) e
 			return err
 		}
 		if term != first && len(block.data) > 0 {
-			if err := emit(); err != nil {
-				return err
-			}
+			fn(block)
 			block = blockReader{}
 		}
 		first = term
@@ -286,7 +308,10 @@ func eachTerm(ctx context.Context, tx *sql.Tx, seg int64, fn func(blockEntry)) e
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	return emit()
+	if len(block.data) > 0 {
+		fn(block)
+	}
+	return nil
 }
 
 // dropSegment deletes a merged segment and the dead marks of its articles,

@@ -89,8 +89,14 @@ func (b *segBuilder) term(hash, check uint64, key []byte) *termPostings {
 	return p
 }
 
+// termOverhead is what a term costs in memory besides its encoded
+// postings: its termPostings, its map slot, and the spare capacity that
+// appending leaves in its two slices. Counting it keeps a batch of CJK
+// text, with many rare bigrams, within the batch's memory budget.
+const termOverhead = 160
+
 func (b *segBuilder) newTerm(key string, check uint64) *termPostings {
-	b.bytes += len(key) + 64
+	b.bytes += len(key) + termOverhead
 	return &termPostings{key: key, check: check, last: b.base}
 }
 

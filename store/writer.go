@@ -16,7 +16,7 @@ import (
 var (
 	batchFiles = 16384
 	batchTime  = 10 * time.Second // below the 15 s busy timeout of the others
-	batchBytes = 32 << 20         // encoded postings (and 64 bytes a term) held in memory
+	batchBytes = 48 << 20         // postings held in memory (see termOverhead)
 )
 
 // writer is the single goroutine that writes an Update's results.
