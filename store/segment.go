@@ -55,7 +55,7 @@ type segBuilder struct {
 }
 
 func newSegBuilder() *segBuilder {
-	return &segBuilder{terms: make(map[uint64]*termPostings, 1<<16), collided: map[string]*termPostings{}}
+	return &segBuilder{terms: map[uint64]*termPostings{}, collided: map[string]*termPostings{}}
 }
 
 // add appends one article. Rowids must ascend within a segment, which
