@@ -68,10 +68,13 @@ var indexTables = []string{
 	`CREATE TABLE langs(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, script TEXT NOT NULL, UNIQUE(lang, script))`,
 	`CREATE TABLE sources(id INTEGER PRIMARY KEY, folded TEXT NOT NULL UNIQUE, label TEXT NOT NULL)`,
 	`CREATE TABLE warnings(path TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID`,
+	// Derived values that save a refresh work (snapshot.go); dropped with
+	// the rest on a rebuild.
+	`CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL) WITHOUT ROWID`,
 }
 
 // dropIndexTables lists what a rebuild drops.
-var dropIndexTables = []string{"files", "articles", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings"}
+var dropIndexTables = []string{"files", "articles", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings", "meta"}
 
 // stateTables hold what the reader did; keyed by article ID, they survive
 // rebuilds and archive changes.

@@ -151,6 +151,9 @@ func underAny(path string, dirs []string) bool {
 // order and does not sort). Hashes are left out: they are a quarter of
 // the cost and only changed files need theirs (see loadHashes).
 func (ix *Index) loadKnown(ctx context.Context, conn *sql.Conn, n int) ([]knownFile, error) {
+	if files, ok := readKnownSnapshot(ctx, conn, n); ok {
+		return files, nil
+	}
 	rows, err := conn.QueryContext(ctx, "SELECT path, size, mtime FROM files ORDER BY path")
 	if err != nil {
 		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)

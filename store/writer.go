@@ -59,6 +59,7 @@ var statements = map[string]string{
 		date_known, url, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING`,
 	"stamp": "INSERT OR REPLACE INTO kv(key, value) VALUES('store.last_indexed', ?)",
+	"count": "INSERT OR REPLACE INTO meta(key, value) SELECT 'store.files', count(*) FROM files",
 }
 
 // run removes the vanished files, then writes each parsed file as it
@@ -90,6 +91,12 @@ func (w *writer) run(ctx context.Context, removed []string, results <-chan parse
 	}
 	if _, err := w.st["stamp"].ExecContext(ctx, time.Now().UTC().Format(time.RFC3339)); err != nil {
 		return w.abort(err)
+	}
+	if _, err := w.st["count"].ExecContext(ctx); err != nil {
+		return w.abort(err)
+	}
+	if err := writeKnownSnapshot(ctx, w.tx); err != nil {
+		return w.abort(fmt.Errorf("write index %s: %w", w.ix.dbPath, err))
 	}
 	if err := w.commit(); err != nil {
 		return w.stats, err
@@ -134,8 +141,12 @@ func (w *writer) ensureTx(ctx context.Context) error {
 			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 		}
 	}
-	if w.dicts == nil {
+	if w.dicts == nil { // the first batch
 		if w.dicts, err = loadDicts(ctx, tx); err != nil {
+			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+		}
+		// The snapshot of the files is stale from now on (snapshot.go).
+		if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key = ?", knownSnapshotKey); err != nil {
 			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 		}
 	}
