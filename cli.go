@@ -91,6 +91,7 @@ type options struct {
 	plain      bool
 	theme      string
 	noUpdate   bool
+	warm       bool // a search follows: load the index's search caches while the update walks
 }
 
 func (o *options) archiveFlags(fs *flag.FlagSet) {

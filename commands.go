@@ -36,6 +36,11 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	if o.noUpdate {
 		return ix, nil
 	}
+	if o.warm {
+		// The refresh waits on the file system; reading what a search
+		// needs meanwhile takes it off the command's critical path.
+		go ix.Warm(ctx)
+	}
 	if _, err := update(ctx, ix, stderr); err != nil {
 		return nil, errors.Join(err, ix.Close())
 	}
@@ -165,6 +170,7 @@ func buildQuery(o *options, line string, defaultLimit int) (store.Query, error) 
 const pageSize = 1000
 
 func printHits(ctx context.Context, o *options, q store.Query, withScore bool, stdout, stderr io.Writer) error {
+	o.warm = true
 	ix, err := openIndex(ctx, o, stderr)
 	if err != nil {
 		return err

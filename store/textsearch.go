@@ -39,6 +39,17 @@ func (ix *Index) openView(ctx context.Context) (*textView, error) {
 
 func (v *textView) close() { rollback(v.tx) }
 
+// Warm reads what the first search needs (the segments' docinfo, the
+// language and source names) and readies the text decompressor, so a
+// caller can do it while waiting on something else (the refresh's walk).
+// Errors are left for the search to meet and report.
+func (ix *Index) Warm(ctx context.Context) {
+	decoder()
+	if v, err := ix.openView(ctx); err == nil {
+		v.close()
+	}
+}
+
 func rowidSet(ctx context.Context, q querier, query string) (map[int64]bool, error) {
 	rows, err := q.QueryContext(ctx, query)
 	if err != nil {
