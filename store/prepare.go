@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -112,8 +113,15 @@ func cutText(s string, n int) string {
 // first use, so a process that never reads or writes text does not pay.
 var (
 	encoder = sync.OnceValue(func() *zstd.Encoder {
+		// One encoder state per core: with a single, low-memory one the
+		// two parse workers took turns (measured alone: 84 against 51 µs
+		// of CPU an article). Inside a cold index zstd still costs about
+		// 130 µs an article (its match tables miss the cache next to the
+		// parsers); the fastest level took the cold index from 2,151 to
+		// 2,475 articles/s but the index from 1.44 to 1.503 times the
+		// archive, over the 1.5.
 		e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault),
-			zstd.WithEncoderConcurrency(1), zstd.WithLowerEncoderMem(true))
+			zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
 		if err != nil {
 			panic(err) // only for invalid options
 		}
