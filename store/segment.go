@@ -182,37 +182,40 @@ type postingReader struct {
 // next advances to the next article; it returns false at the end or on
 // damaged data (which then only loses matches, never panics).
 func (r *postingReader) next() bool {
-	if len(r.docs) == 0 {
+	d, ok := takeUvarint(&r.docs)
+	if !ok {
 		return false
 	}
-	d, n := binary.Uvarint(r.docs)
-	if n <= 0 {
-		r.docs = nil
-		return false
-	}
-	r.docs = r.docs[n:]
 	r.rowid += int64(d >> 1)
-	if d&1 == 1 {
-		r.cur = posting{rowid: r.rowid, tfBody: 1}
+	r.cur = posting{rowid: r.rowid, tfBody: 1}
+	if d&1 == 1 { // once in the body
 		return true
 	}
-	v, n := binary.Uvarint(r.docs)
-	if n <= 0 {
-		r.docs = nil
+	v, ok := takeUvarint(&r.docs)
+	if !ok {
 		return false
 	}
-	r.docs = r.docs[n:]
-	r.cur = posting{rowid: r.rowid, tfBody: uint32(v >> 1)}
+	r.cur.tfBody = uint32(v >> 1)
 	if v&1 == 1 {
-		t, n := binary.Uvarint(r.docs)
-		if n <= 0 {
-			r.docs = nil
+		t, ok := takeUvarint(&r.docs)
+		if !ok {
 			return false
 		}
-		r.docs = r.docs[n:]
 		r.cur.tfTitle = uint32(t)
 	}
 	return true
+}
+
+// takeUvarint reads a uvarint off the front of *b; at the end or on a
+// damaged varint it empties *b and returns false.
+func takeUvarint(b *[]byte) (uint64, bool) {
+	v, n := binary.Uvarint(*b)
+	if n <= 0 {
+		*b = nil
+		return 0, false
+	}
+	*b = (*b)[n:]
+	return v, true
 }
 
 // positions decodes the current article's positions into dst, or skips
@@ -222,12 +225,10 @@ func (r *postingReader) positions(dst []uint32) []uint32 {
 	dst = dst[:0]
 	at := uint32(0)
 	for range r.cur.tfTitle + r.cur.tfBody {
-		d, n := binary.Uvarint(r.pos)
-		if n <= 0 {
-			r.pos = nil
+		d, ok := takeUvarint(&r.pos)
+		if !ok {
 			return dst
 		}
-		r.pos = r.pos[n:]
 		at += uint32(d)
 		dst = append(dst, at)
 	}
