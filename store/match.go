@@ -245,12 +245,8 @@ const (
 	snippetRunes  = 160
 )
 
-// snippet is one line of text around the first match of queryText, or the
-// start of text when nothing matches. text is NFC (it comes from feed).
-func snippet(text, queryText string) string {
-	return snippetAt(text, max(firstMatch(text, true, patterns(ParseQuery(queryText).Text)), 0))
-}
-
+// snippetAt is one line of text from a little before start (the first
+// match, or 0).
 func snippetAt(text string, start int) string {
 	from := start
 	for n := 0; n < snippetBefore && from > 0; n++ {

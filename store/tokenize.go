@@ -44,16 +44,10 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.In(r, unicode.Mn, unicode.Mc)
 }
 
-// foldedRunes calls fn for every folded rune of s with the byte range in s
-// of the original text it came from (NFD input maps a composed rune back to
-// all of its code points).
-// fn returns false to stop.
-func foldedRunes(s string, fn func(r rune, start, end int) bool) {
-	foldedRunesNFC(s, norm.NFC.IsNormalString(s), fn)
-}
-
-// foldedRunesNFC is foldedRunes for a caller that knows whether s is NFC
-// (article text from feed always is), saving a pass over it.
+// foldedRunesNFC calls fn for every folded rune of s with the byte range in
+// s of the original text it came from (NFD input maps a composed rune back
+// to all of its code points); fn returns false to stop. isNFC says whether
+// s is NFC already (article text from feed always is), which saves a pass.
 func foldedRunesNFC(s string, isNFC bool, fn func(r rune, start, end int) bool) {
 	var buf []rune
 	if isNFC {
