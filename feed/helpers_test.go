@@ -74,23 +74,6 @@ func checkGolden(t *testing.T, name, got string) {
 		t.Fatalf("read golden (run with -update to create it): %v", err)
 	}
 	if string(want) != got {
-		t.Errorf("%s differs from its golden file; run go test ./feed -update and review the diff\n%s", name, firstDiff(string(want), got))
+		t.Errorf("%s differs from its golden file; run go test ./feed -update and review the diff\n%s", name, testenv.DiffLines(string(want), got, 8))
 	}
-}
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\nwant %q\ngot  %q", i+1, w, g)
-		}
-	}
-	return ""
 }

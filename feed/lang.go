@@ -3,9 +3,10 @@ package feed
 import (
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
+
+	"github.com/yomu-reader/yomu/internal/textcut"
 )
 
 // Detection reads a sample, not the whole article: the language shows in
@@ -34,7 +35,7 @@ const (
 // as Malagasy. One word, or text that is mostly base64 or numbers, is
 // "und".
 func DetectLang(title, body string) (lang, script string) {
-	sample := title + "\n" + cutBytes(body, langSampleBytes)
+	sample := title + "\n" + textcut.Prefix(body, langSampleBytes)
 	c := countScripts(sample)
 	cjk := c.han + c.kana + c.hangul
 	switch {
@@ -100,7 +101,7 @@ func countScripts(s string) scriptCounts {
 // detectOtherScript handles Cyrillic, Arabic, Greek, Hebrew, Thai, Indic
 // and other scripts, where whatlanggo knows the few languages of each.
 func detectOtherScript(sample string) (lang, script string) {
-	return isoCode(trigramLang(cutBytes(sample, trigramBytes), whatlanggo.Options{})), ""
+	return isoCode(trigramLang(textcut.Prefix(sample, trigramBytes), whatlanggo.Options{})), ""
 }
 
 // latinCandidates are the Latin-script languages whatlanggo may answer.
@@ -225,7 +226,7 @@ type wordSample struct {
 // tokens that mix letters with digits, which say nothing of the language.
 func latinWords(s string) wordSample {
 	w := wordSample{ascii: true}
-	for tok := range strings.FieldsSeq(cutBytes(s, wordSampleBytes)) {
+	for tok := range strings.FieldsSeq(textcut.Prefix(s, wordSampleBytes)) {
 		if strings.Contains(tok, "://") || strings.HasPrefix(tok, "www.") {
 			continue
 		}
@@ -313,14 +314,3 @@ var latinISO = func() map[whatlanggo.Lang]string {
 	}
 	return m
 }()
-
-// cutBytes cuts s to at most n bytes, at a rune boundary.
-func cutBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/yomu-reader/yomu/internal/textcut"
 )
 
 // TestDetectLang covers the cases a light detector gets wrong: short
@@ -66,7 +68,7 @@ func TestDetectLang(t *testing.T) {
 			lang, script := DetectLang(tt.title, tt.body)
 			if lang != tt.lang || script != tt.script {
 				t.Errorf("DetectLang(%q, %q) = %q, %q; want %q, %q",
-					tt.title, cutBytes(tt.body, 60), lang, script, tt.lang, tt.script)
+					tt.title, textcut.Prefix(tt.body, 60), lang, script, tt.lang, tt.script)
 			}
 		})
 	}

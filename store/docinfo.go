@@ -213,6 +213,9 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// foldSource is the form sources are compared in: trimmed, case-folded.
+func foldSource(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
 // langIDs returns the ids of the languages a filter names: "zh" is every
 // script of zh, "zh-Hant" only that one; case does not matter.
 func (d *dicts) langIDs(filter []string) map[uint32]bool {

@@ -341,7 +341,7 @@ func filterCands(cands []int64, tfs []tokenMatches, keep func(int64) bool) ([]in
 }
 
 // BM25 parameters: the usual k1 and b; a title match weighs ten times a
-// body match, as FTS5's bm25(fts, 10, 1) did before.
+// body match (FTS5's bm25(fts, 10, 1) weighed them so before).
 const (
 	bm25K1     = 1.2
 	bm25B      = 0.75

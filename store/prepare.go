@@ -8,11 +8,11 @@ import (
 	"runtime"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/internal/textcut"
 )
 
 // parsed is one file made ready for the writer: everything expensive
@@ -78,7 +78,7 @@ func prepareRow(a feed.Article) articleRow {
 	r := articleRow{
 		id:    a.ID(),
 		terms: articleTerms(a.Title, a.Text),
-		body:  compressText(cutText(a.Text, storedTextBytes)),
+		body:  compressText(textcut.Prefix(a.Text, storedTextBytes)),
 	}
 	a.Markdown, a.Text = "", ""
 	r.a = a
@@ -92,17 +92,6 @@ func prepareRow(a feed.Article) articleRow {
 // hits of the generated archive (5 KB texts) and was a quarter of a
 // search's CPU.
 const storedTextBytes = 8 << 10
-
-// cutText cuts s to at most n bytes at a rune boundary.
-func cutText(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
 
 // The stored text is compressed with zstd at its default level: deflate
 // took 170 µs of a worker's CPU per article (a fifth of parsing it). On the

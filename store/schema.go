@@ -13,7 +13,8 @@ const schemaVersion = 3
 
 // indexTables are derived from the archive and can be rebuilt at any time.
 // files.indexed is the stamp that says a file is complete in the index; it
-// is written in the same transaction as the file's articles and FTS rows.
+// is written in the same transaction as the file's articles and the
+// segment holding their postings.
 var indexTables = []string{
 	`CREATE TABLE files(
 		path    TEXT PRIMARY KEY,
@@ -74,6 +75,7 @@ var indexTables = []string{
 }
 
 // dropIndexTables lists what a rebuild drops.
+// "fts" is schema 2's FTS5 table, dropped when an older index is rebuilt.
 var dropIndexTables = []string{"files", "articles", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings", "meta"}
 
 // stateTables hold what the reader did; keyed by article ID, they survive

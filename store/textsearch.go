@@ -99,23 +99,36 @@ func (v *textView) filters(ctx context.Context, q Query, withLangSource bool) (*
 	return f, nil
 }
 
+// prepareText opens a view and reads what evaluating tq needs: q's
+// filters (withLangSource false leaves language and source to the caller)
+// and the postings of its terms. The caller closes the view.
+func (ix *Index) prepareText(ctx context.Context, q Query, tq textQuery, withLangSource bool) (*textView, *filters, *termLists, error) {
+	v, err := ix.openView(ctx)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	f, err := v.filters(ctx, q, withLangSource)
+	if err != nil {
+		v.close()
+		return nil, nil, nil, err
+	}
+	tl, err := fetch(ctx, v.tx, v.segs, tq.terms())
+	if err != nil {
+		v.close()
+		return nil, nil, nil, err
+	}
+	return v, f, tl, nil
+}
+
 // searchTerms answers a query with terms: every match is scored (BM25 over
 // title and body) or dated, and the page of the best is returned with the
 // total.
 func (ix *Index) searchTerms(ctx context.Context, q Query, tq textQuery, limit int) ([]int64, []float64, int, error) {
-	v, err := ix.openView(ctx)
+	v, f, tl, err := ix.prepareText(ctx, q, tq, true)
 	if err != nil {
 		return nil, nil, 0, err
 	}
 	defer v.close()
-	f, err := v.filters(ctx, q, true)
-	if err != nil {
-		return nil, nil, 0, err
-	}
-	tl, err := fetch(ctx, v.tx, v.segs, tq.terms())
-	if err != nil {
-		return nil, nil, 0, err
-	}
 	sc := newScorer(v.segs, len(v.dead), tq, tl)
 	top := topK{n: q.Offset + limit, byDate: q.Sort == SortDate}
 	total := 0
@@ -225,25 +238,17 @@ func (t *topK) sorted() []match {
 // textFacets counts the matches of a query with terms per language (under
 // q's source filter) and per source (under its language filter).
 func (ix *Index) textFacets(ctx context.Context, q Query, tq textQuery) (Facets, error) {
-	v, err := ix.openView(ctx)
+	v, f, tl, err := ix.prepareText(ctx, q, tq, false)
 	if err != nil {
 		return Facets{}, err
 	}
 	defer v.close()
-	f, err := v.filters(ctx, q, false)
-	if err != nil {
-		return Facets{}, err
-	}
 	var langOK, sourceOK map[uint32]bool
 	if len(q.Langs) > 0 {
 		langOK = v.dicts.langIDs(q.Langs)
 	}
 	if len(q.Sources) > 0 {
 		sourceOK = v.dicts.sourceIDs(q.Sources)
-	}
-	tl, err := fetch(ctx, v.tx, v.segs, tq.terms())
-	if err != nil {
-		return Facets{}, err
 	}
 	langNames, sourceNames := v.dicts.names()
 	langs, sources := map[string]int{}, map[string]int{}

@@ -23,7 +23,7 @@ type known struct {
 // Update brings the index up to date with the archive: it stats every file,
 // parses only new and changed ones (in parallel, one worker per core),
 // writes them from one goroutine in batched transactions, and removes the
-// files that are gone. Each file's articles, FTS rows and "indexed" stamp
+// files that are gone. Each file's articles, postings and "indexed" stamp
 // are written in one transaction, so a crash at any point leaves an index
 // that is correct for what it holds, and the next Update completes it.
 //

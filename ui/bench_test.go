@@ -14,6 +14,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/muesli/termenv"
 
+	"github.com/yomu-reader/yomu/internal/testenv"
 	"github.com/yomu-reader/yomu/store"
 	"github.com/yomu-reader/yomu/ui/render"
 )
@@ -165,7 +166,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 // spaces) rendered and laid out at 80 columns, as the reader's command
 // does it.
 func BenchmarkRenderLongCJK(b *testing.B) {
-	root := moduleRoot(b)
+	root := testenv.MustModuleRoot(b)
 	var seeds string
 	for _, p := range []string{filepath.Join(root, "..", "shared", "seeds"), filepath.Join(root, "..", "..", "shared", "seeds")} {
 		if _, err := os.Stat(p); err == nil {

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"github.com/yomu-reader/yomu/internal/testenv"
 	"github.com/yomu-reader/yomu/store"
 )
 
@@ -17,7 +18,7 @@ import (
 // an index that has never been filled, the background update brings the
 // articles in, then the user searches, opens an article and quits.
 func TestEndToEnd(t *testing.T) {
-	ix, err := store.Open(store.Options{Dir: filepath.Join(moduleRoot(t), "examples", "archive"), IndexPath: t.TempDir()})
+	ix, err := store.Open(store.Options{Dir: filepath.Join(testenv.MustModuleRoot(t), "examples", "archive"), IndexPath: t.TempDir()})
 	if err != nil {
 		t.Fatalf("open index: %v", err)
 	}

@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/yomu-reader/yomu/internal/testenv"
 )
 
 // TestScreens compares whole screens with testdata/TestScreens/*.golden
 // (regenerate with go test ./ui -update).
 func TestScreens(t *testing.T) {
-	ix := orderedIndex(t, filepath.Join(moduleRoot(t), "examples", "archive"))
+	ix := orderedIndex(t, filepath.Join(testenv.MustModuleRoot(t), "examples", "archive"))
 	flows := []struct {
 		name string
 		run  func(t *testing.T, m Model) Model

@@ -30,16 +30,6 @@ func TestMain(m *testing.M) {
 // fixedNow is the clock of every test.
 var fixedNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
-// moduleRoot is the folder holding go.mod.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	root, err := testenv.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
 // openIndex indexes dir into a fresh index in a temp folder.
 func openIndex(t testing.TB, dir string) *store.Index {
 	t.Helper()
@@ -68,7 +58,7 @@ func emptyIndex(t testing.TB, dir string) *store.Index {
 
 // examplesIndex is an index over examples/archive.
 func examplesIndex(t testing.TB) *store.Index {
-	return openIndex(t, filepath.Join(moduleRoot(t), "examples", "archive"))
+	return openIndex(t, filepath.Join(testenv.MustModuleRoot(t), "examples", "archive"))
 }
 
 // opened records what the model asked to open in the browser.

@@ -82,7 +82,7 @@ func TestWidthProperty(t *testing.T) {
 		dir    func(t *testing.T) string
 		widths []int
 	}{
-		{"examples", func(t *testing.T) string { return filepath.Join(moduleRoot(t), "examples", "archive") }, allWidths()},
+		{"examples", func(t *testing.T) string { return filepath.Join(testenv.MustModuleRoot(t), "examples", "archive") }, allWidths()},
 		{"seeds", func(t *testing.T) string { return sharedDir(t, "seeds") }, allWidths()},
 		{"corpus", func(t *testing.T) string {
 			c := sharedDir(t, "corpus")

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/internal/textcut"
 )
 
 // targetBytes is the size of a generated article's body text.
@@ -127,7 +128,7 @@ func makeArticle(pools []*langPool, i int) genArticle {
 	for n < targetBytes {
 		p := pl.paras[rng.IntN(len(pl.paras))]
 		if n+len(p) > targetBytes*3/2 { // one huge paragraph would double the size
-			p = cutBytes(p, targetBytes-n+200)
+			p = textcut.Prefix(p, targetBytes-n+200)
 		}
 		a.paras = append(a.paras, p)
 		n += len(p) + 2
@@ -141,21 +142,11 @@ func titleFrom(p string) string {
 	if r, _ := utf8.DecodeRuneInString(p); r >= 0x2E80 {
 		limit = 60 // bytes: about 20 CJK characters
 	}
-	t := cutBytes(p, limit)
+	t := textcut.Prefix(p, limit)
 	if i := strings.LastIndexAny(t, " ，。,."); i > limit/2 {
 		t = t[:i]
 	}
 	return strings.TrimSpace(t)
-}
-
-func cutBytes(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
 }
 
 // render writes article i in one of the archive's formats, chosen by i,

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/muesli/termenv"
+
+	"github.com/yomu-reader/yomu/internal/testenv"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -20,7 +22,7 @@ var goldenWidths = []int{40, 60, 80, 132}
 // at 40, 60, 80 and 132 columns and compares with testdata/golden. Run
 // `go test ./ui/render -update` to rewrite the files after a wanted change.
 func TestGoldenPlain(t *testing.T) {
-	root := moduleRoot(t)
+	root := testenv.MustModuleRoot(t)
 	t.Run("examples", func(t *testing.T) {
 		goldenAll(t, "examples", loadDir(t, filepath.Join(root, "examples", "archive")))
 	})
@@ -87,7 +89,7 @@ func golden(t *testing.T, name string, doc Doc) {
 		return
 	}
 	if got != string(want) {
-		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, diffLines(string(want), got))
+		t.Errorf("%s differs from the golden file (run with -update after checking):\n%s", name, testenv.DiffLines(string(want), got, 8))
 	}
 }
 
@@ -105,25 +107,4 @@ func fileName(name string) string {
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	return fmt.Sprintf("%s-%08x", b.String(), h.Sum32())
-}
-
-// diffLines shows the first lines that differ.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 8; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d\n  want %q\n   got %q\n", i, wl, gl)
-			shown++
-		}
-	}
-	return b.String()
 }

@@ -15,16 +15,6 @@ import (
 	"github.com/yomu-reader/yomu/internal/testenv"
 )
 
-// moduleRoot is the folder holding go.mod.
-func moduleRoot(t testing.TB) string {
-	t.Helper()
-	root, err := testenv.ModuleRoot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
 // sharedDir is the shared folder sub beside the repository (or under
 // $YOMU_SHARED); the test is skipped with a message when it is absent.
 func sharedDir(t testing.TB, sub string) string {

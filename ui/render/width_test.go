@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/yomu-reader/yomu/internal/testenv"
 )
 
 // fullWidths is every width the property holds for; the default run takes
@@ -28,7 +30,7 @@ func full() bool { return os.Getenv("YOMU_FULL") == "1" }
 // no line of the body is wider than the width and nothing but SGR escapes
 // reaches the terminal.
 func TestWidthProperty(t *testing.T) {
-	root := moduleRoot(t)
+	root := testenv.MustModuleRoot(t)
 	t.Run("examples", func(t *testing.T) {
 		t.Parallel()
 		checkAll(t, loadDir(t, filepath.Join(root, "examples", "archive")), allWidths(), true)
