@@ -3,7 +3,6 @@ package store
 import (
 	"crypto/sha256"
 	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -41,11 +40,12 @@ type articleRow struct {
 func parseFile(root string, e walkEntry, have map[string]known) parsed {
 	k, isKnown := have[e.rel]
 	p := parsed{e: e, isNew: !isKnown}
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(e.rel)))
+	data, release, err := readPooled(filepath.Join(root, filepath.FromSlash(e.rel)), e.size)
 	if err != nil {
 		p.failed = err
 		return p
 	}
+	defer release()
 	sum := sha256.Sum256(data)
 	p.hash = sum[:hashPrefix]
 	if isKnown && k.size == e.size && sameHash(k.hash, p.hash) {

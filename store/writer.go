@@ -30,12 +30,12 @@ type writer struct {
 	pending  int
 	since    time.Time
 	stats    UpdateStats
-	seg      *segBuilder
+	seg      *segFeed
 	dicts    *dicts
 }
 
 func newWriter(ix *Index, progress func(Progress), total int) *writer {
-	return &writer{ix: ix, progress: progress, total: total, seg: newSegBuilder()}
+	return &writer{ix: ix, progress: progress, total: total}
 }
 
 // statements are prepared once per transaction.
@@ -65,6 +65,8 @@ var statements = map[string]string{
 // run removes the vanished files, then writes each parsed file as it
 // arrives, committing in batches.
 func (w *writer) run(ctx context.Context, removed []string, results <-chan parsed) (UpdateStats, error) {
+	w.seg = newSegFeed()
+	defer w.seg.close()
 	for _, path := range removed {
 		if err := w.step(ctx, func() error { return w.remove(ctx, path) }); err != nil {
 			return w.abort(err)
@@ -118,7 +120,7 @@ func (w *writer) step(ctx context.Context, fn func() error) error {
 		return err
 	}
 	w.pending++
-	if w.pending >= batchFiles || time.Since(w.since) >= batchTime || w.seg.bytes >= batchBytes {
+	if w.pending >= batchFiles || time.Since(w.since) >= batchTime || int(w.seg.bytes.Load()) >= batchBytes {
 		if err := w.commit(); err != nil {
 			return err
 		}
@@ -159,7 +161,9 @@ func (w *writer) commit() error {
 	}
 	tx := w.tx
 	w.tx = nil
-	if err := w.seg.flush(context.Background(), tx); err != nil {
+	err := w.seg.builder().flush(context.Background(), tx)
+	w.seg.flushed()
+	if err != nil {
 		rollback(tx)
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
@@ -289,7 +293,6 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 		return wrapWrite(path, err)
 	}
 	w.seg.add(rowid, info, r.terms)
-	r.terms.release()
 	return nil
 }
 
