@@ -150,9 +150,10 @@ func openDB(path string) (*sql.DB, string, error) {
 // of up to 3,800 bytes stay in their page (blocks.go).
 const pageSize = 16384
 
-// create makes a new, empty database file with pageSize pages. The page
-// size must be set before the first table and before WAL mode, which the
-// driver's DSN pragmas cannot order, so it is done on its own connection.
+// create makes a new, empty database file with pageSize pages and
+// incremental auto-vacuum (reclaim, in update.go). Both must be set before
+// the first table and before WAL mode, which the driver's DSN pragmas
+// cannot order, so it is done on its own connection.
 func create(path string) error {
 	if st, err := os.Stat(path); err == nil && st.Size() > 0 {
 		return nil
@@ -163,7 +164,8 @@ func create(path string) error {
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", path, err)
 	}
-	_, err = db.Exec(fmt.Sprintf("PRAGMA page_size = %d; %s", pageSize, stateTables[len(stateTables)-1]))
+	_, err = db.Exec(fmt.Sprintf("PRAGMA page_size = %d; PRAGMA auto_vacuum = INCREMENTAL; %s",
+		pageSize, stateTables[len(stateTables)-1]))
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

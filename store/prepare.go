@@ -93,23 +93,25 @@ func prepareRow(a feed.Article) articleRow {
 // search's CPU.
 const storedTextBytes = 8 << 10
 
-// The stored text is compressed with zstd at its default level: deflate
+// The stored text is compressed with zstd at its fastest level: deflate
 // took 170 µs of a worker's CPU per article (a fifth of parsing it). On the
-// texts of a generated 10k archive (52.9 MB) zstd's default level made 57%
-// in a third of deflate's time, and was no slower than its fastest level,
-// which made 62% (deflate: 54%). One encoder and one decoder serve every goroutine
+// texts of 20k generated articles (105 MB) zstd's fastest level made 60.6%
+// in 0.56 s of one core, its default level 55.1% in 0.92 s, s2 82% in
+// 0.19 s (deflate, on other texts: 54%). One encoder and one decoder serve every goroutine
 // (EncodeAll and DecodeAll are safe for concurrent use); they are made on
 // first use, so a process that never reads or writes text does not pay.
 var (
 	encoder = sync.OnceValue(func() *zstd.Encoder {
 		// One encoder state per core: with a single, low-memory one the
 		// two parse workers took turns (measured alone: 84 against 51 µs
-		// of CPU an article). Inside a cold index zstd still costs about
-		// 130 µs an article (its match tables miss the cache next to the
-		// parsers); the fastest level took the cold index from 2,151 to
-		// 2,475 articles/s but the index from 1.44 to 1.503 times the
-		// archive, over the 1.5.
-		e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault),
+		// of CPU an article). Inside a cold index the default level cost
+		// about 140 µs an article, three times what it costs alone: its
+		// 1 MB match table misses the cache next to the parsers and the
+		// writer. The fastest level's table is a quarter of that. It made
+		// the index 1.503 times the archive while merges left their free
+		// pages in the file; since those are reclaimed (update.go) it is
+		// well under the 1.5.
+		e, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedFastest),
 			zstd.WithEncoderConcurrency(runtime.GOMAXPROCS(0)))
 		if err != nil {
 			panic(err) // only for invalid options

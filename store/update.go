@@ -218,7 +218,34 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 			err = fmt.Errorf("merge segments of %s: %w", ix.dbPath, err)
 		}
 	}
+	if err == nil {
+		if err = ix.reclaim(parent); err != nil {
+			err = fmt.Errorf("reclaim free pages of %s: %w", ix.dbPath, err)
+		}
+	}
 	return stats, err
+}
+
+// reclaim gives free pages back to the file system when they are more than
+// a thirty-second of the file. Merges free the pages of the segments they
+// replace, and the merges at the end of a cold index left 49 MB free in an
+// index of 795 MB (100k articles); later batches would reuse them, but a
+// finished index should not carry them. An index made before yomu set
+// incremental auto-vacuum (at creation) keeps its free pages: the pragma
+// does nothing there.
+func (ix *Index) reclaim(ctx context.Context) error {
+	var free, total int64
+	if err := ix.db.QueryRowContext(ctx, "PRAGMA freelist_count").Scan(&free); err != nil {
+		return err
+	}
+	if err := ix.db.QueryRowContext(ctx, "PRAGMA page_count").Scan(&total); err != nil {
+		return err
+	}
+	if free*32 < total {
+		return nil
+	}
+	_, err := ix.db.ExecContext(ctx, "PRAGMA incremental_vacuum")
+	return err
 }
 
 // hashPrefix is how much of a SHA-256 the index keeps per file.
