@@ -1,6 +1,7 @@
 package store
 
 import (
+	"math/bits"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -42,7 +43,7 @@ type docTerm struct {
 // 64-bit hashes collide; comparing the key bytes instead cost a second
 // cache miss per term in a map of a million.
 type termSet struct {
-	idx               map[uint64]int32
+	slots             []termSlot // open addressing by hash; see find
 	terms             []docTerm
 	keys              []byte      // the keys of terms, back to back
 	hits              [][2]uint32 // (term index, position) in reading order
@@ -64,7 +65,23 @@ const (
 	checkPrime = 0xBF58476D1CE4E5B9
 )
 
-var termSets = sync.Pool{New: func() any { return &termSet{idx: make(map[uint64]int32, 1024)} }}
+// termSlot is a slot of a termSet's hash table: a term's hash and its
+// index in terms plus one (0: free).
+type termSlot struct {
+	hash uint64
+	at   int32
+}
+
+// minSlots holds the terms of most articles at under half full: a
+// Chinese article of 5 KB has about 1,800 distinct terms.
+const minSlots = 4096
+
+var termSets = sync.Pool{New: func() any { return &termSet{slots: make([]termSlot, minSlots)} }}
+
+// maxPooledTerms keeps the set of an outsized article (a 2 MB file has
+// hundreds of thousands of terms) out of the pool, so its big table is
+// not cleared and probed for every small article after it.
+const maxPooledTerms = 1 << 14
 
 // articleTerms tokenizes an article's title and body. text is NFC (it
 // comes from feed), which saves a normalization pass. The writer hands the
@@ -85,10 +102,54 @@ func articleTerms(title, body string) *termSet {
 
 // release returns a set to the pool, emptied.
 func (ts *termSet) release() {
-	clear(ts.idx)
+	if len(ts.terms) > maxPooledTerms {
+		return
+	}
+	ts.clearSlots()
 	ts.terms, ts.keys, ts.hits, ts.pos = ts.terms[:0], ts.keys[:0], ts.hits[:0], ts.pos[:0]
 	ts.next, ts.titleLen, ts.bodyLen = 0, 0, 0
 	termSets.Put(ts)
+}
+
+// clearSlots frees the slots the terms took, which costs far less than
+// clearing the table when it is mostly empty.
+func (ts *termSet) clearSlots() {
+	if len(ts.terms) > len(ts.slots)/4 {
+		clear(ts.slots)
+		return
+	}
+	for i := len(ts.terms) - 1; i >= 0; i-- {
+		ts.slots[ts.find(ts.terms[i].hash)] = termSlot{}
+	}
+}
+
+// find returns the slot of hash: the one holding it, or the free slot
+// where it goes. Linear probing from the top bits of the hash times the
+// golden ratio: FNV-1a's own top bits barely differ between one-rune terms
+// (its last multiply carries a rune's low bits only up to about bit 50),
+// which piled them into a few long chains. clearSlots frees the slots
+// in the reverse of insertion order: every slot on a term's probe chain
+// was taken before the term, so the chain is still whole when the term's
+// turn comes.
+func (ts *termSet) find(hash uint64) int {
+	mask := len(ts.slots) - 1
+	shift := 64 - bitsLen(len(ts.slots))
+	for j := int((hash * 0x9E3779B97F4A7C15) >> shift); ; j = (j + 1) & mask {
+		if sl := ts.slots[j]; sl.at == 0 || sl.hash == hash {
+			return j
+		}
+	}
+}
+
+// bitsLen returns log2 of n, a power of two.
+func bitsLen(n int) uint { return uint(bits.TrailingZeros(uint(n))) }
+
+// grow doubles the table and puts every term back.
+func (ts *termSet) grow() {
+	ts.slots = make([]termSlot, 2*len(ts.slots))
+	for i := range ts.terms {
+		ts.slots[ts.find(ts.terms[i].hash)] = termSlot{hash: ts.terms[i].hash, at: int32(i + 1)}
+	}
 }
 
 // key returns a term's key bytes.
@@ -156,10 +217,15 @@ func (ts *termSet) add(basis uint64, rs []rune) {
 	if basis == unigramKey {
 		c = ^c
 	}
-	i, ok := ts.idx[h]
-	if !ok {
+	j := ts.find(h)
+	i := ts.slots[j].at - 1
+	if i < 0 {
+		if 2*(len(ts.terms)+1) > len(ts.slots) {
+			ts.grow()
+			j = ts.find(h)
+		}
 		i = int32(len(ts.terms))
-		ts.idx[h] = i
+		ts.slots[j] = termSlot{hash: h, at: i + 1}
 		at := uint32(len(ts.keys))
 		if basis == unigramKey {
 			ts.keys = append(ts.keys, uniPrefix...)

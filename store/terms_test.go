@@ -1,9 +1,12 @@
 package store
 
 import (
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -106,5 +109,51 @@ func TestSegmentBuilderSeparatesCollidingHashes(t *testing.T) {
 	}
 	if again := b.term(42, 2, []byte("zeta")); again != z {
 		t.Errorf("the second colliding term was not found again")
+	}
+}
+
+// termCounts is a termSet's terms as key -> (title tf, body tf, positions).
+func termCounts(ts *termSet) map[string]string {
+	out := map[string]string{}
+	for i := range ts.terms {
+		t := &ts.terms[i]
+		out[string(ts.key(t))] = fmt.Sprint(t.tfTitle, t.tfBody, ts.positions(t))
+	}
+	return out
+}
+
+// A term set comes from a pool and keeps its hash table: after sets of
+// every size (one that grows the table, one too big to pool, small ones
+// after them), each must count exactly what a fresh set counts.
+func TestArticleTermsReusedSets(t *testing.T) {
+	var big strings.Builder
+	for i := range 3000 {
+		fmt.Fprintf(&big, "w%d 字%c ", i, rune(0x4E00+i))
+	}
+	var huge strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&huge, "h%d ", i)
+	}
+	docs := []string{"亚马逊 中", big.String(), "AWS宕机 w1 w2 w1", huge.String(), "thỏa thuận 故障", big.String(), "w2999 字"}
+	want := make([]map[string]string, len(docs))
+	for i, d := range docs {
+		fresh := &termSet{slots: make([]termSlot, minSlots)}
+		fresh.inTitle = true
+		fresh.addText("t")
+		fresh.titleLen = fresh.next
+		fresh.inTitle = false
+		fresh.next++
+		fresh.addText(d)
+		fresh.groupPositions()
+		want[i] = termCounts(fresh)
+	}
+	for round := range 3 {
+		for i, d := range docs {
+			ts := articleTerms("t", d)
+			if got := termCounts(ts); !maps.Equal(got, want[i]) {
+				t.Fatalf("round %d, doc %d: a reused set counted %d terms, a fresh one %d", round, i, len(got), len(want[i]))
+			}
+			ts.release()
+		}
 	}
 }
