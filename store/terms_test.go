@@ -157,3 +157,22 @@ func TestArticleTermsReusedSets(t *testing.T) {
 		}
 	}
 }
+
+// A flush writes a segment's terms in key order; the sort compares packed
+// key prefixes first, which must never disagree with comparing the keys.
+func TestSegmentTermsSortedByKey(t *testing.T) {
+	keys := []string{"abcdefghi", "a", "", "a\x00b", "abcdefgh", "a\x00", "abcdefgh\x00", "亚马", "亚", uniPrefix + "亚", "\xff", "abcdefgg\xff", "zz"}
+	b := newSegBuilder()
+	for i, k := range keys {
+		b.terms[uint64(i)] = b.newTerm(k, 0)
+	}
+	var got []string
+	for _, st := range b.sorted() {
+		got = append(got, st.p.key)
+	}
+	want := slices.Clone(keys)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("sorted %q\nwant   %q", got, want)
+	}
+}
