@@ -43,10 +43,10 @@ type docTerm struct {
 // 64-bit hashes collide; comparing the key bytes instead cost a second
 // cache miss per term in a map of a million.
 type termSet struct {
-	slots             []termSlot // open addressing by hash; see find
+	slots             []termSlot // open addressing by hash (see find); only while built
 	terms             []docTerm
 	keys              []byte      // the keys of terms, back to back
-	hits              [][2]uint32 // (term index, position) in reading order
+	hits              [][2]uint32 // (term index, position) in reading order; only while built
 	pos               []uint32    // positions grouped by term, after finish
 	runes             []rune      // scratch for indexRuns
 	next              uint32      // the next position
@@ -79,10 +79,21 @@ type termSlot struct {
 // Chinese article of 5 KB has about 1,800 distinct terms.
 const minSlots = 4096
 
-var termSets = sync.Pool{New: func() any { return &termSet{slots: make([]termSlot, minSlots)} }}
+var termSets = sync.Pool{New: func() any { return &termSet{} }}
+
+// termScratch is what a set needs only while it is built: its hash table
+// and its hits. It goes back to its pool when the set is done, so that a
+// set waiting for the writer (hundreds are queued while a batch commits)
+// does not hold them.
+type termScratch struct {
+	slots []termSlot
+	hits  [][2]uint32
+}
+
+var termScratches = sync.Pool{New: func() any { return &termScratch{slots: make([]termSlot, minSlots)} }}
 
 // maxPooledTerms keeps the set of an outsized article (a 2 MB file has
-// hundreds of thousands of terms) out of the pool, so its big table is
+// hundreds of thousands of terms) out of the pools, so its big table is
 // not cleared and probed for every small article after it.
 const maxPooledTerms = 1 << 14
 
@@ -91,6 +102,16 @@ const maxPooledTerms = 1 << 14
 // set back with release once it has appended it.
 func articleTerms(title, body string) *termSet {
 	ts := termSets.Get().(*termSet)
+	sc := termScratches.Get().(*termScratch)
+	ts.slots, ts.hits = sc.slots, sc.hits[:0]
+	defer func() {
+		if len(ts.terms) <= maxPooledTerms {
+			ts.clearSlots()
+			sc.slots, sc.hits = ts.slots, ts.hits[:0]
+			termScratches.Put(sc)
+		}
+		ts.slots, ts.hits = nil, nil
+	}()
 	ts.inTitle = true
 	ts.addText(title)
 	ts.titleLen = ts.next
@@ -108,8 +129,7 @@ func (ts *termSet) release() {
 	if len(ts.terms) > maxPooledTerms {
 		return
 	}
-	ts.clearSlots()
-	ts.terms, ts.keys, ts.hits, ts.pos = ts.terms[:0], ts.keys[:0], ts.hits[:0], ts.pos[:0]
+	ts.terms, ts.keys, ts.pos = ts.terms[:0], ts.keys[:0], ts.pos[:0]
 	ts.next, ts.titleLen, ts.bodyLen = 0, 0, 0
 	termSets.Put(ts)
 }

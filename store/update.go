@@ -177,7 +177,7 @@ func (ix *Index) loadKnown(ctx context.Context, conn *sql.Conn, n int) ([]knownF
 // the removals from this goroutine.
 func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progress)) (UpdateStats, error) {
 	jobs := make(chan walkEntry)
-	results := make(chan parsed, 64)
+	results := make(chan parsed, 512)
 	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 	var wg sync.WaitGroup
