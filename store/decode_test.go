@@ -67,9 +67,11 @@ func FuzzDecoders(f *testing.F) {
 	b.add(7, docInfo{date: 1, titleLen: 2, bodyLen: 9}, ts)
 	var data, pos []byte
 	prev := ""
-	for _, p := range b.terms {
-		data, pos = appendEntry(data, pos, prev, p.key, p.df, p.docs, p.pos)
-		prev = p.key
+	for _, st := range b.sorted() {
+		p := b.state(st.i)
+		key := string(b.key(st.i))
+		data, pos = appendEntry(data, pos, prev, key, int(p.df), p.docs.appendTo(&b.pool, nil), p.pos.appendTo(&b.pool, nil))
+		prev = key
 	}
 	f.Add(data, pos, encodeDocInfo(b.info))
 	f.Add([]byte{0, 3, 'a', 'b', 'c', 1, 2, 1, 2}, []byte{1, 0}, []byte{1, 2, 3, 4, 5, 6})

@@ -273,10 +273,9 @@ func (m *termMerger) merge(key string, heads []*termCursor) (*termPostings, erro
 	if !sorted {
 		slices.SortFunc(m.entries, func(x, y mergeEntry) int { return cmpInt64(x.p.rowid, y.p.rowid) })
 	}
-	var b segBuilder
 	p := &termPostings{key: key, last: m.base}
 	for _, e := range m.entries {
-		b.append(p, e.p, m.pos[e.posAt:e.end])
+		p.add(e.p, m.pos[e.posAt:e.end])
 	}
 	return p, nil
 }

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"database/sql"
@@ -34,29 +35,92 @@ import (
 // goes into the dead table and every search skips it. Merging segments
 // drops dead articles for good.
 
-// termPostings is one term's postings while a segment is built.
+// termPostings is one term's encoded postings, as a merge makes them.
 type termPostings struct {
-	key   string
-	check uint64 // the term's second hash (see termSet)
-	df    int
-	last  int64
-	docs  []byte
-	pos   []byte
+	key  string
+	df   int
+	last int64
+	docs []byte
+	pos  []byte
+}
+
+// add appends one article's entry; rowids must ascend.
+func (p *termPostings) add(e posting, pos []uint32) {
+	p.docs = appendDocEntry(p.docs, uint64(e.rowid-p.last)<<1, e)
+	p.pos = appendPositions(p.pos, pos)
+	p.last = e.rowid
+	p.df++
+}
+
+// appendDocEntry encodes an article's entry in docs (see above); delta is
+// its rowid's distance from the previous one, shifted left by one.
+func appendDocEntry(docs []byte, delta uint64, e posting) []byte {
+	switch {
+	case e.tfTitle == 0 && e.tfBody == 1: // most entries: once, in the body
+		return binary.AppendUvarint(docs, delta|1)
+	case e.tfTitle > 0:
+		docs = binary.AppendUvarint(docs, delta)
+		docs = binary.AppendUvarint(docs, uint64(e.tfBody)<<1|1)
+		return binary.AppendUvarint(docs, uint64(e.tfTitle))
+	default:
+		docs = binary.AppendUvarint(docs, delta)
+		return binary.AppendUvarint(docs, uint64(e.tfBody)<<1)
+	}
+}
+
+// appendPositions encodes an article's positions as deltas.
+func appendPositions(dst []byte, pos []uint32) []byte {
+	prev := uint32(0)
+	for _, at := range pos {
+		dst = binary.AppendUvarint(dst, uint64(at-prev))
+		prev = at
+	}
+	return dst
 }
 
 // segBuilder accumulates the postings of one segment in memory, by the
 // terms' hashes (see termSet); the rare term whose hash is taken by
 // another goes into collided, by key.
+//
+// Nothing it holds has pointers: a term is a termState in a chunked array,
+// found through a map of integers, its key is in one byte slice, and its
+// docs and pos are streams of chunks in a bytePool. A batch holds about a
+// million terms; as objects with pointers (the term, its key, two growing
+// slices each) the GC marked them all in every cycle, and appends copied
+// the slices as they grew.
 type segBuilder struct {
 	base     int64 // the first rowid, which the first delta of every term is from
-	terms    map[uint64]*termPostings
-	collided map[string]*termPostings
+	terms    map[uint64]uint32
+	collided map[string]uint32
+	states   [][]termState
+	n        int // terms so far
+	keys     []byte
+	pool     bytePool
+	scratch  []byte
 	info     []docInfo
-	bytes    int // encoded size so far, to bound memory
+	bytes    int // memory held so far, to bound a batch
 }
 
+// termState is a term of the segment being built.
+type termState struct {
+	check        uint64 // the term's second hash (see termSet)
+	keyAt, keyTo uint32
+	df           uint32
+	last         uint32 // the last rowid appended, less base
+	docs, pos    stream
+}
+
+const (
+	stateChunk = 4096
+	// stateBytes is what a term costs besides its streams: its state and
+	// its slot in the map.
+	stateBytes = 64
+)
+
 func newSegBuilder() *segBuilder {
-	return &segBuilder{terms: map[uint64]*termPostings{}, collided: map[string]*termPostings{}}
+	b := &segBuilder{terms: map[uint64]uint32{}, collided: map[string]uint32{}}
+	b.pool.reset()
+	return b
 }
 
 // add appends one article. Rowids must ascend within a segment, which
@@ -67,68 +131,64 @@ func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
 	}
 	info.rowid = rowid
 	b.info = append(b.info, info)
+	rel := uint32(rowid - b.base)
 	for i := range ts.terms {
 		t := &ts.terms[i]
-		b.append(b.term(t.hash, t.check, ts.key(t)), posting{rowid: rowid, tfTitle: t.tfTitle, tfBody: t.tfBody}, ts.positions(t))
+		st := b.term(t.hash, t.check, ts.key(t))
+		b.scratch = appendDocEntry(b.scratch[:0], uint64(rel-st.last)<<1, posting{tfTitle: t.tfTitle, tfBody: t.tfBody})
+		st.docs.write(&b.pool, b.scratch)
+		if pos := ts.positions(t); len(pos) > 0 {
+			b.scratch = appendPositions(b.scratch[:0], pos)
+			st.pos.write(&b.pool, b.scratch)
+		}
+		st.last = rel
+		st.df++
 	}
+	b.bytes = b.pool.inUse() + b.n*stateBytes + len(b.keys)
 }
 
-// term returns the postings of the term with these hashes and key, new or
+// term returns the state of the term with these hashes and key, new or
 // not.
-func (b *segBuilder) term(hash, check uint64, key []byte) *termPostings {
-	p := b.terms[hash]
+func (b *segBuilder) term(hash, check uint64, key []byte) *termState {
+	i, ok := b.terms[hash]
 	switch {
-	case p == nil:
-		p = b.newTerm(string(key), check)
-		b.terms[hash] = p
-	case p.check != check: // another term with the same first hash
-		if p = b.collided[string(key)]; p == nil {
-			p = b.newTerm(string(key), check)
-			b.collided[p.key] = p
+	case !ok:
+		i = b.newTerm(key, check)
+		b.terms[hash] = i
+	case b.state(i).check != check: // another term with the same first hash
+		if i, ok = b.collided[string(key)]; !ok {
+			i = b.newTerm(key, check)
+			b.collided[string(key)] = i
 		}
 	}
-	return p
+	return b.state(i)
 }
 
-// termOverhead is what a term costs in memory besides its encoded
-// postings: its termPostings, its map slot, and the spare capacity that
-// appending leaves in its two slices. Counting it keeps a batch of CJK
-// text, with many rare bigrams, within the batch's memory budget.
-const termOverhead = 160
-
-func (b *segBuilder) newTerm(key string, check uint64) *termPostings {
-	b.bytes += len(key) + termOverhead
-	return &termPostings{key: key, check: check, last: b.base}
+func (b *segBuilder) state(i uint32) *termState {
+	return &b.states[i/stateChunk][i%stateChunk]
 }
 
-// append adds one article's entry to a term's postings; rowids must ascend.
-func (b *segBuilder) append(p *termPostings, e posting, pos []uint32) {
-	n0 := len(p.docs) + len(p.pos)
-	delta := uint64(e.rowid-p.last) << 1
-	p.last = e.rowid
-	p.df++
-	switch {
-	case e.tfTitle == 0 && e.tfBody == 1: // most entries: once, in the body
-		p.docs = binary.AppendUvarint(p.docs, delta|1)
-	case e.tfTitle > 0:
-		p.docs = binary.AppendUvarint(p.docs, delta)
-		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfBody)<<1|1)
-		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfTitle))
-	default:
-		p.docs = binary.AppendUvarint(p.docs, delta)
-		p.docs = binary.AppendUvarint(p.docs, uint64(e.tfBody)<<1)
+func (b *segBuilder) newTerm(key []byte, check uint64) uint32 {
+	i := uint32(b.n)
+	if b.n%stateChunk == 0 && b.n/stateChunk == len(b.states) {
+		b.states = append(b.states, make([]termState, stateChunk))
 	}
-	prev := uint32(0)
-	for _, at := range pos {
-		p.pos = binary.AppendUvarint(p.pos, uint64(at-prev))
-		prev = at
-	}
-	b.bytes += len(p.docs) + len(p.pos) - n0
+	b.n++
+	at := uint32(len(b.keys))
+	b.keys = append(b.keys, key...)
+	*b.state(i) = termState{check: check, keyAt: at, keyTo: uint32(len(b.keys))}
+	return i
+}
+
+func (b *segBuilder) key(i uint32) []byte {
+	st := b.state(i)
+	return b.keys[st.keyAt:st.keyTo]
 }
 
 func (b *segBuilder) empty() bool { return len(b.info) == 0 }
 
-// flush writes the segment inside tx and resets the builder.
+// flush writes the segment inside tx and empties the builder, keeping its
+// memory for the next segment.
 func (b *segBuilder) flush(ctx context.Context, tx *sql.Tx) error {
 	if b.empty() {
 		return nil
@@ -148,50 +208,58 @@ func (b *segBuilder) flush(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	defer bw.close()
+	var docs, pos []byte
 	for _, t := range all {
-		p := t.p
-		if err := bw.add(p.key, p.df, p.docs, p.pos); err != nil {
+		st := b.state(t.i)
+		docs = st.docs.appendTo(&b.pool, docs[:0])
+		pos = st.pos.appendTo(&b.pool, pos[:0])
+		if err := bw.add(string(b.key(t.i)), int(st.df), docs, pos); err != nil {
 			return fmt.Errorf("write segment %d: %w", seg, err)
 		}
 	}
 	if err := bw.finish(); err != nil {
 		return fmt.Errorf("write segment %d: %w", seg, err)
 	}
-	*b = *newSegBuilder()
+	b.reset()
 	return nil
 }
 
+// reset empties the builder but keeps its chunks and pool blocks.
+func (b *segBuilder) reset() {
+	clear(b.terms)
+	clear(b.collided)
+	b.n, b.keys, b.info, b.bytes = 0, b.keys[:0], b.info[:0], 0
+	b.pool.reset()
+}
+
 // sortedTerm is a term with the first eight bytes of its key, big-endian,
-// so that most comparisons of the sort need not reach the key through the
-// pointer: sorting the pointers alone by key, each comparison two cache
-// misses, took 1.6 CPU-s of a 100k cold index (now 0.4), and the other
-// goroutines wait on a flush.
+// so that most comparisons of the sort need not reach the key: sorting
+// the terms by their keys alone, each comparison two cache misses, took
+// 1.6 CPU-s of a 100k cold index (now 0.4), and the other goroutines wait
+// on a flush.
 type sortedTerm struct {
 	prefix uint64
-	p      *termPostings
+	i      uint32
 }
 
 // sorted returns the builder's terms in key order.
 func (b *segBuilder) sorted() []sortedTerm {
-	all := make([]sortedTerm, 0, len(b.terms)+len(b.collided))
-	for _, p := range b.terms {
-		all = append(all, sortedTerm{keyPrefix(p.key), p})
-	}
-	for _, p := range b.collided {
-		all = append(all, sortedTerm{keyPrefix(p.key), p})
+	all := make([]sortedTerm, 0, b.n)
+	for i := range uint32(b.n) {
+		all = append(all, sortedTerm{keyPrefix(b.key(i)), i})
 	}
 	slices.SortFunc(all, func(x, y sortedTerm) int {
 		if x.prefix != y.prefix {
 			return cmp.Compare(x.prefix, y.prefix)
 		}
-		return strings.Compare(x.p.key, y.p.key)
+		return bytes.Compare(b.key(x.i), b.key(y.i))
 	})
 	return all
 }
 
 // keyPrefix packs a key's first eight bytes (zero-padded) so that the
 // packed values order as the keys do, except between keys that share them.
-func keyPrefix(key string) uint64 {
+func keyPrefix(key []byte) uint64 {
 	var buf [8]byte
 	copy(buf[:], key)
 	return binary.BigEndian.Uint64(buf[:])

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"os"
@@ -104,8 +105,9 @@ func FuzzIndexRuns(f *testing.F) {
 func TestSegmentBuilderSeparatesCollidingHashes(t *testing.T) {
 	b := newSegBuilder()
 	a, z := b.term(42, 1, []byte("alpha")), b.term(42, 2, []byte("zeta"))
-	if a == z || a.key != "alpha" || z.key != "zeta" {
-		t.Fatalf("colliding terms share postings: %q and %q", a.key, z.key)
+	ka, kz := string(b.keys[a.keyAt:a.keyTo]), string(b.keys[z.keyAt:z.keyTo])
+	if a == z || ka != "alpha" || kz != "zeta" {
+		t.Fatalf("colliding terms share postings: %q and %q", ka, kz)
 	}
 	if again := b.term(42, 2, []byte("zeta")); again != z {
 		t.Errorf("the second colliding term was not found again")
@@ -164,15 +166,41 @@ func TestSegmentTermsSortedByKey(t *testing.T) {
 	keys := []string{"abcdefghi", "a", "", "a\x00b", "abcdefgh", "a\x00", "abcdefgh\x00", "亚马", "亚", uniPrefix + "亚", "\xff", "abcdefgg\xff", "zz"}
 	b := newSegBuilder()
 	for i, k := range keys {
-		b.terms[uint64(i)] = b.newTerm(k, 0)
+		b.terms[uint64(i)] = b.newTerm([]byte(k), 0)
 	}
 	var got []string
 	for _, st := range b.sorted() {
-		got = append(got, st.p.key)
+		got = append(got, string(b.key(st.i)))
 	}
 	want := slices.Clone(keys)
 	slices.Sort(want)
 	if !slices.Equal(got, want) {
 		t.Errorf("sorted %q\nwant   %q", got, want)
+	}
+}
+
+// Streams interleaved in one pool, through resets that reuse its blocks,
+// give back exactly the bytes written to them.
+func TestBytePoolStreams(t *testing.T) {
+	var p bytePool
+	p.reset()
+	for round := range 3 {
+		streams := make([]stream, 300)
+		want := make([][]byte, len(streams))
+		for i := range 20000 {
+			k := (i * 7919) % len(streams)
+			b := make([]byte, 1+(i*31)%(k%40+1))
+			for j := range b {
+				b[j] = byte(i + j + round)
+			}
+			streams[k].write(&p, b)
+			want[k] = append(want[k], b...)
+		}
+		for k := range streams {
+			if got := streams[k].appendTo(&p, nil); !bytes.Equal(got, want[k]) {
+				t.Fatalf("round %d, stream %d: read %d bytes back, wrote %d", round, k, len(got), len(want[k]))
+			}
+		}
+		p.reset()
 	}
 }
