@@ -13,17 +13,18 @@ import (
 // merging; smaller ones less work redone after a crash, less memory, and
 // less waiting for another process that wants to write (reader marks).
 // Chinese text bounds a batch by its bytes: every article brings hundreds
-// of bigrams the batch has not seen, at about 160 bytes each in memory. At
-// 48 MB the Chinese batches of the generated 100k archive held 1,850
+// of bigrams the batch has not seen. With 160 bytes a term in memory and
+// 48 MB, the Chinese batches of the generated 100k archive held 1,850
 // articles, and merging the eight small segments they made cost the end of
-// a cold index 2.4 CPU-s on one core; at 96 MB they hold over 7,000 and
-// nothing is merged, for 15 MB more peak RSS (266 MB). The GC's soft limit
-// (updateMemory) still bounds the heap.
+// a cold index 2.4 CPU-s on one core. The pooled builder (about 100 bytes
+// a term) fits over 5,000 in 64 MB, so nothing is merged. 96 MB would fit
+// more, but the larger live heap made the GC run 847 times instead of 330
+// under the soft limit (updateMemory).
 // Variables so tests can make many small batches.
 var (
 	batchFiles = 16384
 	batchTime  = 10 * time.Second // below the 15 s busy timeout of the others
-	batchBytes = 96 << 20         // postings held in memory (see termOverhead)
+	batchBytes = 64 << 20         // postings held in memory (see termOverhead)
 )
 
 // writer is the single goroutine that writes an Update's results.
