@@ -89,8 +89,8 @@ func appendPositions(dst []byte, pos []uint32) []byte {
 // slices each) the GC marked them all in every cycle, and appends copied
 // the slices as they grew.
 type segBuilder struct {
-	base     int64 // the first rowid, which the first delta of every term is from
-	terms    map[uint64]uint32
+	base     int64      // the first rowid, which the first delta of every term is from
+	slots    []termSlot // open addressing by hash, as in termSet
 	collided map[string]uint32
 	states   [][]termState
 	n        int // terms so far
@@ -103,7 +103,7 @@ type segBuilder struct {
 
 // termState is a term of the segment being built.
 type termState struct {
-	check        uint64 // the term's second hash (see termSet)
+	hash, check  uint64 // the term's two hashes (see termSet)
 	keyAt, keyTo uint32
 	df           uint32
 	last         uint32 // the last rowid appended, less base
@@ -113,12 +113,13 @@ type termState struct {
 const (
 	stateChunk = 4096
 	// stateBytes is what a term costs besides its streams: its state and
-	// its slot in the map.
-	stateBytes = 64
+	// two slots (the table is at most half full).
+	stateBytes = 72
+	minBuilderSlots = 1 << 16
 )
 
 func newSegBuilder() *segBuilder {
-	b := &segBuilder{terms: map[uint64]uint32{}, collided: map[string]uint32{}}
+	b := &segBuilder{slots: make([]termSlot, minBuilderSlots), collided: map[string]uint32{}}
 	b.pool.reset()
 	return b
 }
@@ -149,26 +150,66 @@ func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
 
 // term returns the state of the term with these hashes and key, new or
 // not.
+//
+// A Go map from hash to term cost a cache miss for its control word and
+// one for its slot, before the term's own: with a million terms nearly
+// every lookup of a rare one misses. The table's slot (8 bytes) is one
+// miss, and the state it leads to is needed anyway.
 func (b *segBuilder) term(hash, check uint64, key []byte) *termState {
-	i, ok := b.terms[hash]
-	switch {
-	case !ok:
-		i = b.newTerm(key, check)
-		b.terms[hash] = i
-	case b.state(i).check != check: // another term with the same first hash
-		if i, ok = b.collided[string(key)]; !ok {
-			i = b.newTerm(key, check)
-			b.collided[string(key)] = i
+	j := b.find(hash)
+	if b.slots[j].at == 0 {
+		if 2*(b.n+1) > len(b.slots) {
+			b.growSlots()
+			j = b.find(hash)
 		}
+		i := b.newTerm(key, hash, check)
+		b.slots[j] = termSlot{tag: uint32(hash >> 32), at: int32(i + 1)}
+		return b.state(i)
+	}
+	st := b.state(uint32(b.slots[j].at - 1))
+	if st.check == check {
+		return st
+	}
+	// another term with the same first hash
+	i, ok := b.collided[string(key)]
+	if !ok {
+		i = b.newTerm(key, hash, check)
+		b.collided[string(key)] = i
 	}
 	return b.state(i)
+}
+
+// find returns the slot of hash: the one holding it, or the free slot
+// where it goes (see termSet.find).
+func (b *segBuilder) find(hash uint64) int {
+	mask := len(b.slots) - 1
+	shift := 64 - bitsLen(len(b.slots))
+	tag := uint32(hash >> 32)
+	for j := int((hash * 0x9E3779B97F4A7C15) >> shift); ; j = (j + 1) & mask {
+		sl := b.slots[j]
+		if sl.at == 0 || sl.tag == tag && b.state(uint32(sl.at-1)).hash == hash {
+			return j
+		}
+	}
+}
+
+// growSlots doubles the table and puts every term back but the collided,
+// which are found by key.
+func (b *segBuilder) growSlots() {
+	b.slots = make([]termSlot, 2*len(b.slots))
+	for i := range uint32(b.n) {
+		st := b.state(i)
+		if j := b.find(st.hash); b.slots[j].at == 0 {
+			b.slots[j] = termSlot{tag: uint32(st.hash >> 32), at: int32(i + 1)}
+		}
+	}
 }
 
 func (b *segBuilder) state(i uint32) *termState {
 	return &b.states[i/stateChunk][i%stateChunk]
 }
 
-func (b *segBuilder) newTerm(key []byte, check uint64) uint32 {
+func (b *segBuilder) newTerm(key []byte, hash, check uint64) uint32 {
 	i := uint32(b.n)
 	if b.n%stateChunk == 0 && b.n/stateChunk == len(b.states) {
 		b.states = append(b.states, make([]termState, stateChunk))
@@ -176,7 +217,7 @@ func (b *segBuilder) newTerm(key []byte, check uint64) uint32 {
 	b.n++
 	at := uint32(len(b.keys))
 	b.keys = append(b.keys, key...)
-	*b.state(i) = termState{check: check, keyAt: at, keyTo: uint32(len(b.keys))}
+	*b.state(i) = termState{hash: hash, check: check, keyAt: at, keyTo: uint32(len(b.keys))}
 	return i
 }
 
@@ -226,7 +267,7 @@ func (b *segBuilder) flush(ctx context.Context, tx *sql.Tx) error {
 
 // reset empties the builder but keeps its chunks and pool blocks.
 func (b *segBuilder) reset() {
-	clear(b.terms)
+	clear(b.slots)
 	clear(b.collided)
 	b.n, b.keys, b.info, b.bytes = 0, b.keys[:0], b.info[:0], 0
 	b.pool.reset()

@@ -166,7 +166,7 @@ func TestSegmentTermsSortedByKey(t *testing.T) {
 	keys := []string{"abcdefghi", "a", "", "a\x00b", "abcdefgh", "a\x00", "abcdefgh\x00", "亚马", "亚", uniPrefix + "亚", "\xff", "abcdefgg\xff", "zz"}
 	b := newSegBuilder()
 	for i, k := range keys {
-		b.terms[uint64(i)] = b.newTerm([]byte(k), 0)
+		b.term(uint64(i+1)*0x9E3779B97F4A7C15, 0, []byte(k))
 	}
 	var got []string
 	for _, st := range b.sorted() {
@@ -202,5 +202,28 @@ func TestBytePoolStreams(t *testing.T) {
 			}
 		}
 		p.reset()
+	}
+}
+
+// The builder's table doubles as terms come; every term, the colliding
+// ones included, must lead to its own state before and after.
+func TestSegmentBuilderFindsTermsAfterGrowth(t *testing.T) {
+	b := newSegBuilder()
+	const n = 3 * minBuilderSlots
+	first := map[string]*termState{}
+	for i := range n {
+		key := fmt.Sprint("t", i)
+		hash := uint64(i/2+1) * 0x9E3779B97F4A7C15 // pairs share a hash
+		first[key] = b.term(hash, uint64(i), []byte(key))
+	}
+	for i := range n {
+		key := fmt.Sprint("t", i)
+		st := b.term(uint64(i/2+1)*0x9E3779B97F4A7C15, uint64(i), []byte(key))
+		if st != first[key] || string(b.keys[st.keyAt:st.keyTo]) != key {
+			t.Fatalf("term %q leads to the state of %q", key, b.keys[st.keyAt:st.keyTo])
+		}
+	}
+	if b.n != n {
+		t.Errorf("%d terms made, want %d", b.n, n)
 	}
 }

@@ -24,7 +24,7 @@ import (
 var (
 	batchFiles = 16384
 	batchTime  = 10 * time.Second // below the 15 s busy timeout of the others
-	batchBytes = 64 << 20         // postings held in memory (see termOverhead)
+	batchBytes = 64 << 20         // the segment builder's memory (segBuilder.bytes)
 )
 
 // writer is the single goroutine that writes an Update's results.
