@@ -97,6 +97,8 @@ type segBuilder struct {
 	keys     []byte
 	pool     bytePool
 	scratch  []byte
+	states1  []*termState // one article's terms' states, in add
+	sink     int32        // what add's loading passes read, so they are kept
 	info     []docInfo
 	bytes    int // memory held so far, to bound a batch
 }
@@ -114,7 +116,7 @@ const (
 	stateChunk = 4096
 	// stateBytes is what a term costs besides its streams: its state and
 	// two slots (the table is at most half full).
-	stateBytes = 72
+	stateBytes      = 72
 	minBuilderSlots = 1 << 16
 )
 
@@ -133,9 +135,36 @@ func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
 	info.rowid = rowid
 	b.info = append(b.info, info)
 	rel := uint32(rowid - b.base)
+	// Three passes instead of one: each term costs cache misses in a
+	// table, a state and a stream of a million terms, and a pass that only
+	// loads lets the CPU have many of one kind in flight at once, where
+	// one pass doing everything waited for them one after another (on
+	// 11k generated articles' terms, alternating the two in one process:
+	// 0.86-1.10 s against 1.00-1.45 s).
+	var sink int32
+	for i := range ts.terms {
+		sink += b.slots[b.home(ts.terms[i].hash)].at
+	}
+	sts := b.states1[:0]
 	for i := range ts.terms {
 		t := &ts.terms[i]
 		st := b.term(t.hash, t.check, ts.key(t))
+		sts = append(sts, st)
+		sink += int32(st.docs.used) + int32(st.pos.used)
+	}
+	b.states1 = sts
+	for _, st := range sts {
+		if st.docs.tail != 0 {
+			sink += int32(b.pool.at(st.docs.tail)[0])
+		}
+		if st.pos.tail != 0 {
+			sink += int32(b.pool.at(st.pos.tail)[0])
+		}
+	}
+	b.sink += sink
+	for i := range ts.terms {
+		t := &ts.terms[i]
+		st := sts[i]
 		b.scratch = appendDocEntry(b.scratch[:0], uint64(rel-st.last)<<1, posting{tfTitle: t.tfTitle, tfBody: t.tfBody})
 		st.docs.write(&b.pool, b.scratch)
 		if pos := ts.positions(t); len(pos) > 0 {
@@ -183,14 +212,18 @@ func (b *segBuilder) term(hash, check uint64, key []byte) *termState {
 // where it goes (see termSet.find).
 func (b *segBuilder) find(hash uint64) int {
 	mask := len(b.slots) - 1
-	shift := 64 - bitsLen(len(b.slots))
 	tag := uint32(hash >> 32)
-	for j := int((hash * 0x9E3779B97F4A7C15) >> shift); ; j = (j + 1) & mask {
+	for j := b.home(hash); ; j = (j + 1) & mask {
 		sl := b.slots[j]
 		if sl.at == 0 || sl.tag == tag && b.state(uint32(sl.at-1)).hash == hash {
 			return j
 		}
 	}
+}
+
+// home is the slot where the probe for hash starts.
+func (b *segBuilder) home(hash uint64) int {
+	return int((hash * 0x9E3779B97F4A7C15) >> (64 - bitsLen(len(b.slots))))
 }
 
 // growSlots doubles the table and puts every term back but the collided,
