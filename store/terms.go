@@ -49,6 +49,7 @@ type termSet struct {
 	hits              [][2]uint32 // (term index, position) in reading order; only while built
 	pos               []uint32    // positions grouped by term, after finish
 	runes             []rune      // scratch for indexRuns
+	fill              []uint32    // scratch for groupPositions
 	next              uint32      // the next position
 	titleLen, bodyLen uint32      // terms in each column, for BM25
 	inTitle           bool
@@ -200,7 +201,10 @@ func (ts *termSet) groupPositions() {
 		}
 	}
 	ts.pos = slices.Grow(ts.pos[:0], int(at))[:at]
-	fill := make([]uint32, len(ts.terms))
+	fill := ts.fill[:0]
+	fill = slices.Grow(fill, len(ts.terms))[:len(ts.terms)]
+	clear(fill)
+	ts.fill = fill
 	for _, h := range ts.hits {
 		t := &ts.terms[h[0]]
 		ts.pos[t.posAt+fill[h[0]]] = h[1]
