@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 )
@@ -199,4 +200,40 @@ func TestSmallSegmentsAreMerged(t *testing.T) {
 	if dead >= rounds/2 {
 		t.Errorf("%d dead articles kept after merges, want fewer than half the %d edits", dead, rounds-1)
 	}
+}
+
+// Merging segments frees the pages of the ones it replaces; an index made
+// by this version gives them back to the file system, so it does not stay
+// larger than what it holds.
+func TestMergesGiveFreePagesBack(t *testing.T) {
+	defer func(n int) { batchFiles = n }(batchFiles)
+	batchFiles = 8
+	dir := t.TempDir()
+	docs := genDocs("gen", 96)
+	for i := range docs {
+		var b strings.Builder
+		for w := range 1500 {
+			fmt.Fprintf(&b, "w%dx%d ", i, w) // words of its own: large postings
+		}
+		docs[i].body = b.String()
+	}
+	writeDocs(t, dir, docs...)
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	var vacuum, pages, free, segs int
+	err := ix.db.QueryRow(`SELECT (SELECT auto_vacuum FROM pragma_auto_vacuum), (SELECT page_count FROM pragma_page_count),
+		(SELECT freelist_count FROM pragma_freelist_count), (SELECT count(*) FROM segments)`).Scan(&vacuum, &pages, &free, &segs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if vacuum != 2 {
+		t.Errorf("a new index has auto_vacuum %d, want 2 (incremental)", vacuum)
+	}
+	if segs >= len(docs)/batchFiles {
+		t.Fatalf("%d segments from %d batches: nothing was merged, so the test proves nothing", segs, len(docs)/batchFiles)
+	}
+	if free*32 >= pages {
+		t.Errorf("%d of %d pages are free after the merges, want under a thirty-second", free, pages)
+	}
+	assertSegmentsHold(t, ix, len(docs))
 }
