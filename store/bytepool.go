@@ -59,7 +59,7 @@ type stream struct {
 }
 
 // newChunk starts a chunk of size bytes with no next chunk.
-func (s *stream) newChunk(p *bytePool, size int) uint32 {
+func (p *bytePool) newChunk(size int) uint32 {
 	c := p.alloc(size)
 	binary.LittleEndian.PutUint32(p.at(c), 0) // blocks are reused
 	return c
@@ -67,14 +67,14 @@ func (s *stream) newChunk(p *bytePool, size int) uint32 {
 
 func (s *stream) write(p *bytePool, b []byte) {
 	if s.head == 0 && len(b) > 0 {
-		s.head = s.newChunk(p, firstChunk)
+		s.head = p.newChunk(firstChunk)
 		s.tail, s.used, s.size = s.head, 0, firstChunk
 	}
 	for len(b) > 0 {
 		room := int(s.size) - chunkHeader - int(s.used)
 		if room == 0 {
 			size := min(2*int(s.size), maxChunk)
-			c := s.newChunk(p, size)
+			c := p.newChunk(size)
 			binary.LittleEndian.PutUint32(p.at(s.tail), c)
 			s.tail, s.used, s.size = c, 0, uint16(size)
 			room = size - chunkHeader
