@@ -195,6 +195,8 @@ func dsn(path string) string {
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=cache_size(-16000)",
+		// an Update checkpoints on a goroutine of its own (checkpointer)
+		"_pragma=wal_autocheckpoint(0)",
 		// no memory map: pages read through it count as the process's
 		// resident memory, which then grows towards the size of the index
 		// (400 MB after a few queries on 100k articles), and measured

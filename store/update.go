@@ -212,7 +212,8 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 		wg.Wait()
 		close(results)
 	}()
-	w := newWriter(ix, progress, len(p.work))
+	ck := newCheckpointer(ix.db)
+	w := newWriter(ix, progress, len(p.work), ck)
 	stats, err := w.run(ctx, p.removed, results)
 	cancel()
 	for range results { // let the workers finish after an error
@@ -226,6 +227,9 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 		if err = ix.reclaim(parent); err != nil {
 			err = fmt.Errorf("reclaim free pages of %s: %w", ix.dbPath, err)
 		}
+	}
+	if cerr := ck.wait(); err == nil && cerr != nil {
+		err = fmt.Errorf("write index %s: %w", ix.dbPath, cerr)
 	}
 	return stats, err
 }

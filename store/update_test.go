@@ -237,3 +237,26 @@ func TestMergesGiveFreePagesBack(t *testing.T) {
 	}
 	assertSegmentsHold(t, ix, len(docs))
 }
+
+// An Update copies what it wrote from the WAL into the database file before
+// it returns (checkpointer): the file alone, as a backup copies it, holds
+// every batch.
+func TestUpdateCheckpointsWhatItWrote(t *testing.T) {
+	defer func(n int) { batchFiles = n }(batchFiles)
+	batchFiles = 4
+	dir := t.TempDir()
+	writeDocs(t, dir, genDocs("gen", 22)...)
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	data, err := os.ReadFile(ix.dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	copyDir := t.TempDir()
+	writeFile(t, copyDir, dbFile, data)
+	cp := openAt(t, t.TempDir(), copyDir)
+	var n int
+	if err := cp.db.QueryRow("SELECT count(*) FROM articles").Scan(&n); err != nil || n != 22 {
+		t.Errorf("the database file alone holds %d articles (%v), want 22", n, err)
+	}
+}

@@ -40,10 +40,11 @@ type writer struct {
 	stats    UpdateStats
 	seg      *segFeed
 	dicts    *dicts
+	ck       *checkpointer
 }
 
-func newWriter(ix *Index, progress func(Progress), total int) *writer {
-	return &writer{ix: ix, progress: progress, total: total}
+func newWriter(ix *Index, progress func(Progress), total int, ck *checkpointer) *writer {
+	return &writer{ix: ix, progress: progress, total: total, ck: ck}
 }
 
 // statements are prepared once per transaction.
@@ -178,6 +179,7 @@ func (w *writer) commit() error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
+	w.ck.request()
 	return nil
 }
 
