@@ -127,6 +127,16 @@ func commonPrefix(a, b string) int {
 }
 
 func (r *blockReader) next() (blockEntry, bool, error) {
+	e, ok, err := r.nextRaw()
+	if ok {
+		e.key = string(r.key)
+	}
+	return e, ok, err
+}
+
+// nextRaw is next without the entry's key, which is r.key until the next
+// call: a range scan passes over many keys it does not keep.
+func (r *blockReader) nextRaw() (blockEntry, bool, error) {
 	if len(r.data) == 0 {
 		return blockEntry{}, false, nil
 	}
@@ -141,7 +151,6 @@ func (r *blockReader) next() (blockEntry, bool, error) {
 		return e, false, err
 	}
 	r.key = append(r.key[:shared], rest...)
-	e.key = string(r.key)
 	df, n := binary.Uvarint(r.data)
 	if n <= 0 {
 		return e, false, errDamagedBlock
@@ -213,3 +222,49 @@ func lookupTerm(ctx context.Context, st *sql.Stmt, seg int64, term string, withP
 // of the segment starting at or before the term.
 const lookupQuery = `SELECT data, pos FROM postings WHERE seg = ?1 AND term =
 	(SELECT max(term) FROM postings WHERE seg = ?2 AND term <= ?3) ORDER BY part`
+
+// rangeQuery is the statement scanRange runs: the parts of every block of
+// the segment that can hold a key in [lo, hi), in key order: the last
+// block starting at or before lo, and those starting after it, before hi.
+const rangeQuery = `SELECT term, data FROM postings WHERE seg = ?1 AND term >=
+	coalesce((SELECT max(term) FROM postings WHERE seg = ?2 AND term <= ?3), '')
+	AND term < ?4 ORDER BY term, part`
+
+// scanRange calls fn with the parts of every block of one segment that can
+// hold a key in [lo, hi), in key order, their data only (positions are not
+// read); first says the part starts a block. The part is fn's only until
+// it returns.
+func scanRange(ctx context.Context, st *sql.Stmt, seg int64, lo, hi string, fn func(part []byte, first bool)) error {
+	rows, err := st.QueryContext(ctx, seg, seg, lo, hi)
+	if err != nil {
+		return err
+	}
+	defer rows.Close() //nolint:errcheck // rows.Err is checked below
+	var (
+		block, key []byte
+		part       sql.RawBytes
+	)
+	for rows.Next() {
+		if err := rows.Scan((*sql.RawBytes)(&key), &part); err != nil {
+			return err
+		}
+		fn(part, block == nil || string(key) != string(block))
+		block = append(block[:0], key...)
+	}
+	return rows.Err()
+}
+
+// entriesIn calls fn for the entries of one block's data with keys in
+// [lo, hi).
+func entriesIn(data []byte, lo, hi string, fn func(blockEntry)) error {
+	r := blockReader{data: data}
+	for {
+		e, ok, err := r.nextRaw()
+		if err != nil || !ok || string(r.key) >= hi {
+			return err
+		}
+		if string(r.key) >= lo {
+			fn(e)
+		}
+	}
+}

@@ -37,12 +37,15 @@ func TestSegmentRoundTrip(t *testing.T) {
 	if err != nil || len(segs) != 1 || len(segs[0].docs) != 300 {
 		t.Fatalf("segments %v, %v", segs, err)
 	}
-	tl, err := fetch(ctx, tx, segs, map[string]bool{"harbour": true, "亚马": true, "马逊": true, uniPrefix + "中": false, "missing": false})
+	tl, err := fetch(ctx, tx, segs, map[string]bool{"harbour": true, "亚马": true, "马逊": true, unigramPrefix + "中": false,
+		unigramPrefix + "亚": false, unigramPrefix + "务": false, unigramPrefix + "港": false, "missing": false})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seg := segs[0].id
-	for term, wantDF := range map[string]int{"harbour": 300, "亚马": 300, uniPrefix + "中": 150, "missing": 0} {
+	for term, wantDF := range map[string]int{"harbour": 300, "亚马": 300, "missing": 0,
+		// one-character queries: a lone character, a bigram's first, a run's last
+		unigramPrefix + "中": 150, unigramPrefix + "亚": 300, unigramPrefix + "务": 300, unigramPrefix + "港": 300} {
 		if tl.df[term] != wantDF {
 			t.Errorf("df of %q = %d, want %d", term, tl.df[term], wantDF)
 		}
@@ -87,7 +90,9 @@ func FuzzDecoders(f *testing.F) {
 			for n := 0; n < 1000 && pr.next(); n++ {
 				buf = pr.positions(buf)
 			}
+			checkDenseSums(t, e.docs)
 		}
+		_ = entriesIn(data, "a", "亚", func(blockEntry) {})
 		_, _ = decodeDocInfo(info, 0)
 	})
 }
@@ -121,5 +126,25 @@ func TestTopKKeepsTheBest(t *testing.T) {
 				t.Fatalf("byDate %v: match %d is doc %d, want %d", byDate, i, got[i].at, all[i].at)
 			}
 		}
+	}
+}
+
+// checkDenseSums compares the one-character query's fast decoder of docs
+// with postingReader, up to the first rowid past the sums' span (where the
+// fast one stops).
+func checkDenseSums(t *testing.T, docs []byte) {
+	const span = 64
+	var s sums
+	s.resetDense(0, span)
+	defer s.release()
+	s.add(docs)
+	want := make([][2]uint32, span)
+	r := postingReader{docs: docs}
+	for r.next() && r.rowid < span {
+		want[r.rowid][0] += r.cur.tfTitle
+		want[r.rowid][1] += r.cur.tfBody
+	}
+	if !slices.Equal(*s.dense, want) {
+		t.Fatalf("dense sums of %x: %v, want %v", docs, *s.dense, want)
 	}
 }

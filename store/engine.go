@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"math"
 	"slices"
+	"strings"
 )
 
 // textQuery is query text made into terms: every positive token must
@@ -79,21 +80,38 @@ type termLists struct {
 	docs map[int64]map[string][]byte // seg → term → docs blob
 	pos  map[int64]map[string][]byte
 	df   map[string]int
+	// the matches of one-character query tokens, summed from several
+	// terms (unigram.go)
+	unions map[int64]map[string]tokenMatches
 }
 
 // fetch reads the postings of terms in every segment; positions only for
 // the terms of phrases.
 func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bool) (*termLists, error) {
-	tl := &termLists{base: map[int64]int64{}, docs: map[int64]map[string][]byte{}, pos: map[int64]map[string][]byte{}, df: map[string]int{}}
+	tl := &termLists{base: map[int64]int64{}, docs: map[int64]map[string][]byte{}, pos: map[int64]map[string][]byte{},
+		df: map[string]int{}, unions: map[int64]map[string]tokenMatches{}}
 	st, err := tx.PrepareContext(ctx, lookupQuery)
 	if err != nil {
 		return nil, err
 	}
 	defer st.Close() //nolint:errcheck // read-only
+	var u *unigrams
 	for _, s := range segs {
 		tl.base[s.id] = s.base()
-		tl.docs[s.id], tl.pos[s.id] = map[string][]byte{}, map[string][]byte{}
+		tl.docs[s.id], tl.pos[s.id], tl.unions[s.id] = map[string][]byte{}, map[string][]byte{}, map[string]tokenMatches{}
 		for term, wantPos := range terms {
+			if char, ok := strings.CutPrefix(term, unigramPrefix); ok {
+				if u == nil {
+					if u, err = newUnigrams(ctx, tx, st); err != nil {
+						return nil, err
+					}
+					defer u.close()
+				}
+				if err := u.start(ctx, s, term, char); err != nil {
+					return nil, err
+				}
+				continue
+			}
 			e, ok, err := lookupTerm(ctx, st, s.id, term, wantPos)
 			if err != nil {
 				return nil, err
@@ -104,6 +122,9 @@ func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bo
 			tl.docs[s.id][term], tl.pos[s.id][term] = e.docs, e.pos
 			tl.df[term] += e.df
 		}
+	}
+	if u != nil {
+		u.finish(tl)
 	}
 	return tl, nil
 }
@@ -133,6 +154,9 @@ type tokenMatches []posting
 
 // matchToken finds a token's matches in one segment.
 func (tl *termLists) matchToken(seg int64, tok queryToken) tokenMatches {
+	if m, ok := tl.unions[seg][tok[0]]; ok && len(tok) == 1 {
+		return m
+	}
 	if len(tok) == 1 {
 		r := postingReader{docs: tl.docs[seg][tok[0]], rowid: tl.base[seg]}
 		var out tokenMatches

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Every Update that changes something writes at least one segment, so a
@@ -178,6 +179,9 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 		if p.df == 0 {
 			continue // only dead articles had it
 		}
+		if strings.HasPrefix(key, unigramPrefix) {
+			continue // a character's own term, which not every segment may have (heavy.go)
+		}
 		if err := bw.add(key, p.df, p.docs, p.pos); err != nil {
 			return err
 		}
@@ -257,7 +261,7 @@ func (m *termMerger) merge(key string, heads []*termCursor) (*termPostings, erro
 		r := postingReader{docs: e.docs, pos: e.pos, rowid: h.base}
 		for r.next() {
 			at := len(m.pos)
-			if !isUnigram(key) {
+			if !positionless(key) {
 				m.pos = append(m.pos, r.positions(nil)...)
 			}
 			if m.dead[r.cur.rowid] {

@@ -9,7 +9,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
 // or the tokenization change: an older index is then rebuilt (keeping the
 // reader state), a newer one refused.
-const schemaVersion = 3
+const schemaVersion = 4
 
 // indexTables are derived from the archive and can be rebuilt at any time.
 // files.indexed is the stamp that says a file is complete in the index; it

@@ -29,7 +29,7 @@ import (
 //	      and not in the title, the most common case; otherwise
 //	      uvarint(tfBody<<1 | hasTitle), then uvarint(tfTitle) if hasTitle
 //	pos:  per article, in the same order, tfTitle+tfBody positions as
-//	      uvarint deltas (first from 0); empty for unigrams
+//	      uvarint deltas (first from 0); empty for end terms
 //
 // An article that is later changed or removed keeps its postings; its rowid
 // goes into the dead table and every search skips it. Merging segments
@@ -271,19 +271,38 @@ func (b *segBuilder) flush(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	all := b.sorted()
+	own := b.unigramTerms(all)
 	bw, err := newBlockWriter(ctx, tx, seg)
 	if err != nil {
 		return err
 	}
 	defer bw.close()
+	// the characters' own terms sort after the end terms, before the rest
+	writeOwn := func() error {
+		for _, u := range own {
+			if err := bw.add(u.key, u.df, u.docs, nil); err != nil {
+				return fmt.Errorf("write segment %d: %w", seg, err)
+			}
+		}
+		own = nil
+		return nil
+	}
 	var docs, pos []byte
 	for _, t := range all {
+		if len(own) > 0 && string(b.key(t.i)) >= unigramPrefix {
+			if err := writeOwn(); err != nil {
+				return err
+			}
+		}
 		st := b.state(t.i)
 		docs = st.docs.appendTo(&b.pool, docs[:0])
 		pos = st.pos.appendTo(&b.pool, pos[:0])
 		if err := bw.add(string(b.key(t.i)), int(st.df), docs, pos); err != nil {
 			return fmt.Errorf("write segment %d: %w", seg, err)
 		}
+	}
+	if err := writeOwn(); err != nil {
+		return err
 	}
 	if err := bw.finish(); err != nil {
 		return fmt.Errorf("write segment %d: %w", seg, err)
@@ -402,6 +421,8 @@ func (r *postingReader) positions(dst []uint32) []uint32 {
 	return dst
 }
 
-// isUnigram reports whether a term key is a unigram (stored without
-// positions).
-func isUnigram(key string) bool { return strings.HasPrefix(key, uniPrefix) }
+// positionless reports whether a term key is stored without positions: an
+// end term or a character's own term.
+func positionless(key string) bool {
+	return strings.HasPrefix(key, endPrefix) || strings.HasPrefix(key, unigramPrefix)
+}

@@ -15,18 +15,30 @@ import (
 //   - a CJK run of two or more characters gives its overlapping bigrams,
 //     one per position, so 故障 is one term and 亚马逊 the phrase 亚马 马逊;
 //   - a lone CJK character (a run of one) is a term at its position;
-//   - every CJK character is also a unigram term (uniPrefix + character),
-//     without positions, so one-character queries find it inside longer
-//     runs. Unigrams never take part in phrases, so they cost no positions.
+//   - the last character of a CJK run of two or more is also an end term
+//     (endPrefix + character), without positions.
+//
+// A one-character query finds its character without a term of its own:
+// every occurrence of 中 is the first character of a bigram (中国), a lone
+// 中, or the end of a run, so its postings are the union of the keys that
+// start with 中 (one range of the sorted keys: the bigrams and the lone
+// term) and the end term 中 (engine.go: unionUnigram). Each occurrence is
+// counted once, so the union's frequencies are exact. An earlier index
+// kept a unigram term for every character: half of a CJK text's terms to
+// count, and a sixth of a cold index's CPU.
 //
 // Positions count terms, not characters; the body starts one position
 // after the title ends, so a phrase never spans the two.
 
-// uniPrefix marks unigram terms: no folded word starts with a control byte.
-const uniPrefix = "\x01"
+// endPrefix marks end terms: no folded word starts with a control byte.
+const endPrefix = "\x01"
+
+// unigramPrefix marks a one-character query token: it is never a key of
+// the index, but the union described above (fetch).
+const unigramPrefix = "\x02"
 
 // docTerm is one term of one article. Its key is ts.keys[keyAt:keyEnd]
-// and its positions ts.pos[posAt:posAt+tfTitle+tfBody] (none for unigrams).
+// and its positions ts.pos[posAt:posAt+tfTitle+tfBody] (none for end terms).
 type docTerm struct {
 	hash, check     uint64 // two independent hashes of the key
 	keyAt, keyEnd   uint32
@@ -55,12 +67,12 @@ type termSet struct {
 	inTitle           bool
 }
 
-// FNV-1a over runes; unigrams start from another basis than the terms
-// at positions, so the unigram of 中 and the lone 中 are distinct terms.
+// FNV-1a over runes; end terms start from another basis than the terms
+// at positions, so the end term 中 and the lone 中 are distinct terms.
 const (
-	fnvBasis   = 14695981039346656037
-	fnvPrime   = 1099511628211
-	unigramKey = fnvBasis ^ 0x9E3779B97F4A7C15
+	fnvBasis = 14695981039346656037
+	fnvPrime = 1099511628211
+	endKey   = fnvBasis ^ 0x9E3779B97F4A7C15
 	// the check hash: a multiplicative hash with other constants
 	checkBasis = 0x243F6A8885A308D3
 	checkPrime = 0xBF58476D1CE4E5B9
@@ -228,18 +240,15 @@ func (ts *termSet) addRun(kind runKind, rs []rune) {
 		}
 	case len(rs) == 1:
 		ts.add(fnvBasis, rs)
-		ts.add(unigramKey, rs)
 	default:
 		for i := 0; i+1 < len(rs); i++ {
 			ts.add(fnvBasis, rs[i:i+2])
 		}
-		for i := range rs {
-			ts.add(unigramKey, rs[i:i+1])
-		}
+		ts.add(endKey, rs[len(rs)-1:])
 	}
 }
 
-// add counts the term made of rs once more: a unigram (basis unigramKey)
+// add counts the term made of rs once more: an end term (basis endKey)
 // without a position, any other term at the next position.
 func (ts *termSet) add(basis uint64, rs []rune) {
 	h, c := uint64(basis), uint64(checkBasis)
@@ -247,7 +256,7 @@ func (ts *termSet) add(basis uint64, rs []rune) {
 		h = (h ^ uint64(r)) * fnvPrime
 		c = (c + uint64(r)) * checkPrime
 	}
-	if basis == unigramKey {
+	if basis == endKey {
 		c = ^c
 	}
 	j := ts.find(h)
@@ -260,13 +269,13 @@ func (ts *termSet) add(basis uint64, rs []rune) {
 		i = int32(len(ts.terms))
 		ts.slots[j] = termSlot{tag: uint32(h >> 32), at: i + 1}
 		at := uint32(len(ts.keys))
-		if basis == unigramKey {
-			ts.keys = append(ts.keys, uniPrefix...)
+		if basis == endKey {
+			ts.keys = append(ts.keys, endPrefix...)
 		}
 		for _, r := range rs {
 			ts.keys = utf8.AppendRune(ts.keys, r)
 		}
-		ts.terms = append(ts.terms, docTerm{hash: h, check: c, keyAt: at, keyEnd: uint32(len(ts.keys)), positional: basis != unigramKey})
+		ts.terms = append(ts.terms, docTerm{hash: h, check: c, keyAt: at, keyEnd: uint32(len(ts.keys)), positional: basis != endKey})
 	}
 	t := &ts.terms[i]
 	if ts.inTitle {
@@ -350,8 +359,9 @@ func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
 type queryToken = []string
 
 // wordTokens returns the terms a query word (not quoted) stands for,
-// ANDed: each word piece is one term; a CJK piece of one character its
-// unigram, of two its bigram, of three or more the phrase of its bigrams.
+// ANDed: each word piece is one term; a CJK piece of one character the
+// union of its occurrences (unigramPrefix), of two its bigram, of three or
+// more the phrase of its bigrams.
 func wordTokens(word string) []queryToken {
 	var out []queryToken
 	runs(word, func(r *run) {
@@ -359,7 +369,7 @@ func wordTokens(word string) []queryToken {
 		case r.kind == runWord:
 			out = append(out, queryToken{string(r.runes)})
 		case len(r.runes) == 1:
-			out = append(out, queryToken{uniPrefix + string(r.runes)})
+			out = append(out, queryToken{unigramPrefix + string(r.runes)})
 		default:
 			out = append(out, bigrams(r.runes))
 		}

@@ -1,0 +1,271 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// unigrams answers one-character queries from the terms that hold the
+// character (terms.go): the keys starting with it, which are one range of
+// a segment's sorted keys (its bigrams and its lone term), and its end
+// term. Every occurrence is in exactly one of them, so adding up their
+// frequencies per article gives the character's own.
+//
+// A common character's bigrams hold hundreds of thousands of postings (的,
+// in 100k articles), so the sums run on all cores, one segment at a time
+// each, while the caller reads the next segment's blocks: the reads share
+// the transaction's one connection and must take turns.
+type unigrams struct {
+	lookup, scan *sql.Stmt
+	wg           sync.WaitGroup
+	slots        chan struct{} // one per core, for the sums
+	jobs         []*unionJob
+	own          []ownTerm
+}
+
+// ownTerm is a character's own term found in a segment.
+type ownTerm struct {
+	seg   int64
+	term  string
+	entry blockEntry
+}
+
+// unionJob is one character in one segment: the blocks read for it, then
+// its matches.
+type unionJob struct {
+	seg        *segment
+	term, char string
+	data       []byte // the blocks that can hold keys starting with char, back to back
+	cuts       []int  // where each block ends in data
+	end        []byte // the end term's docs
+	out        tokenMatches
+}
+
+func newUnigrams(ctx context.Context, tx *sql.Tx, lookup *sql.Stmt) (*unigrams, error) {
+	scan, err := tx.PrepareContext(ctx, rangeQuery)
+	if err != nil {
+		return nil, err
+	}
+	return &unigrams{lookup: lookup, scan: scan, slots: make(chan struct{}, runtime.GOMAXPROCS(0))}, nil
+}
+
+// close waits for the sums still running and closes the statement.
+func (u *unigrams) close() {
+	u.wg.Wait()
+	u.scan.Close() //nolint:errcheck,gosec // read-only
+}
+
+// start reads the blocks of the one-character token term in segment s and
+// starts summing them; finish collects the sums.
+func (u *unigrams) start(ctx context.Context, s *segment, term, char string) error {
+	if len(s.docs) == 0 || char == "" {
+		return nil
+	}
+	own, ok, err := lookupTerm(ctx, u.lookup, s.id, term, false)
+	if err != nil {
+		return err
+	}
+	if ok { // a heavy character's own term (heavy.go)
+		u.own = append(u.own, ownTerm{s.id, term, own})
+		return nil
+	}
+	j := &unionJob{seg: s, term: term, char: char}
+	err = scanRange(ctx, u.scan, s.id, char, rangeEnd(char), func(part []byte, first bool) {
+		if first && len(j.data) > 0 {
+			j.cuts = append(j.cuts, len(j.data))
+		}
+		j.data = append(j.data, part...)
+	})
+	if err != nil {
+		return err
+	}
+	j.cuts = append(j.cuts, len(j.data))
+	end, ok, err := lookupTerm(ctx, u.lookup, s.id, endPrefix+char, false)
+	if err != nil {
+		return err
+	}
+	if ok {
+		j.end = end.docs
+	}
+	u.jobs = append(u.jobs, j)
+	u.wg.Go(func() {
+		u.slots <- struct{}{}
+		defer func() { <-u.slots }()
+		j.sum()
+	})
+	return nil
+}
+
+// finish waits for the sums and adds them to tl.
+func (u *unigrams) finish(tl *termLists) {
+	u.wg.Wait()
+	for _, j := range u.jobs {
+		tl.unions[j.seg.id][j.term] = j.out
+		tl.df[j.term] += len(j.out)
+	}
+	for _, o := range u.own {
+		tl.docs[o.seg][o.term] = o.entry.docs
+		tl.df[o.term] += o.entry.df
+	}
+	u.jobs, u.own = nil, nil
+}
+
+// rangeEnd is the least key above every key that starts with char.
+func rangeEnd(char string) string {
+	hi := []byte(char)
+	hi[len(hi)-1]++ // a CJK character's last byte is a continuation byte, below 0xff
+	return string(hi)
+}
+
+// sum adds up the job's postings per article.
+func (j *unionJob) sum() {
+	var s sums
+	s.reset(j.seg)
+	from, hi := 0, rangeEnd(j.char)
+	for _, to := range j.cuts {
+		//nolint:errcheck,gosec // a damaged block only loses matches
+		entriesIn(j.data[from:to], j.char, hi, func(e blockEntry) { s.add(e.docs) })
+		from = to
+	}
+	s.add(j.end)
+	j.out = s.matches()
+	s.release()
+}
+
+// sums are the title and body frequencies of one segment's articles: an
+// array indexed by rowid - base when the segment's rowids are dense (a
+// batch's are consecutive), a map when gaps (removed articles, segments
+// merged from far apart in time) would make the array much larger than
+// the segment.
+type sums struct {
+	base  int64
+	dense *[][2]uint32
+	by    map[int64][2]uint32
+	n     int // articles with a sum, in dense
+}
+
+var denseSums = sync.Pool{New: func() any { return new([][2]uint32) }}
+
+func (s *sums) reset(seg *segment) {
+	span := seg.docs[len(seg.docs)-1].rowid - seg.base() + 1
+	if span > 8*int64(len(seg.docs))+4096 {
+		s.base, s.by = seg.base(), map[int64][2]uint32{}
+		return
+	}
+	s.resetDense(seg.base(), span)
+}
+
+// resetDense makes s an array of span sums from base.
+func (s *sums) resetDense(base, span int64) {
+	s.base, s.n, s.by = base, 0, nil
+	s.dense = denseSums.Get().(*[][2]uint32)
+	if int64(cap(*s.dense)) < span {
+		*s.dense = make([][2]uint32, span)
+	}
+	*s.dense = (*s.dense)[:span]
+	clear(*s.dense)
+}
+
+func (s *sums) release() {
+	if s.dense != nil {
+		denseSums.Put(s.dense)
+		s.dense = nil
+	}
+}
+
+// add adds one term's docs (segment.go's encoding).
+func (s *sums) add(docs []byte) {
+	if s.dense == nil {
+		r := postingReader{docs: docs, rowid: s.base}
+		for r.next() {
+			t := s.by[r.cur.rowid]
+			s.by[r.cur.rowid] = [2]uint32{t[0] + r.cur.tfTitle, t[1] + r.cur.tfBody}
+		}
+		return
+	}
+	s.addDense(docs)
+}
+
+// addDense is postingReader.next written out, with one-byte entries (in
+// the body once, the next article less than 64 rowids on) taken without a
+// call: decoding through the reader was two thirds of the query 的.
+func (s *sums) addDense(docs []byte) {
+	tf := *s.dense
+	at := uint64(0)
+	for len(docs) > 0 {
+		v := uint64(docs[0])
+		if v < 0x80 {
+			docs = docs[1:]
+		} else if v, docs = uvarintOf(docs); docs == nil {
+			return
+		}
+		at += v >> 1
+		title, body := uint64(0), uint64(1)
+		if v&1 == 0 {
+			if body, docs = uvarintOf(docs); docs == nil {
+				return
+			}
+			if body&1 == 1 {
+				if title, docs = uvarintOf(docs); docs == nil {
+					return
+				}
+			}
+			body >>= 1
+		}
+		if at >= uint64(len(tf)) {
+			return // damaged data only loses matches
+		}
+		if tf[at] == [2]uint32{} {
+			s.n++
+		}
+		tf[at][0] += uint32(title)
+		tf[at][1] += uint32(body)
+	}
+}
+
+// uvarintOf reads a uvarint off the front of b and returns the rest, which
+// is nil at the end of b or on a damaged varint.
+func uvarintOf(b []byte) (uint64, []byte) {
+	v, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, nil
+	}
+	return v, b[n:]
+}
+
+// appendDocs appends the dense sums encoded as a term's docs
+// (segment.go), and returns how many articles they hold.
+func (s *sums) appendDocs(docs []byte) ([]byte, int) {
+	prev := s.base
+	for i, t := range *s.dense {
+		if t != [2]uint32{} {
+			rowid := s.base + int64(i)
+			docs = appendDocEntry(docs, uint64(rowid-prev)<<1, posting{tfTitle: t[0], tfBody: t[1]})
+			prev = rowid
+		}
+	}
+	return docs, s.n
+}
+
+// matches returns the sums, ascending by rowid.
+func (s *sums) matches() tokenMatches {
+	if s.dense != nil {
+		out := make(tokenMatches, 0, s.n)
+		for i, t := range *s.dense {
+			if t != [2]uint32{} {
+				out = append(out, posting{rowid: s.base + int64(i), tfTitle: t[0], tfBody: t[1]})
+			}
+		}
+		return out
+	}
+	out := make(tokenMatches, 0, len(s.by))
+	for r, t := range s.by {
+		out = append(out, posting{rowid: r, tfTitle: t[0], tfBody: t[1]})
+	}
+	slices.SortFunc(out, func(a, b posting) int { return cmpInt64(a.rowid, b.rowid) })
+	return out
+}

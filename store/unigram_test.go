@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A one-character query counts every occurrence of its character once, in
+// the title and in the body, wherever it stands: alone, first or inside a
+// run (bigrams), last in a run (end terms). The segments' rowids are dense
+// in one case and far apart in the other (the two ways sums are kept), and
+// in the third every character has its own term (heavy.go).
+func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
+	const alphabet = "中国人大东京港의한국"
+	chars := []rune(alphabet)
+	for _, tc := range []struct {
+		name  string
+		step  int64
+		heavy int
+	}{{"dense rowids", 1, 1 << 30}, {"sparse rowids", 100_000, 1 << 30}, {"own terms", 1, 0}} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer func(h int) { heavyEntries = h }(heavyEntries)
+			heavyEntries = tc.heavy
+			rng := rand.New(rand.NewPCG(7, uint64(tc.step)))
+			text := func(n int) string {
+				var b strings.Builder
+				for range n {
+					switch rng.IntN(6) {
+					case 0:
+						b.WriteString("，")
+					case 1:
+						b.WriteString(" word ")
+					default:
+						b.WriteRune(chars[rng.IntN(len(chars))])
+					}
+				}
+				return b.String()
+			}
+			ix := openTemp(t, t.TempDir())
+			ctx := context.Background()
+			b := newSegBuilder()
+			texts := map[int64][2]string{}
+			for i := range 200 {
+				rowid := 1 + int64(i)*tc.step
+				title, body := text(rng.IntN(8)), text(rng.IntN(80))
+				texts[rowid] = [2]string{title, body}
+				ts := articleTerms(title, body)
+				b.add(rowid, docInfo{}, ts)
+				ts.release()
+			}
+			tx, err := ix.db.BeginTx(ctx, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rollback(tx)
+			if err := b.flush(ctx, tx); err != nil {
+				t.Fatal(err)
+			}
+			segs, err := ix.segs.load(ctx, tx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range chars {
+				term := unigramPrefix + string(c)
+				tl, err := fetch(ctx, tx, segs, map[string]bool{term: false})
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := map[int64][2]uint32{}
+				if _, own := tl.docs[segs[0].id][term]; own != (tc.heavy == 0) {
+					t.Errorf("%c: own term read %v, want %v", c, own, tc.heavy == 0)
+				}
+				for _, p := range tl.matchToken(segs[0].id, queryToken{term}) {
+					got[p.rowid] = [2]uint32{p.tfTitle, p.tfBody}
+				}
+				want := map[int64][2]uint32{}
+				for rowid, tb := range texts {
+					n := [2]uint32{uint32(strings.Count(tb[0], string(c))), uint32(strings.Count(tb[1], string(c)))}
+					if n != [2]uint32{} {
+						want[rowid] = n
+					}
+				}
+				if len(got) != len(want) || tl.df[term] != len(want) {
+					t.Errorf("%c: %d articles (df %d), want %d", c, len(got), tl.df[term], len(want))
+				}
+				for rowid, w := range want {
+					if got[rowid] != w {
+						t.Errorf("%c in article %d: title/body tf %v, want %v (%q)", c, rowid, got[rowid], w, texts[rowid])
+					}
+				}
+			}
+		})
+	}
+}
+
+// Merges drop the characters' own terms (not every merged segment may have
+// one), and a one-character query then sums the merged segment's terms: it
+// must find exactly the articles holding the character, round after round.
+func TestOneCharacterQueriesAcrossMerges(t *testing.T) {
+	defer func(h int) { heavyEntries = h }(heavyEntries)
+	dir := t.TempDir()
+	ix := openTemp(t, dir)
+	var want []string
+	for r := range 3 * mergeAt {
+		// every other segment writes own terms for all its characters
+		heavyEntries = map[bool]int{true: 0, false: 1 << 30}[r%2 == 0]
+		d := doc{path: fmt.Sprintf("zh/r%02d.md", r), title: "新闻", lang: "zh", body: "今天天气很好。"}
+		if r%3 != 2 {
+			d.body = "香港的港口，港"
+			want = append(want, d.path)
+		}
+		writeDocs(t, dir, d)
+		mustUpdate(t, ix)
+		if got := searchPaths(t, ix, "港"); !sameSet(got, want) {
+			t.Fatalf("round %d: 港 finds %v, want %v", r, got, want)
+		}
+	}
+}
+
+func sameSet(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
+}
