@@ -33,9 +33,10 @@ import (
 // endPrefix marks end terms: no folded word starts with a control byte.
 const endPrefix = "\x01"
 
-// unigramPrefix marks a one-character query token: it is never a key of
-// the index, but the union described above (fetch).
-const unigramPrefix = "\x02"
+// unigramPrefix marks a one-character query token, the union described
+// above (fetch), and the own term a segment keeps for a common character
+// (heavy.go). No UTF-8 has the byte 0xff, so these keys sort last.
+const unigramPrefix = "\xff"
 
 // docTerm is one term of one article. Its key is ts.keys[keyAt:keyEnd]
 // and its positions ts.pos[posAt:posAt+tfTitle+tfBody] (none for end terms).
