@@ -25,8 +25,8 @@ func readPooled(path string, size int64) (data []byte, release func(), err error
 			fileBufs.Put(bp)
 		}
 	}
-	// One byte over the expected size lets a read of exactly size bytes
-	// see the end without another call, in the common case.
+	// One byte over the expected size makes the read of a file of size
+	// bytes a short one, which ends reading (readInto).
 	if want := int(size) + 1; cap(*bp) < want {
 		*bp = make([]byte, 0, want)
 	}
