@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // textQuery is query text made into terms: every positive token must
@@ -24,7 +25,12 @@ func parseText(text string) (textQuery, bool) {
 	for _, f := range splitFields(text) {
 		var toks []queryToken
 		if f.quoted {
-			if p := phraseTerms(f.text); len(p) > 0 {
+			switch p := phraseTerms(f.text); {
+			case len(p) == 1 && isLoneCJK(p[0]):
+				// "震" means the character wherever it stands, as 震 does,
+				// not only where it stands alone
+				toks = wordTokens(f.text)
+			case len(p) > 0:
 				toks = []queryToken{p}
 			}
 		} else {
@@ -40,6 +46,12 @@ func parseText(text string) (textQuery, bool) {
 		}
 	}
 	return q, len(q.pos)+len(q.neg) > 0
+}
+
+// isLoneCJK reports whether a term is one CJK character.
+func isLoneCJK(term string) bool {
+	r, size := utf8.DecodeRuneInString(term)
+	return size == len(term) && isCJK(r)
 }
 
 // filters are the conditions a match must meet besides its terms.

@@ -74,6 +74,8 @@ func TestSearchFindsWhatAReaderExpects(t *testing.T) {
 		want        []string // sorted paths
 	}{
 		{"one CJK character", "震", []string{"zh-hant/taiwan.md", "zh/quake.md"}},
+		{"one CJK character, quoted", `"震"`, []string{"zh-hant/taiwan.md", "zh/quake.md"}},
+		{"one CJK character, excluded", "地震 -臺", []string{"zh/quake.md"}},
 		{"two CJK characters", "故障", []string{"zh/aws.md"}},
 		{"three CJK characters as a bigram phrase", "亚马逊", []string{"zh/aws.md"}},
 		{"three CJK characters do not match their pieces apart", "亚马孙", []string{"zh/mars.md"}},
