@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -9,12 +10,13 @@ import (
 // its character (unigram.go). For the commonest characters that is a lot:
 // 的 starts about fifty bigrams in a Chinese article, and over 100k
 // articles its sum decoded 1.7 million entries (14 ms) where its own term
-// would hold 35 thousand. So a flush writes a character's own term,
-// without positions, when its terms hold more than heavyEntries entries in
-// the segment: the builder has the postings in memory and in key order,
-// and summing them costs it what one query costs. Merges drop these terms
-// (a merged segment is summed at query time), since a segment that did not
-// keep one would leave the merged term short.
+// would hold 35 thousand. So a segment keeps a character's own term,
+// without positions, when its terms hold more than heavyEntries entries:
+// a flush sums them from the builder, which has the postings in memory and
+// in key order (it costs about what one query costs), and a merge from the
+// merged postings, as they stream by in key order (ownTerms); the own terms
+// of the segments merged are dropped, since one of them may not have had
+// the term.
 var heavyEntries = 8192 // a variable so tests can make every character heavy
 
 // unigramTerm is a character's own term, as a flush writes it.
@@ -68,11 +70,80 @@ func (b *segBuilder) unigramTerms(all []sortedTerm) []unigramTerm {
 				buf = b.state(e).docs.appendTo(&b.pool, buf[:0])
 				s.add(buf)
 			}
-			docs, df := s.appendDocs(nil)
-			out = append(out, unigramTerm{key: unigramPrefix + string(r), df: df, docs: docs})
-			s.release()
+			out = append(out, s.ownTerm(r))
 		}
 		i = j
 	}
 	return out
+}
+
+// ownTerm returns the sums as the own term of char, and empties s.
+func (s *sums) ownTerm(char rune) unigramTerm {
+	docs, df := s.appendDocs(nil)
+	s.release()
+	return unigramTerm{key: unigramPrefix + string(char), df: df, docs: docs}
+}
+
+// ownTerms works out a merged segment's own terms from its terms, fed in
+// key order: it keeps the end terms' docs, and each character's group of
+// terms (the keys starting with it, which are contiguous) until the group
+// ends and its size is known.
+type ownTerms struct {
+	base, last int64
+	n          int                 // the segment's articles
+	ends       map[rune]blockEntry // docs copied
+	char       rune                // the open group's character, -1 for none
+	group      []byte              // its terms' docs, back to back
+	cuts       []int               // where each ends in group
+	entries    int
+	out        []unigramTerm
+}
+
+func newOwnTerms(info []docInfo) *ownTerms {
+	return &ownTerms{base: info[0].rowid, last: info[len(info)-1].rowid, n: len(info), ends: map[rune]blockEntry{}, char: -1}
+}
+
+// add takes the next term of the segment.
+func (o *ownTerms) add(key string, df int, docs []byte) {
+	if strings.HasPrefix(key, endPrefix) {
+		r, _ := utf8.DecodeRuneInString(key[len(endPrefix):])
+		o.ends[r] = blockEntry{df: df, docs: bytes.Clone(docs)}
+		return
+	}
+	r, _ := utf8.DecodeRuneInString(key)
+	if r != o.char {
+		o.closeGroup()
+	}
+	if !isCJK(r) {
+		return
+	}
+	o.char = r
+	o.group = append(o.group, docs...)
+	o.cuts = append(o.cuts, len(o.group))
+	o.entries += df
+}
+
+func (o *ownTerms) closeGroup() {
+	if o.char < 0 {
+		return
+	}
+	end := o.ends[o.char]
+	if o.entries+end.df > heavyEntries {
+		var s sums
+		s.reset(o.base, o.last, o.n)
+		from := 0
+		for _, to := range o.cuts {
+			s.add(o.group[from:to])
+			from = to
+		}
+		s.add(end.docs)
+		o.out = append(o.out, s.ownTerm(o.char))
+	}
+	o.char, o.group, o.cuts, o.entries = -1, o.group[:0], o.cuts[:0], 0
+}
+
+// finish returns the own terms, in key order.
+func (o *ownTerms) finish() []unigramTerm {
+	o.closeGroup()
+	return o.out
 }

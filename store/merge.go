@@ -94,6 +94,59 @@ func (ix *Index) mergeTier(ctx context.Context) (bool, error) {
 	return true, nil
 }
 
+// A segment too large to be merged keeps the postings of its changed and
+// removed articles, marked dead, which every search skips. When they reach
+// a purgeShare of its articles, the segment is rewritten alone (a merge of
+// one), which drops them: an archive whose articles are edited in place
+// does not grow its index without end.
+const purgeShare = 4 // a quarter
+
+// purgeDead rewrites, one per transaction, every segment whose dead
+// articles reach its purgeShare.
+func (ix *Index) purgeDead(ctx context.Context) error {
+	for {
+		purged, err := ix.purgeOne(ctx)
+		if err != nil || !purged {
+			return err
+		}
+	}
+}
+
+func (ix *Index) purgeOne(ctx context.Context) (bool, error) {
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, err
+	}
+	defer rollback(tx)
+	dead, err := rowidSet(ctx, tx, "SELECT rowid FROM dead")
+	if err != nil || len(dead) == 0 {
+		return false, err
+	}
+	all, err := ix.segs.load(ctx, tx)
+	if err != nil {
+		return false, err
+	}
+	for _, s := range all {
+		n := 0
+		for _, d := range s.docs {
+			if dead[d.rowid] {
+				n++
+			}
+		}
+		if n == 0 || n*purgeShare < len(s.docs) {
+			continue
+		}
+		if err := mergeGroup(ctx, tx, []*segment{s}); err != nil {
+			return false, err
+		}
+		if err := tx.Commit(); err != nil {
+			return false, fmt.Errorf("rewrite segment %d: %w", s.id, err)
+		}
+		return true, nil
+	}
+	return false, nil
+}
+
 // smallSegments returns the sizes of the segments below mergeBelow.
 func smallSegments(ctx context.Context, tx *sql.Tx) (map[int64]int, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT seg, ndocs FROM segments WHERE ndocs < ?", mergeBelow)
@@ -167,6 +220,7 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 	}
 	defer bw.close()
 	m := termMerger{base: info[0].rowid, dead: dead}
+	own := newOwnTerms(info)
 	for {
 		key, ok := smallestKey(heads)
 		if !ok {
@@ -180,9 +234,15 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 			continue // only dead articles had it
 		}
 		if strings.HasPrefix(key, unigramPrefix) {
-			continue // a character's own term, which not every segment may have (heavy.go)
+			continue // the own terms are worked out anew (heavy.go)
 		}
+		own.add(key, p.df, p.docs)
 		if err := bw.add(key, p.df, p.docs, p.pos); err != nil {
+			return err
+		}
+	}
+	for _, u := range own.finish() {
+		if err := bw.add(u.key, u.df, u.docs, nil); err != nil {
 			return err
 		}
 	}

@@ -124,7 +124,7 @@ func rangeEnd(char string) string {
 // sum adds up the job's postings per article.
 func (j *unionJob) sum() {
 	var s sums
-	s.reset(j.seg)
+	s.reset(j.seg.base(), j.seg.docs[len(j.seg.docs)-1].rowid, len(j.seg.docs))
 	from, hi := 0, rangeEnd(j.char)
 	for _, to := range j.cuts {
 		//nolint:errcheck,gosec // a damaged block only loses matches
@@ -150,13 +150,14 @@ type sums struct {
 
 var denseSums = sync.Pool{New: func() any { return new([][2]uint32) }}
 
-func (s *sums) reset(seg *segment) {
-	span := seg.docs[len(seg.docs)-1].rowid - seg.base() + 1
-	if span > 8*int64(len(seg.docs))+4096 {
-		s.base, s.by = seg.base(), map[int64][2]uint32{}
+// reset empties s for the n articles of a segment whose rowids go from
+// base to last.
+func (s *sums) reset(base, last int64, n int) {
+	if span := last - base + 1; span <= 8*int64(n)+4096 {
+		s.resetDense(base, span)
 		return
 	}
-	s.resetDense(seg.base(), span)
+	s.base, s.n, s.dense, s.by = base, 0, nil, map[int64][2]uint32{}
 }
 
 // resetDense makes s an array of span sums from base.
@@ -237,18 +238,16 @@ func uvarintOf(b []byte) (uint64, []byte) {
 	return v, b[n:]
 }
 
-// appendDocs appends the dense sums encoded as a term's docs
-// (segment.go), and returns how many articles they hold.
+// appendDocs appends the sums encoded as a term's docs (segment.go), and
+// returns how many articles they hold.
 func (s *sums) appendDocs(docs []byte) ([]byte, int) {
+	m := s.matches()
 	prev := s.base
-	for i, t := range *s.dense {
-		if t != [2]uint32{} {
-			rowid := s.base + int64(i)
-			docs = appendDocEntry(docs, uint64(rowid-prev)<<1, posting{tfTitle: t[0], tfBody: t[1]})
-			prev = rowid
-		}
+	for _, p := range m {
+		docs = appendDocEntry(docs, uint64(p.rowid-prev)<<1, p)
+		prev = p.rowid
 	}
-	return docs, s.n
+	return docs, len(m)
 }
 
 // matches returns the sums, ascending by rowid.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -126,4 +127,39 @@ func sameSet(a, b []string) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// A merge works out a segment's own terms from its terms as they stream by
+// (ownTerms); a flush from the builder (unigramTerms). Fed the same terms,
+// both give the same own terms.
+func TestMergedOwnTermsMatchFlushed(t *testing.T) {
+	defer func(h int) { heavyEntries = h }(heavyEntries)
+	for _, heavy := range []int{0, 40} {
+		heavyEntries = heavy
+		rng := rand.New(rand.NewPCG(3, uint64(heavy)))
+		chars := []rune("中国人大东京港의한국")
+		b := newSegBuilder()
+		for i := range 150 {
+			var body strings.Builder
+			for range rng.IntN(60) {
+				if rng.IntN(5) == 0 {
+					body.WriteString("。x ")
+				}
+				body.WriteRune(chars[rng.IntN(len(chars))])
+			}
+			ts := articleTerms("标题", body.String())
+			b.add(int64(500+i), docInfo{rowid: int64(500 + i)}, ts)
+			ts.release()
+		}
+		all := b.sorted()
+		flushed := b.unigramTerms(all)
+		own := newOwnTerms(b.info)
+		for _, st := range all {
+			own.add(string(b.key(st.i)), int(b.state(st.i).df), b.state(st.i).docs.appendTo(&b.pool, nil))
+		}
+		merged := own.finish()
+		if len(flushed) == 0 || !reflect.DeepEqual(merged, flushed) {
+			t.Errorf("heavy above %d: merged own terms %d, flushed %d; they differ or are none", heavy, len(merged), len(flushed))
+		}
+	}
 }

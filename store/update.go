@@ -223,6 +223,11 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 			err = fmt.Errorf("merge segments of %s: %w", ix.dbPath, err)
 		}
 	}
+	if err == nil && stats.Changed+stats.Removed > 0 { // only those leave dead postings
+		if err = ix.purgeDead(parent); err != nil {
+			err = fmt.Errorf("drop dead postings of %s: %w", ix.dbPath, err)
+		}
+	}
 	if err == nil {
 		if err = ix.reclaim(parent); err != nil {
 			err = fmt.Errorf("reclaim free pages of %s: %w", ix.dbPath, err)

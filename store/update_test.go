@@ -260,3 +260,45 @@ func TestUpdateCheckpointsWhatItWrote(t *testing.T) {
 		t.Errorf("the database file alone holds %d articles (%v), want 22", n, err)
 	}
 }
+
+// A segment keeps its edited articles' old postings, marked dead, until
+// they are a quarter of it; then it is rewritten without them, and every
+// search still finds exactly what the archive holds.
+func TestDeadPostingsArePurged(t *testing.T) {
+	dir := t.TempDir()
+	docs := genDocs("gen", 20)
+	writeDocs(t, dir, docs...)
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	deadCount := func() int {
+		var n int
+		if err := ix.db.QueryRow("SELECT count(*) FROM dead").Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	edit := func(i int, word string) {
+		d := docs[i]
+		d.body = "This version speaks of the " + word + " and the 港."
+		writeDocs(t, dir, d)
+	}
+	edit(0, "albatross")
+	mustUpdate(t, ix)
+	if n := deadCount(); n != 1 {
+		t.Fatalf("one edit of twenty: %d dead articles, want 1 (kept until a quarter)", n)
+	}
+	for i := 1; i < 5; i++ {
+		edit(i, "cormorant")
+	}
+	mustUpdate(t, ix)
+	if n := deadCount(); n != 0 {
+		t.Errorf("five edits of twenty: %d dead articles left, want the segment rewritten without them", n)
+	}
+	if got := searchPaths(t, ix, "cormorant"); len(got) != 4 {
+		t.Errorf("cormorant finds %v, want the 4 edited articles", got)
+	}
+	if got := searchPaths(t, ix, "albatross"); !reflect.DeepEqual(got, []string{docs[0].path}) {
+		t.Errorf("albatross finds %v, want %s", got, docs[0].path)
+	}
+	assertSegmentsHold(t, ix, len(docs))
+}
