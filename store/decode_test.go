@@ -9,7 +9,6 @@ import (
 // A segment written by the builder reads back exactly: every term's
 // articles, frequencies and positions, through blocks split into parts.
 func TestSegmentRoundTrip(t *testing.T) {
-	ix := openTemp(t, t.TempDir())
 	ctx := context.Background()
 	b := newSegBuilder()
 	texts := map[int64][2]string{}
@@ -25,17 +24,9 @@ func TestSegmentRoundTrip(t *testing.T) {
 		b.add(rowid, docInfo{date: int64(i)}, ts)
 		ts.release()
 	}
-	tx, err := ix.db.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rollback(tx)
-	if err := b.flush(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	segs, err := ix.segs.load(ctx, tx)
-	if err != nil || len(segs) != 1 || len(segs[0].docs) != 300 {
-		t.Fatalf("segments %v, %v", segs, err)
+	tx, segs := flushedSegments(t, b)
+	if len(segs) != 1 || len(segs[0].docs) != 300 {
+		t.Fatalf("segments %v", segs)
 	}
 	tl, err := fetch(ctx, tx, segs, map[string]bool{"harbour": true, "亚马": true, "马逊": true, unigramPrefix + "中": false,
 		unigramPrefix + "亚": false, unigramPrefix + "务": false, unigramPrefix + "港": false, "missing": false})

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -198,4 +199,38 @@ func setSchemaVersion(t testing.TB, ix *Index, v int) {
 	if _, err := ix.db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
 		t.Fatalf("set schema version: %v", err)
 	}
+}
+
+// flushedSegments writes b as a segment of a fresh index, in a transaction
+// left open for the caller's reads (rolled back when the test ends), and
+// returns it with the index's segments.
+func flushedSegments(t testing.TB, b *segBuilder) (*sql.Tx, []*segment) {
+	t.Helper()
+	ix := openTemp(t, t.TempDir())
+	ctx := context.Background()
+	tx, err := ix.db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rollback(tx) })
+	if err := b.flush(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	segs, err := ix.segs.load(ctx, tx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx, segs
+}
+
+// indexedGen is an index of n generated articles (genDocs), brought up to
+// date, with its archive folder and the articles.
+func indexedGen(t testing.TB, n int) (*Index, string, []doc) {
+	t.Helper()
+	dir := t.TempDir()
+	docs := genDocs("gen", n)
+	writeDocs(t, dir, docs...)
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	return ix, dir, docs
 }

@@ -36,9 +36,15 @@ func tier(n int) int {
 // none has. Each merge is one transaction: a crash leaves the segments as
 // they were.
 func (ix *Index) mergeSmallSegments(ctx context.Context) error {
+	return untilNone(func() (bool, error) { return ix.mergeTier(ctx) })
+}
+
+// untilNone runs step, one transaction each time, until it finds nothing
+// to do or fails.
+func untilNone(step func() (bool, error)) error {
 	for {
-		merged, err := ix.mergeTier(ctx)
-		if err != nil || !merged {
+		did, err := step()
+		if err != nil || !did {
 			return err
 		}
 	}
@@ -104,12 +110,7 @@ const purgeShare = 4 // a quarter
 // purgeDead rewrites, one per transaction, every segment whose dead
 // articles reach its purgeShare.
 func (ix *Index) purgeDead(ctx context.Context) error {
-	for {
-		purged, err := ix.purgeOne(ctx)
-		if err != nil || !purged {
-			return err
-		}
-	}
+	return untilNone(func() (bool, error) { return ix.purgeOne(ctx) })
 }
 
 func (ix *Index) purgeOne(ctx context.Context) (bool, error) {

@@ -174,11 +174,7 @@ func TestSearchHitCarriesArticleAndSnippet(t *testing.T) {
 }
 
 func TestSearchLimitAndOffset(t *testing.T) {
-	dir := t.TempDir()
-	docs := genDocs("gen", 30)
-	writeDocs(t, dir, docs...)
-	ix := openTemp(t, dir)
-	mustUpdate(t, ix)
+	ix, _, docs := indexedGen(t, 30)
 	var all []string
 	for i := len(docs) - 1; i >= 0; i-- { // dates rise with i
 		all = append(all, docs[i].path)

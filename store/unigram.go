@@ -241,13 +241,26 @@ func uvarintOf(b []byte) (uint64, []byte) {
 // appendDocs appends the sums encoded as a term's docs (segment.go), and
 // returns how many articles they hold.
 func (s *sums) appendDocs(docs []byte) ([]byte, int) {
-	m := s.matches()
-	prev := s.base
-	for _, p := range m {
+	prev, n := s.base, 0
+	put := func(p posting) {
 		docs = appendDocEntry(docs, uint64(p.rowid-prev)<<1, p)
 		prev = p.rowid
+		n++
 	}
-	return docs, len(m)
+	if s.dense == nil {
+		for _, p := range s.matches() {
+			put(p)
+		}
+		return docs, n
+	}
+	// straight from the array: a flush writes hundreds of own terms, and
+	// going through matches would allocate each as postings first
+	for i, t := range *s.dense {
+		if t != [2]uint32{} {
+			put(posting{rowid: s.base + int64(i), tfTitle: t[0], tfBody: t[1]})
+		}
+	}
+	return docs, n
 }
 
 // matches returns the sums, ascending by rowid.

@@ -41,7 +41,6 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 				}
 				return b.String()
 			}
-			ix := openTemp(t, t.TempDir())
 			ctx := context.Background()
 			b := newSegBuilder()
 			texts := map[int64][2]string{}
@@ -53,18 +52,7 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 				b.add(rowid, docInfo{}, ts)
 				ts.release()
 			}
-			tx, err := ix.db.BeginTx(ctx, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer rollback(tx)
-			if err := b.flush(ctx, tx); err != nil {
-				t.Fatal(err)
-			}
-			segs, err := ix.segs.load(ctx, tx)
-			if err != nil {
-				t.Fatal(err)
-			}
+			tx, segs := flushedSegments(t, b)
 			for _, c := range chars {
 				term := unigramPrefix + string(c)
 				tl, err := fetch(ctx, tx, segs, map[string]bool{term: false})

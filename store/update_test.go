@@ -160,11 +160,7 @@ func TestUnchangedRefreshReadsNoFile(t *testing.T) {
 // not pile up (every search looks a term up in each), and merging them
 // must keep every live article findable and drop the dead ones for good.
 func TestSmallSegmentsAreMerged(t *testing.T) {
-	dir := t.TempDir()
-	docs := genDocs("gen", 30)
-	writeDocs(t, dir, docs...)
-	ix := openTemp(t, dir)
-	mustUpdate(t, ix)
+	ix, dir, docs := indexedGen(t, 30)
 	added := func(r int) doc {
 		return doc{path: fmt.Sprintf("add/r%02d.md", r), title: "Added", lang: "en",
 			body: fmt.Sprintf("Added in round %d with a narwhal.", r)}
@@ -265,11 +261,7 @@ func TestUpdateCheckpointsWhatItWrote(t *testing.T) {
 // they are a quarter of it; then it is rewritten without them, and every
 // search still finds exactly what the archive holds.
 func TestDeadPostingsArePurged(t *testing.T) {
-	dir := t.TempDir()
-	docs := genDocs("gen", 20)
-	writeDocs(t, dir, docs...)
-	ix := openTemp(t, dir)
-	mustUpdate(t, ix)
+	ix, dir, docs := indexedGen(t, 20)
 	deadCount := func() int {
 		var n int
 		if err := ix.db.QueryRow("SELECT count(*) FROM dead").Scan(&n); err != nil {
