@@ -11,6 +11,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -127,6 +128,7 @@ type Index struct {
 	db     *sql.DB
 	notice string
 	segs   segmentCache // decoded docinfo of the segments, kept across searches
+	small  atomic.Int64 // reader-state writes, for their checkpoints (state.go)
 }
 
 // Close releases the index.

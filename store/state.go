@@ -32,6 +32,24 @@ func (ix *Index) setState(ctx context.Context, id, column string, on bool) error
 	if err != nil {
 		return fmt.Errorf("mark %s %s in %s: %w", id, column, ix.dbPath, err)
 	}
+	return ix.smallWrite(ctx)
+}
+
+// checkpointEvery is how many reader-state writes go by between two
+// checkpoints. SQLite's automatic checkpoint is off (open.go: an Update
+// runs its own), and each write adds a page or two (16 KB each) to the
+// WAL: a long session of reading would grow it by megabytes.
+const checkpointEvery = 64
+
+// smallWrite counts a reader-state write and checkpoints every
+// checkpointEvery of them.
+func (ix *Index) smallWrite(ctx context.Context) error {
+	if ix.small.Add(1)%checkpointEvery != 0 {
+		return nil
+	}
+	if _, err := ix.db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+		return fmt.Errorf("checkpoint %s: %w", ix.dbPath, err)
+	}
 	return nil
 }
 
@@ -41,7 +59,7 @@ func (ix *Index) SetValue(ctx context.Context, key, value string) error {
 	if err != nil {
 		return fmt.Errorf("save %s in %s: %w", key, ix.dbPath, err)
 	}
-	return nil
+	return ix.smallWrite(ctx)
 }
 
 // Value returns what SetValue kept under key, or "".

@@ -294,3 +294,22 @@ func TestDeadPostingsArePurged(t *testing.T) {
 	}
 	assertSegmentsHold(t, ix, len(docs))
 }
+
+// Marking articles read writes to the WAL, which only an Update used to copy
+// back; a long session of reading must not grow it without end.
+func TestReaderStateKeepsTheWALSmall(t *testing.T) {
+	ix, _, docs := indexedGen(t, 4)
+	ctx := context.Background()
+	for i := range 1000 {
+		if err := ix.SetRead(ctx, docs[i%len(docs)].path, i/len(docs)%2 == 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	info, err := os.Stat(ix.dbPath + "-wal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() > 8<<20 {
+		t.Errorf("after 1,000 read marks the WAL is %d MB, want it checkpointed along the way", info.Size()>>20)
+	}
+}
