@@ -36,6 +36,10 @@ func TestScreens(t *testing.T) {
 		}},
 		{"languages", func(t *testing.T, m Model) Model { return keys(t, m, "L") }},
 		{"sources", func(t *testing.T, m Model) Model { return keys(t, m, "S", "j", "space") }},
+		{"sources-filtered", func(t *testing.T, m Model) Model {
+			m = keys(t, m, "S", "/")
+			return typeText(t, m, "ex")
+		}},
 		{"help", func(t *testing.T, m Model) Model { return keys(t, m, "?") }},
 	}
 	for _, size := range [][2]int{{60, 20}, {80, 24}, {132, 40}} {

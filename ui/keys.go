@@ -13,7 +13,7 @@ type keyMap struct {
 	Link, Edit, Help, Quit                  key.Binding
 
 	// in the query line and the pickers
-	Accept, Cancel, Pick key.Binding
+	Accept, Cancel, Pick, Filter key.Binding
 }
 
 func defaultKeyMap() keyMap {
@@ -49,6 +49,7 @@ func defaultKeyMap() keyMap {
 		Accept:     b([]string{"enter"}, "enter", "keep"),
 		Cancel:     b([]string{"esc"}, "esc", "cancel"),
 		Pick:       b([]string{" ", "space", "x"}, "space", "choose"),
+		Filter:     b([]string{"/"}, "/", "filter"),
 	}
 }
 
@@ -75,6 +76,7 @@ func (k *keyMap) setMode(md mode) {
 	k.Accept.SetEnabled(md == modeSearch || md == modePicker)
 	k.Cancel.SetEnabled(md != modeBrowse)
 	k.Pick.SetEnabled(md == modePicker)
+	k.Filter.SetEnabled(md == modePicker)
 	k.Up.SetEnabled(browse || md == modePicker)
 	k.Down.SetEnabled(browse || md == modePicker)
 	k.Help.SetEnabled(md != modeSearch)
@@ -90,7 +92,7 @@ func (k *keyMap) browseKeys() []*key.Binding {
 // ShortHelp implements help.KeyMap. `? help` is drawn by the status line
 // itself so it is never cut.
 func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.Open, k.Back, k.Search, k.Lang, k.Source, k.Accept, k.Cancel, k.Pick, k.Quit}
+	return []key.Binding{k.Down, k.Open, k.Back, k.Search, k.Lang, k.Source, k.Accept, k.Cancel, k.Pick, k.Filter, k.Quit}
 }
 
 // readerHelp is the short help while the reading pane has the keyboard.
@@ -102,7 +104,7 @@ func (k keyMap) readerHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back, k.SwitchPane},
-		{k.Search, k.Lang, k.Source, k.Sort, k.UnreadOnly, k.Starred, k.Accept, k.Cancel, k.Pick},
+		{k.Search, k.Lang, k.Source, k.Sort, k.UnreadOnly, k.Starred, k.Accept, k.Cancel, k.Pick, k.Filter},
 		{k.ToggleRead, k.Star, k.Browse, k.Copy, k.NextMatch, k.PrevMatch, k.Link, k.Edit},
 		{k.Help, k.Quit},
 	}

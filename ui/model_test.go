@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -216,6 +217,47 @@ func TestPickers(t *testing.T) {
 	m = keys(t, m, "S", "space", "esc")
 	if len(m.sources) != 0 || m.mode != modeBrowse {
 		t.Errorf("esc applied the source picker: %v", m.sources)
+	}
+}
+
+// "/" in a picker narrows it to the names holding what is typed (spaces
+// and the picker's own keys included); esc drops the filter first, then
+// the picker.
+func TestPickerFilter(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m = keys(t, m, "L")
+	if m.mode != modePicker || len(m.picker.items) == 0 {
+		t.Fatalf("L: mode %s, %d items", m.mode, len(m.picker.items))
+	}
+	m = keys(t, m, "K") // uppercase K is not a picker key: nothing happens
+	m = keys(t, m, "/")
+	m = typeText(t, m, "svensk") // k is the picker's up key, and typed here
+	s := screen(m)
+	if !strings.Contains(s, "Svenska") || strings.Contains(s, "中文") || !strings.Contains(s, "/ svensk") {
+		t.Fatalf("filter svensk:\n%s", s)
+	}
+	m = keys(t, m, "enter", "space", "enter") // keep the filter, choose, apply
+	if m.mode != modeBrowse || !reflect.DeepEqual(m.langs, []string{"sv"}) {
+		t.Fatalf("picked %v in mode %s, want [sv]", m.langs, m.mode)
+	}
+	m = keys(t, m, "S", "/")
+	m = typeText(t, m, "BYRÅN n") // the sources under lang:sv; a space; any case
+	s = screen(m)
+	if !strings.Contains(s, "Nyhetsbyrån Norr") || strings.Contains(s, "encodings") {
+		t.Errorf("filter %q:\n%s", m.picker.filter, s)
+	}
+	m = typeText(t, m, "zzz")
+	if s = screen(m); !strings.Contains(s, "no sources hold") {
+		t.Errorf("a filter nothing holds:\n%s", s)
+	}
+	m = keys(t, m, "esc")
+	if m.mode != modePicker || m.picker.filter != "" || len(m.picker.shown) != len(m.picker.items) {
+		t.Errorf("esc while typing: mode %s, filter %q, %d of %d shown", m.mode, m.picker.filter, len(m.picker.shown), len(m.picker.items))
+	}
+	m = keys(t, m, "esc")
+	if m.mode != modeBrowse {
+		t.Errorf("the second esc left mode %s", m.mode)
 	}
 }
 

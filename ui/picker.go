@@ -26,13 +26,17 @@ func (k pickerKind) String() string {
 }
 
 // pickerModel chooses several languages or sources from their counts
-// under the current query.
+// under the current query. "/" narrows the list to the names that hold
+// what is typed next: an archive can have hundreds of sources.
 type pickerModel struct {
 	kind          pickerKind
 	seq           int
 	items         []store.Count
+	shown         []int // the items the filter keeps, as indexes into items
+	filter        string
+	filtering     bool // typed keys go to the filter
 	chosen        map[string]bool
-	cursor        int
+	cursor        int // in shown
 	offset        int
 	loading       bool
 	err           error
@@ -74,6 +78,54 @@ func (m *pickerModel) setItems(items []store.Count) {
 		}
 	}
 	m.items = items
+	m.refilter()
+}
+
+// refilter works out which items the filter keeps (case-insensitively, in
+// the name as shown or the value) and keeps the cursor on the list.
+func (m *pickerModel) refilter() {
+	f := strings.ToLower(m.filter)
+	m.shown = m.shown[:0]
+	for i, it := range m.items {
+		if f == "" || strings.Contains(strings.ToLower(m.label(it.Value)), f) || strings.Contains(strings.ToLower(it.Value), f) {
+			m.shown = append(m.shown, i)
+		}
+	}
+	m.cursor = min(m.cursor, max(len(m.shown)-1, 0))
+	m.offset = min(m.offset, m.cursor)
+}
+
+// label is how an item's value is shown.
+func (m pickerModel) label(v string) string {
+	if m.kind == pickLang {
+		return langLabel(v)
+	}
+	return v
+}
+
+// filterKey edits the filter while it has the keyboard: enter keeps it,
+// esc drops it, the arrows still move.
+func (m pickerModel) filterKey(k tea.KeyMsg) pickerModel {
+	switch k.Type {
+	case tea.KeyRunes:
+		m.filter += string(k.Runes)
+	case tea.KeySpace:
+		m.filter += " "
+	case tea.KeyBackspace:
+		if r := []rune(m.filter); len(r) > 0 {
+			m.filter = string(r[:len(r)-1])
+		}
+	case tea.KeyEnter:
+		m.filtering = false
+	case tea.KeyEsc:
+		m.filter, m.filtering = "", false
+	case tea.KeyUp:
+		m.cursor = max(m.cursor-1, 0)
+	case tea.KeyDown:
+		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
+	}
+	m.refilter()
+	return m
 }
 
 func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
@@ -82,13 +134,17 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 		return m, nil
 	}
 	switch {
+	case m.filtering:
+		m = m.filterKey(k)
+	case key.Matches(k, m.keys.Filter):
+		m.filtering = true
 	case key.Matches(k, m.keys.Up):
 		m.cursor = max(m.cursor-1, 0)
 	case key.Matches(k, m.keys.Down):
-		m.cursor = min(m.cursor+1, max(len(m.items)-1, 0))
+		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
 	case key.Matches(k, m.keys.Pick):
-		if m.cursor < len(m.items) {
-			v := m.items[m.cursor].Value
+		if m.cursor < len(m.shown) {
+			v := m.items[m.shown[m.cursor]].Value
 			m.chosen[v] = !m.chosen[v]
 		}
 	case key.Matches(k, m.keys.Accept):
@@ -100,6 +156,9 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 		}
 		kind := m.kind
 		return m, func() tea.Msg { return pickedMsg{kind: kind, values: vals} }
+	case key.Matches(k, m.keys.Cancel) && m.filter != "":
+		m.filter = "" // the first esc drops the filter, the next one the picker
+		m.refilter()
 	case key.Matches(k, m.keys.Cancel):
 		return m, func() tea.Msg { return pickerClosedMsg{} }
 	}
@@ -115,8 +174,8 @@ func (m pickerModel) update(msg tea.Msg) (pickerModel, tea.Cmd) {
 // view draws the picker over the whole body area.
 func (m pickerModel) view() string {
 	st := m.styles
-	lines := []string{st.Header.Render(fit(fmt.Sprintf(" Filter by %s — space chooses, enter applies, esc cancels", m.kind), m.width)),
-		fit("", m.width)}
+	lines := []string{st.Header.Render(fit(fmt.Sprintf(" Filter by %s — space chooses, / narrows, enter applies, esc cancels", m.kind), m.width)),
+		m.filterLine()}
 	switch {
 	case m.err != nil:
 		lines = append(lines, st.StatusError.Render(fit(" "+m.err.Error(), m.width)))
@@ -124,20 +183,20 @@ func (m pickerModel) view() string {
 		lines = append(lines, st.Dim.Render(fit(" counting…", m.width)))
 	case len(m.items) == 0:
 		lines = append(lines, st.Dim.Render(fit(" nothing to choose under this query", m.width)))
+	case len(m.shown) == 0:
+		lines = append(lines, st.Dim.Render(fit(" no "+m.kind.String()+" hold “"+clean(m.filter)+"”", m.width)))
 	}
-	for i := m.offset; i < len(m.items) && len(lines) < m.height; i++ {
+	for j := m.offset; j < len(m.shown) && len(lines) < m.height; j++ {
+		i := m.shown[j]
 		it := m.items[i]
 		box := "[ ] "
 		if m.chosen[it.Value] {
 			box = "[x] "
 		}
-		name := it.Value
-		if m.kind == pickLang {
-			name = langLabel(it.Value)
-		}
+		name := m.label(it.Value)
 		count := fmt.Sprintf(" %6s ", commaInt(it.N))
 		cur := " "
-		if i == m.cursor { // visible without colour too
+		if j == m.cursor { // visible without colour too
 			cur = "▌"
 		}
 		text := cur + box + fit(clean(name), max(m.width-cells(box)-cells(count)-1, 0)) + count
@@ -145,7 +204,7 @@ func (m pickerModel) view() string {
 		if m.chosen[it.Value] {
 			style = st.Picked
 		}
-		if i == m.cursor {
+		if j == m.cursor {
 			style = st.Selected
 		}
 		lines = append(lines, style.Render(fit(text, m.width)))
@@ -154,6 +213,18 @@ func (m pickerModel) view() string {
 		lines = append(lines, strings.Repeat(" ", m.width))
 	}
 	return strings.Join(lines[:m.height], "\n")
+}
+
+// filterLine shows the filter under the title: blank without one, with a
+// cursor while it is typed.
+func (m pickerModel) filterLine() string {
+	switch {
+	case m.filtering:
+		return m.styles.Dim.Render(fit(" / "+clean(m.filter)+"▏", m.width))
+	case m.filter != "":
+		return m.styles.Dim.Render(fit(" / "+clean(m.filter)+"  (esc drops the filter)", m.width))
+	}
+	return fit("", m.width)
 }
 
 // langNames are languages in their own names, for the picker and header.
