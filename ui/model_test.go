@@ -186,13 +186,20 @@ func TestReadStarAndFilters(t *testing.T) {
 	}
 }
 
-func TestPickers(t *testing.T) {
-	ix := examplesIndex(t)
-	m, _, _ := newTestModel(t, ix, 80, 24)
+// langPicker is the reader at 80x24 on the examples, its language picker
+// open.
+func langPicker(t *testing.T) Model {
+	t.Helper()
+	m, _, _ := newTestModel(t, examplesIndex(t), 80, 24)
 	m = keys(t, m, "L")
 	if m.mode != modePicker || len(m.picker.items) == 0 {
 		t.Fatalf("L: mode %s, %d items", m.mode, len(m.picker.items))
 	}
+	return m
+}
+
+func TestPickers(t *testing.T) {
+	m := langPicker(t)
 	s := screen(m)
 	for _, name := range []string{"中文", "日本語", "한국어", "Svenska", "Tiếng Việt", "English"} {
 		if !strings.Contains(s, name) {
@@ -224,12 +231,7 @@ func TestPickers(t *testing.T) {
 // and the picker's own keys included); esc drops the filter first, then
 // the picker.
 func TestPickerFilter(t *testing.T) {
-	ix := examplesIndex(t)
-	m, _, _ := newTestModel(t, ix, 80, 24)
-	m = keys(t, m, "L")
-	if m.mode != modePicker || len(m.picker.items) == 0 {
-		t.Fatalf("L: mode %s, %d items", m.mode, len(m.picker.items))
-	}
+	m := langPicker(t)
 	m = keys(t, m, "K") // uppercase K is not a picker key: nothing happens
 	m = keys(t, m, "/")
 	m = typeText(t, m, "svensk") // k is the picker's up key, and typed here

@@ -85,12 +85,13 @@ func (m *pickerModel) setItems(items []store.Count) {
 // the name as shown or the value) and keeps the cursor on the list.
 func (m *pickerModel) refilter() {
 	f := strings.ToLower(m.filter)
-	m.shown = m.shown[:0]
+	shown := make([]int, 0, len(m.items)) // not m.shown[:0]: an older copy of the model may hold it
 	for i, it := range m.items {
 		if f == "" || strings.Contains(strings.ToLower(m.label(it.Value)), f) || strings.Contains(strings.ToLower(it.Value), f) {
-			m.shown = append(m.shown, i)
+			shown = append(shown, i)
 		}
 	}
+	m.shown = shown
 	m.cursor = min(m.cursor, max(len(m.shown)-1, 0))
 	m.offset = min(m.offset, m.cursor)
 }
