@@ -14,6 +14,9 @@ type keyMap struct {
 
 	// in the query line and the pickers
 	Accept, Cancel, Pick, Filter key.Binding
+
+	// while a picker's filter is typed (letters go to the filter)
+	FilterUp, FilterDown, FilterKeep, FilterDrop key.Binding
 }
 
 func defaultKeyMap() keyMap {
@@ -50,6 +53,10 @@ func defaultKeyMap() keyMap {
 		Cancel:     b([]string{"esc"}, "esc", "cancel"),
 		Pick:       b([]string{" ", "space", "x"}, "space", "choose"),
 		Filter:     b([]string{"/"}, "/", "filter"),
+		FilterUp:   b([]string{"up"}, "↑", "up"),
+		FilterDown: b([]string{"down"}, "↓", "down"),
+		FilterKeep: b([]string{"enter"}, "enter", "keep filter"),
+		FilterDrop: b([]string{"esc"}, "esc", "drop filter"),
 	}
 }
 
@@ -93,6 +100,11 @@ func (k *keyMap) browseKeys() []*key.Binding {
 // itself so it is never cut.
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Open, k.Back, k.Search, k.Lang, k.Source, k.Accept, k.Cancel, k.Pick, k.Filter, k.Quit}
+}
+
+// filterHelp is the short help while a picker's filter is typed.
+func (k keyMap) filterHelp() []key.Binding {
+	return []key.Binding{k.FilterUp, k.FilterDown, k.FilterKeep, k.FilterDrop}
 }
 
 // readerHelp is the short help while the reading pane has the keyboard.

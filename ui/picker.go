@@ -107,23 +107,23 @@ func (m pickerModel) label(v string) string {
 // filterKey edits the filter while it has the keyboard: enter keeps it,
 // esc drops it, the arrows still move.
 func (m pickerModel) filterKey(k tea.KeyMsg) pickerModel {
-	switch k.Type {
-	case tea.KeyRunes:
+	switch {
+	case key.Matches(k, m.keys.FilterKeep):
+		m.filtering = false
+	case key.Matches(k, m.keys.FilterDrop):
+		m.filter, m.filtering = "", false
+	case key.Matches(k, m.keys.FilterUp):
+		m.cursor = max(m.cursor-1, 0)
+	case key.Matches(k, m.keys.FilterDown):
+		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
+	case k.Type == tea.KeyRunes:
 		m.filter += string(k.Runes)
-	case tea.KeySpace:
+	case k.Type == tea.KeySpace:
 		m.filter += " "
-	case tea.KeyBackspace:
+	case k.Type == tea.KeyBackspace:
 		if r := []rune(m.filter); len(r) > 0 {
 			m.filter = string(r[:len(r)-1])
 		}
-	case tea.KeyEnter:
-		m.filtering = false
-	case tea.KeyEsc:
-		m.filter, m.filtering = "", false
-	case tea.KeyUp:
-		m.cursor = max(m.cursor-1, 0)
-	case tea.KeyDown:
-		m.cursor = min(m.cursor+1, max(len(m.shown)-1, 0))
 	}
 	m.refilter()
 	return m

@@ -192,8 +192,11 @@ func (m Model) statusView() string {
 		h := m.help
 		h.Width = w - 1
 		bindings := m.keys.ShortHelp()
-		if m.mode == modeBrowse && m.focus == stateReader {
+		switch {
+		case m.mode == modeBrowse && m.focus == stateReader:
 			bindings = m.keys.readerHelp()
+		case m.mode == modePicker && m.picker.filtering:
+			bindings = m.keys.filterHelp()
 		}
 		left = fitANSI(" "+h.ShortHelpView(bindings), w)
 	}
