@@ -189,3 +189,23 @@ func BenchmarkParseCorpus(b *testing.B) {
 	b.ReportMetric(float64(after.Mallocs-before.Mallocs)/float64(passes*articles), "allocs/article")
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(passes*articles), "µs/article")
 }
+
+// BenchmarkParseCorpusParallel parses the corpus on every core at once, as
+// an Update's workers do: state shared between parses (a lock taken per
+// character, say) shows here and not in BenchmarkParseCorpus.
+func BenchmarkParseCorpusParallel(b *testing.B) {
+	files := loadParseCorpus(b, 1)
+	var size int64
+	for _, f := range files {
+		size += int64(len(f.data))
+	}
+	b.SetBytes(size)
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			for _, f := range files {
+				Parse(File{Path: f.path, Data: f.data, ModTime: fixedTime}) //nolint:errcheck // timing only
+			}
+		}
+	})
+}
