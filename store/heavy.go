@@ -14,9 +14,9 @@ import (
 // without positions, when its terms hold more than heavyEntries entries:
 // a flush sums them from the builder, which has the postings in memory and
 // in key order (it costs about what one query costs), and a merge from the
-// merged postings, as they stream by in key order (ownTerms); the own terms
-// of the segments merged are dropped, since one of them may not have had
-// the term.
+// merged postings, as they stream by in key order (mergedOwnTerms); the
+// own terms of the segments merged are dropped, since one of them may not
+// have had the term.
 var heavyEntries = 8192 // a variable so tests can make every character heavy
 
 // unigramTerm is a character's own term, as a flush writes it.
@@ -84,11 +84,11 @@ func (s *sums) ownTerm(char rune) unigramTerm {
 	return unigramTerm{key: unigramPrefix + string(char), df: df, docs: docs}
 }
 
-// ownTerms works out a merged segment's own terms from its terms, fed in
-// key order: it keeps the end terms' docs, and each character's group of
-// terms (the keys starting with it, which are contiguous) until the group
-// ends and its size is known.
-type ownTerms struct {
+// mergedOwnTerms works out a merged segment's own terms from its terms,
+// fed in key order: it keeps the end terms' docs, and each character's
+// group of terms (the keys starting with it, which are contiguous) until
+// the group ends and its size is known.
+type mergedOwnTerms struct {
 	base, last int64
 	n          int                 // the segment's articles
 	ends       map[rune]blockEntry // docs copied
@@ -99,12 +99,12 @@ type ownTerms struct {
 	out        []unigramTerm
 }
 
-func newOwnTerms(info []docInfo) *ownTerms {
-	return &ownTerms{base: info[0].rowid, last: info[len(info)-1].rowid, n: len(info), ends: map[rune]blockEntry{}, char: -1}
+func newMergedOwnTerms(info []docInfo) *mergedOwnTerms {
+	return &mergedOwnTerms{base: info[0].rowid, last: info[len(info)-1].rowid, n: len(info), ends: map[rune]blockEntry{}, char: -1}
 }
 
 // add takes the next term of the segment.
-func (o *ownTerms) add(key string, df int, docs []byte) {
+func (o *mergedOwnTerms) add(key string, df int, docs []byte) {
 	if strings.HasPrefix(key, endPrefix) {
 		r, _ := utf8.DecodeRuneInString(key[len(endPrefix):])
 		o.ends[r] = blockEntry{df: df, docs: bytes.Clone(docs)}
@@ -123,7 +123,7 @@ func (o *ownTerms) add(key string, df int, docs []byte) {
 	o.entries += df
 }
 
-func (o *ownTerms) closeGroup() {
+func (o *mergedOwnTerms) closeGroup() {
 	if o.char < 0 {
 		return
 	}
@@ -143,7 +143,7 @@ func (o *ownTerms) closeGroup() {
 }
 
 // finish returns the own terms, in key order.
-func (o *ownTerms) finish() []unigramTerm {
+func (o *mergedOwnTerms) finish() []unigramTerm {
 	o.closeGroup()
 	return o.out
 }

@@ -221,7 +221,7 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 	}
 	defer bw.close()
 	m := termMerger{base: info[0].rowid, dead: dead}
-	own := newOwnTerms(info)
+	own := newMergedOwnTerms(info)
 	for {
 		key, ok := smallestKey(heads)
 		if !ok {

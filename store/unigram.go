@@ -24,11 +24,11 @@ type unigrams struct {
 	wg           sync.WaitGroup
 	slots        chan struct{} // one per core, for the sums
 	jobs         []*unionJob
-	own          []ownTerm
+	own          []foundOwn
 }
 
-// ownTerm is a character's own term found in a segment.
-type ownTerm struct {
+// foundOwn is a character's own term found in a segment.
+type foundOwn struct {
 	seg   int64
 	term  string
 	entry blockEntry
@@ -70,7 +70,7 @@ func (u *unigrams) start(ctx context.Context, s *segment, term, char string) err
 		return err
 	}
 	if ok { // a heavy character's own term (heavy.go)
-		u.own = append(u.own, ownTerm{s.id, term, own})
+		u.own = append(u.own, foundOwn{s.id, term, own})
 		return nil
 	}
 	j := &unionJob{seg: s, term: term, char: char}

@@ -118,8 +118,8 @@ func sameSet(a, b []string) bool {
 }
 
 // A merge works out a segment's own terms from its terms as they stream by
-// (ownTerms); a flush from the builder (unigramTerms). Fed the same terms,
-// both give the same own terms.
+// (mergedOwnTerms); a flush from the builder (unigramTerms). Fed the same
+// terms, both give the same own terms.
 func TestMergedOwnTermsMatchFlushed(t *testing.T) {
 	defer func(h int) { heavyEntries = h }(heavyEntries)
 	for _, heavy := range []int{0, 40} {
@@ -141,7 +141,7 @@ func TestMergedOwnTermsMatchFlushed(t *testing.T) {
 		}
 		all := b.sorted()
 		flushed := b.unigramTerms(all)
-		own := newOwnTerms(b.info)
+		own := newMergedOwnTerms(b.info)
 		for _, st := range all {
 			own.add(string(b.key(st.i)), int(b.state(st.i).df), b.state(st.i).docs.appendTo(&b.pool, nil))
 		}
