@@ -157,6 +157,18 @@ func unsafeField(a Article) string {
 	return ""
 }
 
+// benchCorpus loads the corpus for a benchmark and sets its bytes per
+// iteration, for MB/s.
+func benchCorpus(b *testing.B) []parseCorpusFile {
+	files := loadParseCorpus(b, 1)
+	var size int64
+	for _, f := range files {
+		size += int64(len(f.data))
+	}
+	b.SetBytes(size)
+	return files
+}
+
 // BenchmarkParseCorpus parses the whole corpus once per iteration, language
 // detection and HTML conversion included:
 //
@@ -165,12 +177,7 @@ func unsafeField(a Article) string {
 // MB/s is per core with -cpu 1; allocs/article is the allocation count per
 // article parsed.
 func BenchmarkParseCorpus(b *testing.B) {
-	files := loadParseCorpus(b, 1)
-	var size int64
-	for _, f := range files {
-		size += int64(len(f.data))
-	}
-	b.SetBytes(size)
+	files := benchCorpus(b)
 	b.ReportAllocs()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
@@ -194,12 +201,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 // an Update's workers do: state shared between parses (a lock taken per
 // character, say) shows here and not in BenchmarkParseCorpus.
 func BenchmarkParseCorpusParallel(b *testing.B) {
-	files := loadParseCorpus(b, 1)
-	var size int64
-	for _, f := range files {
-		size += int64(len(f.data))
-	}
-	b.SetBytes(size)
+	files := benchCorpus(b)
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
 		for pb.Next() {
