@@ -35,10 +35,7 @@ func (b *segBuilder) unigramTerms(all []sortedTerm) []unigramTerm {
 		s    sums
 		buf  []byte
 	)
-	span := b.info[len(b.info)-1].rowid - b.base + 1
-	if span > 8*int64(len(b.info))+4096 {
-		return nil // rowids far apart (not a batch's): summed at query time
-	}
+	last := b.info[len(b.info)-1].rowid
 	for i := 0; i < len(all); {
 		key := b.key(all[i].i)
 		if bytes.HasPrefix(key, []byte(endPrefix)) {
@@ -61,7 +58,7 @@ func (b *segBuilder) unigramTerms(all []sortedTerm) []unigramTerm {
 			entries += int(b.state(e).df)
 		}
 		if entries > heavyEntries {
-			s.resetDense(b.base, span)
+			s.reset(b.base, last, len(b.info))
 			for _, t := range all[i:j] {
 				buf = b.state(t.i).docs.appendTo(&b.pool, buf[:0])
 				s.add(buf)

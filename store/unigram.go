@@ -151,7 +151,8 @@ type sums struct {
 var denseSums = sync.Pool{New: func() any { return new([][2]uint32) }}
 
 // reset empties s for the n articles of a segment whose rowids go from
-// base to last.
+// base to last: dense when the span is at most eight times the articles
+// (and a few thousand), which every batch's is.
 func (s *sums) reset(base, last int64, n int) {
 	if span := last - base + 1; span <= 8*int64(n)+4096 {
 		s.resetDense(base, span)
@@ -229,7 +230,10 @@ func (s *sums) addDense(docs []byte) {
 }
 
 // uvarintOf reads a uvarint off the front of b and returns the rest, which
-// is nil at the end of b or on a damaged varint.
+// is nil at the end of b or on a damaged varint. It is takeUvarint with
+// the slice passed by value: addDense through takeUvarint(&docs) took
+// 15-25% longer (200k entries, three interleaved pairs), since docs no
+// longer stays in registers.
 func uvarintOf(b []byte) (uint64, []byte) {
 	v, n := binary.Uvarint(b)
 	if n <= 0 {

@@ -14,7 +14,7 @@ import (
 // the title and in the body, wherever it stands: alone, first or inside a
 // run (bigrams), last in a run (end terms). The segments' rowids are dense
 // in one case and far apart in the other (the two ways sums are kept), and
-// in the third every character has its own term (heavy.go).
+// in the last two every character has its own term (heavy.go).
 func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 	const alphabet = "中国人大东京港의한국"
 	chars := []rune(alphabet)
@@ -22,7 +22,7 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 		name  string
 		step  int64
 		heavy int
-	}{{"dense rowids", 1, 1 << 30}, {"sparse rowids", 100_000, 1 << 30}, {"own terms", 1, 0}} {
+	}{{"dense rowids", 1, 1 << 30}, {"sparse rowids", 100_000, 1 << 30}, {"own terms", 1, 0}, {"own terms, sparse rowids", 100_000, 0}} {
 		t.Run(tc.name, func(t *testing.T) {
 			defer func(h int) { heavyEntries = h }(heavyEntries)
 			heavyEntries = tc.heavy
