@@ -115,7 +115,37 @@ func joinNotice(a, b string) string {
 
 // openDB opens the database file, checks it is one, and migrates it; the
 // notice says when an older index was rebuilt.
+//
+// Two processes that open a new index at the same moment can both find it
+// in rollback mode and both ask for WAL mode. That needs an exclusive
+// lock, and SQLite refuses one of them at once, without its busy timeout,
+// since waiting could deadlock: "database is locked" at open, in one run
+// of TestReaderAndWriterProcessesShareAnIndex out of five to fifteen. The
+// other one finishes in milliseconds, so the refused one tries again.
 func openDB(path string) (*sql.DB, string, error) {
+	deadline := time.Now().Add(busyWait)
+	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
+		db, notice, err := openDBOnce(path)
+		if err == nil || !isBusy(err) || time.Now().Add(pause).After(deadline) {
+			return db, notice, err
+		}
+		time.Sleep(pause)
+	}
+}
+
+// busyWait is how long a process waits for another's lock: the busy
+// timeout of the DSN.
+const busyWait = 15 * time.Second
+
+func busyPragma() string { return fmt.Sprintf("_pragma=busy_timeout(%d)", busyWait.Milliseconds()) }
+
+// isBusy reports whether err is SQLite refusing a lock another connection
+// holds.
+func isBusy(err error) bool {
+	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
+}
+
+func openDBOnce(path string) (*sql.DB, string, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, "", err
 	}
@@ -159,7 +189,7 @@ func create(path string) error {
 		return nil
 	}
 	// another process may be creating it at the same moment: wait for it
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: "_pragma=busy_timeout(15000)"}
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path), RawQuery: busyPragma()}
 	db, err := sql.Open("sqlite", u.String())
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", path, err)
@@ -191,7 +221,7 @@ func ping(ctx context.Context, db *sql.DB, path string) error {
 func dsn(path string) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	params := []string{
-		"_pragma=busy_timeout(15000)",
+		busyPragma(),
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
 		"_pragma=cache_size(-16000)",
