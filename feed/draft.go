@@ -8,17 +8,19 @@ import (
 // draft is what a format's parser found, before the steps every format
 // shares: fallbacks, language detection, normalization and sanitizing.
 type draft struct {
-	key       string // suffix of Key for files with several articles ("#id")
-	format    string
-	title     string
-	source    string
-	url       string
-	date      time.Time
-	dateKnown bool
-	tags      []string
-	lang      string
-	markdown  string
-	text      string // computed from markdown when empty
+	key          string // suffix of Key for files with several articles ("#id")
+	format       string
+	title        string
+	source       string
+	author       string // a byline names a person, not a publication: see sourceName
+	authorIsSite bool   // the byline is also a category: a site's name (see publisherByline)
+	url          string
+	date         time.Time
+	dateKnown    bool
+	tags         []string
+	lang         string
+	markdown     string
+	text         string // computed from markdown when empty
 }
 
 // finish applies the fallbacks in the order of precedence and makes every
@@ -30,6 +32,7 @@ func (d draft) finish(f File, enc string) Article {
 	if d.title == "" {
 		d.title = titleFromText(d.text)
 	}
+	metaURL := d.url != ""
 	if d.url == "" {
 		d.url = findOriginalURL(d.markdown)
 	}
@@ -42,12 +45,7 @@ func (d draft) finish(f File, enc string) Article {
 	if !d.dateKnown {
 		d.date = f.ModTime
 	}
-	if d.source == "" {
-		d.source = siteDomain(d.url)
-	}
-	if d.source == "" {
-		d.source = topFolder(f.Path)
-	}
+	d.source = d.sourceName(f.Path, metaURL)
 	a := Article{
 		Key: f.Path + Sanitize(d.key), Path: f.Path, Format: d.format, Encoding: enc,
 		Title:  oneLine(clean(d.title)),
@@ -70,6 +68,33 @@ func (d draft) finish(f File, enc string) Article {
 func titleFromText(text string) string {
 	t, _ := plainTitle(text)
 	return t
+}
+
+// sourceName picks the publication an article is listed under: what the
+// metadata names (a source, a publisher, the domain of its own link, a
+// byline that is the site's name) beats what the body suggests (the domain
+// of a labelled or bare link), which beats the archive's folder. A
+// person's byline comes last: it names the writer, and the picker would
+// list every writer of one paper as a source of its own.
+func (d draft) sourceName(path string, metaURL bool) string {
+	domain := ""
+	if d.url != "" && !isPlatformLink(d.url) {
+		domain = siteDomain(d.url) // a video's or a podcast file's host is no publication
+	}
+	switch {
+	case d.source != "":
+		return d.source
+	case metaURL && domain != "":
+		return domain
+	case d.authorIsSite:
+		return d.author
+	case domain != "":
+		return domain
+	}
+	if dir := topFolder(path); dir != "" {
+		return dir
+	}
+	return d.author
 }
 
 func topFolder(p string) string {
