@@ -59,11 +59,18 @@ func TestHTMLPage(t *testing.T) {
 		wantBody, notBody   []string
 	}{
 		{
-			name: "og:title wins over h1 and title",
+			name: "og:title wins over title and an h1 that is the site's logo",
+			src: `<!DOCTYPE html><html><head><title>Page title - The Site</title>
+<meta property="og:title" content="The og title"></head>
+<body><h1>The Site</h1><article>` + pageBody + `</article></body></html>`,
+			title: "The og title", source: "pages",
+		},
+		{
+			name: "a different visible h1 wins over a social og:title",
 			src: `<!DOCTYPE html><html><head><title>Page title - Site</title>
 <meta property="og:title" content="The og title"></head>
 <body><article><h1>The h1 title</h1>` + pageBody + `</article></body></html>`,
-			title: "The og title", source: "pages",
+			title: "The h1 title", source: "pages",
 		},
 		{
 			name:  "h1 when no og:title",
