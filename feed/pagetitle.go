@@ -17,28 +17,35 @@ const minH1Cells = 12
 // twice decoded.
 func (pm pageMeta) siteName() string { return decodeRefs(pm.props["og:site_name"]) }
 
-// pageTitle is the article's own headline: og:title (or twitter:title)
-// without the site and section parts the page's other titles show are not
-// part of it, or the visible <h1> when the social title is another
-// headline; failing both, the <h1>, then <title> without its site suffix.
+// pageTitle is the article's own headline. og:title (or twitter:title)
+// loses the site and section parts the page's other titles show are not
+// part of it; the visible <h1> wins over it when it is another headline
+// that <title> does not repeat either (a title written for sharing).
+// Without og:title, the <h1> is the headline when <title> holds it (a
+// section label such as "Health Center" is not in <title>), else <title>
+// without its site parts.
 func (pm pageMeta) pageTitle() string {
 	site := pm.siteName()
-	h1, doc := decodeRefs(pm.h1), decodeRefs(pm.title)
+	h1, doc := decodeRefs(pm.h1), decodeRefs(strings.TrimSpace(pm.title))
 	social := decodeRefs(strings.TrimSpace(pm.props["og:title"]))
 	if social == "" {
 		social = decodeRefs(strings.TrimSpace(pm.props["twitter:title"]))
 	}
+	good := plausibleH1(h1, site, doc)
 	if social != "" {
 		t := stripSiteParts(social, site, h1, doc)
-		if plausibleH1(h1, site, doc) && !sameTitle(normTitle(h1), normTitle(t)) {
-			return h1 // og:title is a headline written for sharing
+		if good && !sameTitle(normTitle(h1), normTitle(t)) && !strings.Contains(normTitle(doc), normTitle(t)) {
+			return h1
 		}
 		return t
 	}
-	if h1 != "" && !sameSite(h1, site) {
+	if good && (doc == "" || strings.Contains(normTitle(doc), normTitle(h1))) {
 		return h1
 	}
-	return stripSiteSuffix(strings.TrimSpace(doc), site)
+	if doc != "" {
+		return stripSiteSuffix(doc, site)
+	}
+	return h1
 }
 
 // stripSiteParts removes from t, at either end, a part that the page shows
@@ -63,13 +70,13 @@ func stripSiteParts(t, site, h1, doc string) string {
 
 // stripOnePart tries the part before the first sep and after the last.
 func stripOnePart(t, sep, site, h1, doc string) (string, bool) {
-	if i := strings.LastIndex(t, sep); i > 0 {
+	if i := strings.LastIndex(t, sep); i > 0 && (sep != "_" || betweenWide(t, i)) {
 		rest, part := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
 		if notHeadline(part, rest, site, h1, doc) {
 			return rest, true
 		}
 	}
-	if i := strings.Index(t, sep); i > 0 {
+	if i := strings.Index(t, sep); i > 0 && (sep != "_" || betweenWide(t, i)) {
 		part, rest := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
 		if notHeadline(part, rest, site, h1, doc) {
 			return rest, true
@@ -93,8 +100,19 @@ func notHeadline(part, rest, site, h1, doc string) bool {
 	case sameTitle(normTitle(h1), normTitle(rest)):
 		return true // the visible headline is the rest alone
 	}
-	np := normTitle(part)
-	return strings.Contains(normTitle(doc), np) && !strings.Contains(normTitle(h1), np)
+	// The part is in <title> but not in an <h1> that is this headline
+	// (give or take a few words).
+	np, nh, nr := normTitle(part), normTitle(h1), normTitle(rest)
+	return nearlyHolds(nh, nr) && strings.Contains(normTitle(doc), np) && !strings.Contains(nh, np)
+}
+
+// nearlyHolds reports normalized titles of which one holds the other and
+// is at most a third longer: the same headline with a word more or less.
+func nearlyHolds(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	return b != "" && strings.Contains(a, b) && len(a)*3 <= len(b)*4
 }
 
 // plausibleH1 reports an <h1> that can be the headline: wide enough, not
@@ -110,8 +128,8 @@ func plausibleH1(h1, site, doc string) bool {
 
 // siteSuffixOf is the last part of a <title> after a separator, or "".
 func siteSuffixOf(doc string) string {
-	for _, sep := range titleSeps[:len(titleSeps)-1] {
-		if i := strings.LastIndex(doc, sep); i > 0 {
+	for _, sep := range titleSeps {
+		if i := strings.LastIndex(doc, sep); i > 0 && (sep != "_" || betweenWide(doc, i)) {
 			return strings.TrimSpace(doc[i+len(sep):])
 		}
 	}
@@ -141,18 +159,40 @@ func normTitle(s string) string {
 	return b.String()
 }
 
-// stripSiteSuffix removes " - Site", " | Site" and the like from <title>:
-// the named site, or a last part shorter than the rest.
+// stripSiteSuffix removes " - Site", " | Site" and the like from <title>,
+// up to two of them ("标题_频道_网站"): the named site, or a last part
+// shorter than the rest when no site is named.
 func stripSiteSuffix(t, site string) string {
-	for _, sep := range titleSeps[:len(titleSeps)-1] {
+	for range 2 {
+		head, ok := cutSiteSuffix(t, site)
+		if !ok {
+			break
+		}
+		t = head
+	}
+	return t
+}
+
+func cutSiteSuffix(t, site string) (string, bool) {
+	for _, sep := range titleSeps {
 		i := strings.LastIndex(t, sep)
-		if i <= 0 {
+		if i <= 0 || sep == "_" && !betweenWide(t, i) {
 			continue
 		}
 		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
-		if site != "" && sameSite(tail, site) || site == "" && len(tail) < len(head) {
-			return head
+		if tail == "" {
+			continue
+		}
+		if site != "" && sameSite(tail, site) || site == "" && cells.StringWidth(tail) < cells.StringWidth(head) {
+			return head, true
 		}
 	}
-	return t
+	return t, false
+}
+
+// betweenWide reports a bare "_" at i between two characters that are not
+// ASCII: Chinese portals join title, channel and site so ("标题_科技_腾讯网"),
+// where in Latin text an underscore belongs to a name (snake_case).
+func betweenWide(t string, i int) bool {
+	return i > 0 && i+1 < len(t) && t[i-1] >= 0x80 && t[i+1] >= 0x80
 }
