@@ -3,11 +3,16 @@ package feed
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titleSeps join a headline to a site or section name in a page's titles:
 // "Opinion | …", "… - News Nation", "…｜香港01", "…_新浪网".
 var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " » ", " / ", "｜", " _ ", "_"}
+
+// sepChars holds a character of every separator: a title with none of
+// them (most) has no part to cut, which one pass tells.
+const sepChars = "|-–—:·•»/｜_"
 
 // minH1Cells is the width below which an <h1> is more likely a logo or a
 // section label ("News", "Home") than a headline.
@@ -53,6 +58,9 @@ func (pm pageMeta) pageTitle() string {
 // it is in <title> but not in the <h1>. Up to two parts go ("Opinion | X -
 // Site").
 func stripSiteParts(t, site, h1, doc string) string {
+	if !strings.ContainsAny(t, sepChars) {
+		return t
+	}
 	for range 2 {
 		cut := false
 		for _, sep := range titleSeps {
@@ -128,6 +136,9 @@ func plausibleH1(h1, site, doc string) bool {
 
 // siteSuffixOf is the last part of a <title> after a separator, or "".
 func siteSuffixOf(doc string) string {
+	if !strings.ContainsAny(doc, sepChars) {
+		return ""
+	}
 	for _, sep := range titleSeps {
 		if i := strings.LastIndex(doc, sep); i > 0 && (sep != "_" || betweenWide(doc, i)) {
 			return strings.TrimSpace(doc[i+len(sep):])
@@ -151,10 +162,22 @@ func sameSite(part, site string) bool {
 func normTitle(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+			i += n
+			continue
+		case 'A' <= c && c <= 'Z':
+			b.WriteByte(c + 'a' - 'A')
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b.WriteByte(c)
 		}
+		i++
 	}
 	return b.String()
 }
@@ -174,6 +197,9 @@ func stripSiteSuffix(t, site string) string {
 }
 
 func cutSiteSuffix(t, site string) (string, bool) {
+	if !strings.ContainsAny(t, sepChars) {
+		return t, false
+	}
 	for _, sep := range titleSeps {
 		i := strings.LastIndex(t, sep)
 		if i <= 0 || sep == "_" && !betweenWide(t, i) {
