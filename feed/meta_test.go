@@ -120,6 +120,7 @@ func TestSourcePrecedence(t *testing.T) {
 		{"출처 label", "koreanews/x.md", "# T" + body + "\n출처: [opensis.kr](https://opensis.kr/entry/1)\n", "opensis.kr", "https://opensis.kr/entry/1"},
 		{"Via label", "top/x.md", "# T" + body + "\nVia: https://www.theverge.com/2024/1/2/story\n", "theverge.com", "https://www.theverge.com/2024/1/2/story"},
 		{"a video on the last line is cited, not the original", "hk/x.md", "# T" + body + "\nhttps://youtu.be/RAWZAJUrvOU?si=WafOkQixyLiwMhUW\n", "hk", ""},
+		{"a platform after a label is the URL, never the source", "top/x.md", "# T" + body + "\nSource: https://www.youtube.com/watch?v=1\n", "top", "https://www.youtube.com/watch?v=1"},
 		{"a discussion thread on the last line is cited", "top/x.md", "# T" + body + "\n<https://news.ycombinator.com/item?id=1>\n", "top", ""},
 		{"a repository on the last line is cited", "rust-blog/x.md", "# T" + body + "\nhttps://github.com/rust-lang/wg-governance/blob/main/terms.md\n", "rust-blog", ""},
 		{"a digest's list of links has no one original", "hk/x.md", "# 毎日ニュース" + body + "\nhttps://www.scmp.com/news/a/1\n\n### 二\n\nhttps://hongkongfp.com/2025/11/14/b/\n", "hk", ""},
