@@ -8,19 +8,22 @@ import (
 // draft is what a format's parser found, before the steps every format
 // shares: fallbacks, language detection, normalization and sanitizing.
 type draft struct {
-	key          string // suffix of Key for files with several articles ("#id")
-	format       string
-	title        string
-	source       string
-	author       string // a byline names a person, not a publication: see sourceName
-	authorIsSite bool   // the byline is also a category: a site's name (see publisherByline)
-	url          string
-	date         time.Time
-	dateKnown    bool
-	tags         []string
-	lang         string
-	markdown     string
-	text         string // computed from markdown when empty
+	key       string // suffix of Key for files with several articles ("#id")
+	format    string
+	title     string
+	source    string
+	url       string
+	date      time.Time
+	dateKnown bool
+	tags      []string
+	lang      string
+	markdown  string
+	text      string // computed from markdown when empty
+
+	// A byline names a person, not a publication (see sourceName), unless
+	// it is also a category: then it is a site's name (publisherByline).
+	author       string
+	authorIsSite bool
 }
 
 // finish applies the fallbacks in the order of precedence and makes every
