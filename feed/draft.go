@@ -19,6 +19,11 @@ type draft struct {
 	lang      string
 	markdown  string
 	text      string // computed from markdown when empty
+
+	// A byline names a person, not a publication (see sourceName), unless
+	// it is also a category: then it is a site's name (publisherByline).
+	author       string
+	authorIsSite bool
 }
 
 // finish applies the fallbacks in the order of precedence and makes every
@@ -30,6 +35,7 @@ func (d draft) finish(f File, enc string) Article {
 	if d.title == "" {
 		d.title = titleFromText(d.text)
 	}
+	metaURL := d.url != ""
 	if d.url == "" {
 		d.url = findOriginalURL(d.markdown)
 	}
@@ -42,12 +48,7 @@ func (d draft) finish(f File, enc string) Article {
 	if !d.dateKnown {
 		d.date = f.ModTime
 	}
-	if d.source == "" {
-		d.source = siteDomain(d.url)
-	}
-	if d.source == "" {
-		d.source = topFolder(f.Path)
-	}
+	d.source = d.sourceName(f.Path, metaURL)
 	a := Article{
 		Key: f.Path + Sanitize(d.key), Path: f.Path, Format: d.format, Encoding: enc,
 		Title:  oneLine(clean(d.title)),
@@ -70,6 +71,33 @@ func (d draft) finish(f File, enc string) Article {
 func titleFromText(text string) string {
 	t, _ := plainTitle(text)
 	return t
+}
+
+// sourceName picks the publication an article is listed under: what the
+// metadata names (a source, a publisher, the domain of its own link, a
+// byline that is the site's name) beats what the body suggests (the domain
+// of a labelled or bare link), which beats the archive's folder. A
+// person's byline comes last: it names the writer, and the picker would
+// list every writer of one paper as a source of its own.
+func (d draft) sourceName(path string, metaURL bool) string {
+	domain := ""
+	if d.url != "" && !isPlatformLink(d.url) {
+		domain = siteDomain(d.url) // a video's or a podcast file's host is no publication
+	}
+	switch {
+	case d.source != "":
+		return d.source
+	case metaURL && domain != "":
+		return domain
+	case d.authorIsSite:
+		return d.author
+	case domain != "":
+		return domain
+	}
+	if dir := topFolder(path); dir != "" {
+		return dir
+	}
+	return d.author
 }
 
 func topFolder(p string) string {

@@ -59,16 +59,28 @@ func TestHTMLPage(t *testing.T) {
 		wantBody, notBody   []string
 	}{
 		{
-			name: "og:title wins over h1 and title",
-			src: `<!DOCTYPE html><html><head><title>Page title - Site</title>
+			name: "og:title wins over title and an h1 that is the site's logo",
+			src: `<!DOCTYPE html><html><head><title>Page title - The Site</title>
 <meta property="og:title" content="The og title"></head>
-<body><article><h1>The h1 title</h1>` + pageBody + `</article></body></html>`,
+<body><h1>The Site</h1><article>` + pageBody + `</article></body></html>`,
 			title: "The og title", source: "pages",
 		},
 		{
-			name:  "h1 when no og:title",
-			src:   `<html><head><title>Page title - Site</title></head><body><article><h1>The h1 title</h1>` + pageBody + `</article></body></html>`,
+			name: "a different visible h1 wins over a social og:title",
+			src: `<!DOCTYPE html><html><head><title>Page title - Site</title>
+<meta property="og:title" content="The og title"></head>
+<body><article><h1>The h1 title</h1>` + pageBody + `</article></body></html>`,
 			title: "The h1 title", source: "pages",
+		},
+		{
+			name:  "h1 when no og:title and <title> holds it",
+			src:   `<html><head><title>The h1 title - Site</title></head><body><article><h1>The h1 title</h1>` + pageBody + `</article></body></html>`,
+			title: "The h1 title", source: "pages",
+		},
+		{
+			name:  "<title> when no og:title and the h1 is a section label",
+			src:   `<html><head><title>Babies Who Eat Peanuts Early May Avoid Allergy</title></head><body><h1>Allergies Health Center</h1><article>` + pageBody + `</article></body></html>`,
+			title: "Babies Who Eat Peanuts Early May Avoid Allergy", source: "pages",
 		},
 		{
 			name:  "title without its site suffix",

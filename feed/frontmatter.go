@@ -13,6 +13,9 @@ type frontMatter struct {
 	kind string // "yaml" or "toml"
 	raw  string // between the fences
 	body string // everything after the closing fence
+	// unclosed is set when the closing fence is missing: raw is then the
+	// key lines at the top (see cutUnclosed).
+	unclosed bool
 }
 
 // splitFrontMatter finds a YAML (---) or TOML (+++) block at the top of text,
@@ -34,10 +37,64 @@ func splitFrontMatter(text string) (frontMatter, bool) {
 		return frontMatter{}, false
 	}
 	raw, body, ok := cutAtFence(after, fence, kind == "yaml")
-	if !ok {
-		return frontMatter{}, false
+	if ok {
+		return frontMatter{kind: kind, raw: raw, body: body}, true
 	}
-	return frontMatter{kind: kind, raw: raw, body: body}, true
+	// Never closed: the key lines at the top are still the metadata, or
+	// the first of them would be shown as the title.
+	raw, body, ok = cutUnclosed(after, kind)
+	return frontMatter{kind: kind, raw: raw, body: body, unclosed: true}, ok
+}
+
+// cutUnclosed takes the metadata off a block whose closing fence is
+// missing: the lines at the top up to the first blank line or the first
+// line that is neither "key: value" (key = value in TOML), a list item nor
+// an indented continuation. ok is false when the first line is no key
+// line: the fence was a thematic break.
+func cutUnclosed(s, kind string) (raw, body string, ok bool) {
+	sep := frontMatterSep(kind)
+	pos := 0
+	for pos < len(s) {
+		line, next := s[pos:], len(s)
+		if end := strings.IndexByte(line, '\n'); end >= 0 {
+			line, next = line[:end], pos+end+1
+		}
+		t := strings.TrimSpace(line)
+		indented := line != "" && (line[0] == ' ' || line[0] == '\t')
+		keyLine := isKeyLine(line, sep)
+		if t == "" || pos == 0 && !keyLine || !keyLine && !indented && !strings.HasPrefix(t, "- ") {
+			break
+		}
+		pos = next
+	}
+	if pos == 0 {
+		return "", "", false
+	}
+	return s[:pos], s[pos:], true
+}
+
+// isKeyLine reports "key: value" with a key such as front matter uses
+// (title, published_at, og-image): a word, not a sentence with a colon.
+func isKeyLine(line, sep string) bool {
+	key, _, ok := strings.Cut(line, sep)
+	key = strings.TrimRight(key, " \t")
+	if !ok || key == "" || len(key) > 40 {
+		return false
+	}
+	for i := 0; i < len(key); i++ {
+		c := key[i] | 0x20 // lower case for letters
+		if !(c >= 'a' && c <= 'z' || key[i] >= '0' && key[i] <= '9' && i > 0 || key[i] == '_' || key[i] == '-' || key[i] == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+func frontMatterSep(kind string) string {
+	if kind == "toml" {
+		return "="
+	}
+	return ":"
 }
 
 // cutAtFence splits s at the first line that is the closing fence.
@@ -69,14 +126,15 @@ func parseFrontMatter(fm frontMatter) (meta, []string) {
 	} else {
 		m, err = parseYAML(fm.raw)
 	}
+	var warns []string
+	if fm.unclosed {
+		warns = append(warns, "front matter: no closing fence")
+	}
 	if err == nil {
-		return m, nil
+		return m, warns
 	}
-	sep := ":"
-	if fm.kind == "toml" {
-		sep = "="
-	}
-	return salvageLines(fm.raw, sep), []string{"front matter: " + firstLine(err.Error())}
+	warns = append(warns, "front matter: "+firstLine(err.Error()))
+	return salvageLines(fm.raw, frontMatterSep(fm.kind)), warns
 }
 
 func parseYAML(raw string) (meta, error) {
@@ -187,13 +245,18 @@ func salvageValue(val string) any {
 	return items
 }
 
-// unquote strips one pair of matching quotes.
+// unquote strips one pair of matching quotes, or an opening quote that
+// is never closed ("Unclosed quote and no closing fence): the value is
+// what it quotes either way.
 func unquote(s string) string {
 	s = strings.TrimSpace(s)
-	if len(s) >= 2 && (s[0] == '"' || s[0] == '\'') && s[len(s)-1] == s[0] {
+	if s == "" || s[0] != '"' && s[0] != '\'' {
+		return s
+	}
+	if len(s) >= 2 && s[len(s)-1] == s[0] {
 		return s[1 : len(s)-1]
 	}
-	return s
+	return strings.TrimSpace(s[1:])
 }
 
 func firstLine(s string) string {

@@ -82,6 +82,11 @@ func FuzzParse(f *testing.F) {
 	f.Add("fuzz/a.json", []byte(`{"version":"https://jsonfeed.org/version/1","items":[{"id":"1","title":"\u001b[2J"}]}`))
 	f.Add("fuzz/a.txt", []byte("\xff\xfeT\x00i\x00t\x00l\x00e\x00"))
 	f.Add("fuzz/index.md", []byte("+++\ntitle = \"x\"\n+++\n{{<matomeQuote body=\"a\\\"b<br>c\" username=\"u\" >}}\n{{< list limit=2 >}}{{% n %}}t{{% /n %}}\n"))
+	// Issue 10's title and source rules: an unclosed fence and quote, markup
+	// and references in a title, og:title parts, a labelled and a bare link.
+	f.Add("fuzz/a.md", []byte("---\ntitle: \"Unclosed `quote` &#38; no fence\nauthor: A &amp; B\ncategories: [ A &amp; B ]\n\nBody.\n"))
+	f.Add("fuzz/a.html", []byte(`<html><head><title>Opinion | X - Site</title><meta property="og:title" content="Opinion | X_新浪 - Site"><meta property="og:site_name" content="Site &amp;amp;"></head><body><h1>X</h1></body></html>`))
+	f.Add("fuzz/a.md", []byte("# T\n\nBody.\n\n> 原文链接（需翻墙）：<https://example.com/a>\n\nhttps://youtu.be/x\n"))
 	f.Fuzz(func(t *testing.T, path string, data []byte) {
 		arts, warns, err := Parse(File{Path: path, Data: data, ModTime: fixedTime})
 		if err == nil && len(arts) == 0 {

@@ -27,7 +27,7 @@ func parseHTMLPage(src string) draft {
 	d := draft{
 		format: "html",
 		title:  pm.pageTitle(),
-		source: pm.props["og:site_name"],
+		source: pm.siteName(),
 		url:    firstWebURL(pm.props["og:url"], pm.canonical),
 		lang:   pm.lang,
 	}
@@ -48,34 +48,6 @@ func parseHTMLPage(src string) draft {
 		d.markdown = rest
 	}
 	return d
-}
-
-// pageTitle prefers og:title, then <h1>, then <title> without its
-// " - Site" suffix.
-func (pm pageMeta) pageTitle() string {
-	site := pm.props["og:site_name"]
-	for _, t := range []string{pm.props["og:title"], pm.props["twitter:title"], pm.h1, pm.title} {
-		if t = strings.TrimSpace(t); t != "" {
-			return stripSiteSuffix(t, site)
-		}
-	}
-	return ""
-}
-
-// stripSiteSuffix removes " - Site", " | Site" and the like: the named
-// site, or a last part shorter than the rest.
-func stripSiteSuffix(t, site string) string {
-	for _, sep := range []string{" | ", " - ", " – ", " — ", " _ ", " :: ", "｜"} {
-		i := strings.LastIndex(t, sep)
-		if i <= 0 {
-			continue
-		}
-		head, tail := strings.TrimSpace(t[:i]), strings.TrimSpace(t[i+len(sep):])
-		if site != "" && strings.EqualFold(tail, site) || site == "" && len(tail) < len(head) {
-			return head
-		}
-	}
-	return t
 }
 
 func readPageMeta(doc *html.Node) pageMeta {

@@ -19,6 +19,9 @@ func parseFrontMatterDoc(fm frontMatter) (draft, []string) {
 	m, warns := parseFrontMatter(fm)
 	d := draft{format: fm.kind, markdown: markdownBody(fm.body)}
 	warns = append(warns, applyMeta(&d, m)...)
+	// Front matter values go into the page as markup, so they are read
+	// as the reader of the page would see them.
+	d.title, d.source, d.author = markupTitle(d.title), decodeRefs(d.source), decodeRefs(d.author)
 	if h, rest, ok := splitTopHeading(d.markdown); ok {
 		// A heading that repeats the title (often as a link to the
 		// original) is dropped; a different one is part of the body.

@@ -6,7 +6,7 @@ import "strings"
 var (
 	titleKeys  = []string{"title", "headline", "name"}
 	dateKeys   = []string{"date", "published", "pubdate", "publishdate", "published_at", "date_published", "datepublished", "created", "created_at", "time"}
-	sourceKeys = []string{"source", "publisher", "site", "site_name", "sitename", "author"}
+	sourceKeys = []string{"source", "publisher", "site", "site_name", "sitename"}
 	urlKeys    = []string{"url", "link", "original", "original_url", "from", "canonical", "canonicalurl", "source_url", "external_url"}
 	tagKeys    = []string{"tags", "categories", "category", "keywords"}
 	langKeys   = []string{"lang", "language", "locale"}
@@ -28,17 +28,34 @@ func applyMeta(d *draft, m meta) []string {
 	}
 	d.url = firstWebURL(m.strDeep(urlKeys...), m.strDeep("source"))
 	d.source = m.strDeep(sourceKeys...)
-	if d.source == "" {
-		d.source = firstOf(m.list("author"))
-	}
 	if isWebURL(d.source) {
 		d.source = ""
 	}
+	d.author = m.strDeep("author")
+	if d.author == "" || isWebURL(d.author) {
+		d.author = firstOf(m.list("author"))
+	}
+	d.authorIsSite = publisherByline(d.author, m)
 	d.tags = append(m.list(tagKeys...), m.sub("taxonomies").list(tagKeys...)...)
 	if l := m.strDeep(langKeys...); l != "" {
 		d.lang = l
 	}
 	return warns
+}
+
+// publisherByline reports an author that is also one of the categories: a
+// feed mirror (RSSHub's Hexo pages) writes the site's name in both, where
+// a person's name is never a category.
+func publisherByline(author string, m meta) bool {
+	if author == "" {
+		return false
+	}
+	for _, c := range m.list("categories", "category") {
+		if strings.EqualFold(c, author) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstWebURL(cands ...string) string {

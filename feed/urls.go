@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/publicsuffix"
 )
@@ -32,33 +33,85 @@ func findURL(s string) string {
 	return u
 }
 
-// sourceKeywords introduce the original article's link in a footer or
-// header line: 原文链接：https://…, 来源: …, Source: ….
-var sourceKeywords = []string{"原文链接", "原文地址", "原文網址", "原文", "来源", "來源", "出处", "Source", "source", "引用元"}
+// sourceLabels introduce the original article's link in a footer or
+// header line: 原文链接：https://…, 来源: …, Source: …, Via ….
+var sourceLabels = []string{
+	"原文链接", "原文鏈接", "原文地址", "原文網址", "原文连结", "原文連結", "原文", "本文来源", "来源", "來源",
+	"出处", "出處", "转载自", "轉載自", "引用元", "出典", "元記事", "출처", "원문", "Nguồn",
+	"Källa", "Originally published at", "Original article", "Original", "Source", "Via",
+}
 
 // findOriginalURL looks for the article's original link in the first and
-// last lines of its text: a keyword followed by a link first, then a link
-// standing alone on one of the last lines.
+// last lines of its text: a link after a source label first, then a link
+// standing alone near the end. A link in running text is only cited.
 func findOriginalURL(text string) string {
 	tail := lastLines(text, 15)
 	for _, l := range append(firstLines(text, 12), tail...) {
 		if !strings.Contains(l, "http") {
-			continue // no link to find, whatever the keyword (most lines)
+			continue // no link to find, whatever the label (most lines)
 		}
-		for _, k := range sourceKeywords {
-			if i := strings.Index(l, k); i >= 0 {
-				if u := findURL(l[i:]); u != "" {
-					return u
-				}
-			}
-		}
-	}
-	for i := len(tail) - 1; i >= 0; i-- {
-		if u := bareLink(tail[i]); u != "" {
+		if u := labelledLink(l); u != "" {
 			return u
 		}
 	}
+	return lastBareLink(tail)
+}
+
+// labelledLink returns the link of a line that starts with a source label
+// (after quote, list and bracket marks): the label, an optional short
+// remark in parentheses, then a colon or the link itself. "Open Source
+// Security (https://…)" and "the source: https://…" in a sentence are not
+// labels.
+func labelledLink(line string) string {
+	l := strings.TrimLeft(line, " \t>*-_+#（(【[「")
+	for _, k := range sourceLabels {
+		if len(l) < len(k) || !strings.EqualFold(l[:len(k)], k) {
+			continue
+		}
+		rest := skipRemark(strings.TrimLeft(l[len(k):], " \t"))
+		switch {
+		case strings.HasPrefix(rest, ":"), strings.HasPrefix(rest, "："):
+		case strings.HasPrefix(strings.TrimLeft(rest, "<["), "http"):
+		default:
+			continue
+		}
+		return findURL(rest)
+	}
 	return ""
+}
+
+// skipRemark drops a parenthesised remark of a few characters after a
+// label: 原文链接（需翻墙访问）：….
+func skipRemark(s string) string {
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if rest, ok := strings.CutPrefix(s, p[0]); ok {
+			if i := strings.Index(rest, p[1]); i >= 0 && utf8.RuneCountInString(rest[:i]) <= 12 {
+				return strings.TrimLeft(rest[i+len(p[1]):], " \t")
+			}
+		}
+	}
+	return s
+}
+
+// lastBareLink returns the link standing alone on one of the last lines,
+// unless it points at a platform (a video, a thread: something cited) or
+// several lines end the text that way, as a digest's list of links does.
+func lastBareLink(tail []string) string {
+	found := ""
+	for i := len(tail) - 1; i >= 0; i-- {
+		u := bareLink(tail[i])
+		switch {
+		case u == "" || u == found:
+		case found != "":
+			return "" // a list of links, not one original
+		default:
+			found = u
+		}
+	}
+	if found == "" || isPlatformLink(found) {
+		return ""
+	}
+	return found
 }
 
 // bareLink returns the link when a line holds nothing else: a plain URL,
