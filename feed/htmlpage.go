@@ -3,7 +3,7 @@ package feed
 import (
 	"strings"
 
-	readability "github.com/go-shiori/go-readability"
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 )
 
@@ -129,18 +129,17 @@ func (pm *pageMeta) take(n *html.Node) {
 	}
 }
 
-// mainContent picks the node that holds the article: the <article> with the
-// most text when it has enough, else readability's choice, else <body>.
+// mainContent picks the node that holds the article: readability's choice,
+// else the <article> with the most text when it has enough, else <body>.
 func mainContent(doc *html.Node) *html.Node {
+	if art, err := readability.FromDocument(doc, nil); err == nil && art.Node != nil &&
+		len(strings.TrimSpace(textOf(art.Node))) >= 100 {
+		return art.Node
+	}
 	if a := largest(doc, "article"); a != nil && len(strings.TrimSpace(textOf(a))) >= 200 {
 		return a
 	}
-	body := largest(doc, "body")
-	if art, err := readability.FromDocument(doc, nil); err == nil && art.Node != nil &&
-		len(strings.TrimSpace(art.TextContent)) >= 100 {
-		return art.Node
-	}
-	if body != nil {
+	if body := largest(doc, "body"); body != nil {
 		return body
 	}
 	return doc
