@@ -63,8 +63,10 @@ func bagOfTokens(s string) map[string]int {
 	return bag
 }
 
-// visibleHTMLText is the text a reader sees in an HTML document or fragment: every
-// text node outside script and style, blocks set apart by spaces.
+// visibleHTMLText is the text of an expected body in HTML: every text node
+// outside script and style, blocks set apart by spaces. Photo captions
+// (<figcaption>) are left out: the issue counts them as boilerplate, while
+// Readability.js, which made the mozilla references, keeps them.
 func visibleHTMLText(src string) string {
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
@@ -76,7 +78,7 @@ func visibleHTMLText(src string) string {
 		switch {
 		case n.Type == html.TextNode:
 			b.WriteString(n.Data)
-		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style"):
+		case n.Type == html.ElementNode && (n.Data == "script" || n.Data == "style" || n.Data == "figcaption"):
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -26,6 +26,7 @@ var picks = []struct{ lang, source string }{
 	{"ja", "kaigai-matome"},
 	{"ko", "koreanews"},
 	{"vi", "baomoi-vn-news"},
+	{"en", "bbc-news"},
 }
 
 func main() {
@@ -103,15 +104,16 @@ type boiler struct {
 	comments                     []string
 	commentsHead, footer, editor string
 	ad, readMore, tags           string
+	signup, bio, credit          string
 }
 
 var words = map[string]boiler{
 	"zh": {
 		htmlLang: "zh-CN", site: "新闻网", byline: "记者 张伟 报道", date: "2024年6月12日 09:30",
-		nav:      []string{"首页", "国内", "国际", "财经", "科技", "体育", "娱乐", "视频"},
-		share:    []string{"分享到微信", "分享到微博", "复制链接"},
-		caption:  "图为资料图片，与本文内容无关（图片来源：视觉中国）",
-		related:  "相关阅读",
+		nav:     []string{"首页", "国内", "国际", "财经", "科技", "体育", "娱乐", "视频"},
+		share:   []string{"分享到微信", "分享到微博", "复制链接"},
+		caption: "图为资料图片，与本文内容无关（图片来源：视觉中国）",
+		related: "相关阅读",
 		teasers: []string{
 			"多地出台新政支持新能源汽车消费，业内人士称市场有望持续回暖",
 			"暑期旅游市场升温，热门景区门票预约量同比增长三成以上",
@@ -133,13 +135,14 @@ var words = map[string]boiler{
 		},
 		footer: "关于我们 | 联系方式 | 广告服务 | 隐私政策 | 版权所有 © 2024 新闻网 京ICP备12345678号",
 		editor: "责任编辑：李娜", ad: "广告", readMore: "延伸阅读：", tags: "标签：科技 云计算 开源",
+		signup: "订阅我们的每日新闻简报，第一时间获取最新资讯，点击这里免费注册。", bio: "作者简介：张伟，资深科技记者，长期关注云计算、人工智能和开源软件领域，曾获多项新闻奖。", credit: "（本文图片由受访者提供，未经授权不得转载）",
 	},
 	"ja": {
 		htmlLang: "ja", site: "ニュース速報", byline: "文：山田太郎（編集部）", date: "2025年2月3日 10:15",
-		nav:      []string{"トップ", "国内", "海外", "経済", "エンタメ", "スポーツ", "IT", "ライフ"},
-		share:    []string{"ツイートする", "シェアする", "はてなブックマーク", "LINEで送る"},
-		caption:  "写真はイメージです（提供：共同通信）",
-		related:  "関連記事",
+		nav:     []string{"トップ", "国内", "海外", "経済", "エンタメ", "スポーツ", "IT", "ライフ"},
+		share:   []string{"ツイートする", "シェアする", "はてなブックマーク", "LINEで送る"},
+		caption: "写真はイメージです（提供：共同通信）",
+		related: "関連記事",
 		teasers: []string{
 			"円安が続く中、訪日外国人観光客の消費額が過去最高を更新した",
 			"人気アニメの劇場版が公開初日に興行収入十億円を突破",
@@ -161,13 +164,14 @@ var words = map[string]boiler{
 		},
 		footer: "会社概要 | お問い合わせ | 利用規約 | プライバシーポリシー | Copyright © 2025 ニュース速報 All Rights Reserved.",
 		editor: "（編集担当：佐藤花子）", ad: "広告", readMore: "あわせて読みたい：", tags: "タグ：海外の反応 話題 まとめ",
+		signup: "毎朝届くニュースレターに登録して、最新の記事をいち早くチェックしましょう。登録は無料です。", bio: "山田太郎：テクノロジー担当記者。ソフトウェア開発や海外のネット文化について十年以上取材を続けている。", credit: "（写真：編集部撮影、無断転載を禁じます）",
 	},
 	"ko": {
 		htmlLang: "ko", site: "한국뉴스", byline: "김민수 기자 minsu@example.co.kr", date: "2024.06.12 09:30",
-		nav:      []string{"홈", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예"},
-		share:    []string{"페이스북 공유", "카카오톡 공유", "트위터 공유", "링크 복사"},
-		caption:  "사진은 기사 내용과 직접 관련이 없습니다. (사진=연합뉴스)",
-		related:  "관련기사",
+		nav:     []string{"홈", "정치", "경제", "사회", "국제", "문화", "스포츠", "연예"},
+		share:   []string{"페이스북 공유", "카카오톡 공유", "트위터 공유", "링크 복사"},
+		caption: "사진은 기사 내용과 직접 관련이 없습니다. (사진=연합뉴스)",
+		related: "관련기사",
 		teasers: []string{
 			"정부, 하반기 경제정책 방향 발표… 내수 활성화에 중점을 둔다",
 			"장마 시작 앞두고 전국 곳곳에서 집중호우 대비 점검에 나섰다",
@@ -189,13 +193,14 @@ var words = map[string]boiler{
 		},
 		footer: "회사소개 | 광고문의 | 개인정보처리방침 | 청소년보호정책 | Copyright © 2024 한국뉴스. All rights reserved.",
 		editor: "편집: 이지은 기자", ad: "광고", readMore: "함께 보면 좋은 기사:", tags: "태그: 뉴스 이슈 사회",
+		signup: "매일 아침 주요 뉴스를 이메일로 받아보세요. 지금 뉴스레터를 무료로 구독하실 수 있습니다.", bio: "김민수 기자는 생활경제 분야를 십 년 넘게 취재해 왔으며 소비자 문제에 관심이 많습니다.", credit: "저작권자 © 한국뉴스 무단전재 및 재배포 금지",
 	},
 	"vi": {
 		htmlLang: "vi", site: "Báo Tin Tức", byline: "Phóng viên Nguyễn Văn An", date: "12/06/2024 09:30",
-		nav:      []string{"Trang chủ", "Thời sự", "Thế giới", "Kinh doanh", "Giải trí", "Thể thao", "Pháp luật", "Sức khỏe"},
-		share:    []string{"Chia sẻ Facebook", "Gửi qua Zalo", "Sao chép liên kết"},
-		caption:  "Ảnh minh họa (Nguồn: Internet)",
-		related:  "Tin liên quan",
+		nav:     []string{"Trang chủ", "Thời sự", "Thế giới", "Kinh doanh", "Giải trí", "Thể thao", "Pháp luật", "Sức khỏe"},
+		share:   []string{"Chia sẻ Facebook", "Gửi qua Zalo", "Sao chép liên kết"},
+		caption: "Ảnh minh họa (Nguồn: Internet)",
+		related: "Tin liên quan",
 		teasers: []string{
 			"Giá xăng dầu tiếp tục giảm trong kỳ điều hành chiều nay, người dân phấn khởi",
 			"Hà Nội: Nhiều tuyến phố ngập sâu sau trận mưa lớn kéo dài suốt đêm qua",
@@ -217,11 +222,43 @@ var words = map[string]boiler{
 		},
 		footer: "Giới thiệu | Liên hệ quảng cáo | Chính sách bảo mật | © 2024 Báo Tin Tức. Giấy phép số 123/GP-BTTTT.",
 		editor: "Biên tập: Trần Thị Hoa", ad: "Quảng cáo", readMore: "Xem thêm:", tags: "Từ khóa: thời sự xã hội",
+		signup: "Đăng ký nhận bản tin hằng ngày để cập nhật những tin tức mới nhất ngay trong hộp thư của bạn.", bio: "Nguyễn Văn An là phóng viên mảng kinh tế, có hơn mười năm kinh nghiệm theo dõi thị trường ô tô và tiêu dùng.", credit: "Bản quyền thuộc về Báo Tin Tức. Cấm sao chép dưới mọi hình thức.",
+	},
+	"en": {
+		htmlLang: "en", site: "Daily Courier", byline: "By Jane Walker, Business Reporter", date: "12 June 2024, 09:30 BST",
+		nav:     []string{"Home", "World", "Business", "Politics", "Tech", "Science", "Sport", "Culture"},
+		share:   []string{"Share on Facebook", "Share on X", "Email this story", "Copy link"},
+		caption: "Shoppers on a busy high street earlier this year. Photograph: Alamy",
+		related: "Related stories",
+		teasers: []string{
+			"Interest rates held again as inflation stays above target for a third month",
+			"Train strikes called off after last-minute talks between unions and operators",
+			"Scientists warn of record summer temperatures across southern Europe",
+			"Why thousands of small businesses are switching banks this year",
+		},
+		mostRead: "Most read",
+		popular: []string{
+			"Man finds rare coin worth thousands in garden", "Five things we learned from the budget",
+			"Airport chaos as systems fail for second day", "The town that banned cars and never looked back",
+			"What the new tax rules mean for your pension",
+		},
+		commentsHead: "Comments (214)",
+		comments: []string{
+			"PeterK: Good article, but it misses the point that prices have been rising for years before this.",
+			"SallyInLeeds: I work in this sector and can confirm everything said here. Nobody in charge is listening.",
+			"rob_1971: Another day, another crisis. I will believe the promises when I see them delivered.",
+			"Anon: Thanks for covering this, please keep following the story.",
+		},
+		footer: "About us | Contact | Advertise | Privacy policy | Cookie settings | © 2024 Daily Courier Ltd. All rights reserved.",
+		editor: "Edited by Tom Harris", ad: "Advertisement", readMore: "Read more:", tags: "Topics: Business, Economy",
+		signup: "Sign up to our morning briefing and get the day's top stories delivered to your inbox for free.",
+		bio:    "Jane Walker is a business reporter covering retail, consumer rights and the high street. She joined the Courier in 2015.",
+		credit: "Additional reporting by Sam Lee.",
 	},
 }
 
-// layouts are three ways news sites lay out an article page.
-var layouts = []func(b boiler, title string, paras []string) string{articleWrapsAll, divSoup, teaserCards}
+// layouts are five ways news sites lay out an article page.
+var layouts = []func(b boiler, title string, paras []string) string{articleWrapsAll, divSoup, teaserCards, inlineExtras, noHints}
 
 var e = html.EscapeString
 
@@ -339,4 +376,51 @@ func teaserCards(b boiler, title string, paras []string) string {
 </main>
 `, e(title), e(b.byline), e(b.date), shareBar(b), e(b.caption), paragraphs(paras, nil), e(b.related), cards.String(),
 		comments(b, "ul", "li")) + foot(b)
+}
+
+// inlineExtras: the body container itself holds a byline, a captioned
+// photo, a "read more" link, a newsletter box, the author's bio and a
+// credit line between and after the paragraphs.
+func inlineExtras(b boiler, title string, paras []string) string {
+	inline := func(i int) string {
+		switch i {
+		case 0:
+			return fmt.Sprintf(`<figure class="wp-caption"><img src="/photo.jpg" alt=""><figcaption class="caption">%s</figcaption></figure>`+"\n", e(b.caption))
+		case 1:
+			return fmt.Sprintf(`<p><strong>%s</strong> <a href="/news/7">%s</a></p>`+"\n", e(b.readMore), e(b.teasers[1]))
+		case 2:
+			return fmt.Sprintf(`<div class="newsletter-signup"><p>%s</p><form><input type="email"><button>OK</button></form></div>`+"\n", e(b.signup))
+		}
+		return ""
+	}
+	return head(b, title) + fmt.Sprintf(`<div class="page"><div class="post">
+<h1 class="entry-title">%s</h1>
+<div class="entry-content">
+<p class="byline"><a rel="author" href="/author/1">%s</a> | %s</p>
+%s<p class="credit">%s</p>
+<div class="author-bio"><p>%s</p></div>
+<div class="post-tags"><a href="/tag/1">%s</a></div>
+</div></div>
+<div class="widget popular-posts"><h3>%s</h3><ul>%s</ul></div></div>
+`, e(title), e(b.byline), e(b.date), paragraphs(paras, inline), e(b.credit), e(b.bio), e(b.tags),
+		e(b.mostRead), list(b.popular, "/top/")) + foot(b)
+}
+
+// noHints: generated class names that say nothing; the byline links to
+// the author's page, the share links and the related stories are bare
+// lists of links inside the <article>.
+func noHints(b boiler, title string, paras []string) string {
+	var share strings.Builder
+	for _, it := range b.share {
+		fmt.Fprintf(&share, `<li><a href="https://example.com/intent?u=1">%s</a></li>`, e(it))
+	}
+	return head(b, title) + fmt.Sprintf(`<div class="sc-a1b2c3"><article class="css-9x8y7z">
+<h1 class="css-h1k2">%s</h1>
+<div class="css-q7w8"><a href="/people/jane">%s</a> <span class="css-d4t3">%s</span></div>
+<ul class="css-s0c1">%s</ul>
+<div class="css-b0dy">
+%s</div>
+<div class="css-r3l4"><span class="css-l4b3">%s</span><ul class="css-l1st">%s</ul></div>
+</article></div>
+`, e(title), e(b.byline), e(b.date), share.String(), paragraphs(paras, nil), e(b.related), list(b.teasers, "/news/")) + foot(b)
 }
