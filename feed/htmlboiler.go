@@ -1,0 +1,232 @@
+package feed
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+)
+
+// The body an extractor picks still holds what news sites put around the
+// story inside the same container: the byline, share bars, photo captions,
+// "read more" links, newsletter boxes, lists of other stories, comments.
+// stripBoilerplate removes those with general rules (what an element's
+// class, id or role says, how much of it is links, whether it is a widget),
+// never with rules for one site.
+
+// boilerWords are the words of class names, ids and roles that mark
+// boilerplate. A class is split into words at '-', '_', digits and
+// lower-to-upper case changes, so "c-share-bar" and "relatedPosts" match.
+var boilerWords = tagSet("share sharing sharebar social socials related recommended recommendation recommendations " +
+	"promo promos newsletter newsletters signup subscribe subscription comment comments commentlist disqus " +
+	"byline bylines author authors bio dateline breadcrumb breadcrumbs advert advertisement advertising ad ads adsense " +
+	"sponsor sponsored popular trending teaser teasers outbrain taboola caption captions credit credits " +
+	"toolbar tools print rating ratings pagination pager widget widgets sidebar meta tags taglist tagcloud " +
+	"complementary navigation contentinfo banner search masthead")
+
+// boilerPairs are two words that mark boilerplate only together.
+var boilerPairs = tagSet("read-more more-stories most-read most-popular most-viewed more-from you-may also-like next-article up-next")
+
+// negations are words that turn the word after them into a property of
+// the element rather than what it is.
+var negations = tagSet("no has with without show hide")
+
+// boilerTags are elements that are never part of the story's text inside
+// its container.
+var boilerTags = tagSet("figcaption aside")
+
+// stripBoilerplate removes the boilerplate inside root (root itself stays)
+// and returns root. An element that holds more than half of root's text
+// is never removed: a class that says "comments" on the story's own
+// wrapper must not empty the page.
+func stripBoilerplate(root *html.Node) *html.Node {
+	total := textLen(root)
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode {
+				if l := textLen(c); 2*l <= total && isBoilerplate(c, l) {
+					n.RemoveChild(c)
+				} else {
+					walk(c)
+				}
+			}
+			c = next
+		}
+	}
+	walk(root)
+	return root
+}
+
+// judgedBlocks are the elements the link-density and widget rules judge:
+// inline elements are judged as part of their block.
+var judgedBlocks = tagSet("p div section ul ol li dl table header footer figure aside nav form")
+
+// isBoilerplate judges one element that holds l characters of text.
+func isBoilerplate(n *html.Node, l int) bool {
+	switch {
+	case boilerTags[n.Data] || hintsBoilerplate(n):
+		return true
+	case !judgedBlocks[n.Data] || l == 0:
+		return false
+	case n.Data == "ul" || n.Data == "ol":
+		return isLinkList(n, l)
+	case n.Data != "li" && 10*linkTextLen(n) >= 6*l:
+		return true // "Read more:" and a link, a box of links
+	}
+	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n))
+}
+
+// isLinkList reports a list of three items or more that are nothing but
+// links: other stories, tags, sections. A story's own list can be all links
+// too (each item a change, linked to its bug) but rarely is so entirely.
+func isLinkList(n *html.Node, l int) bool {
+	items := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "li" {
+			items++
+		}
+	}
+	return items >= 3 && 10*linkTextLen(n) >= 9*l
+}
+
+// hintsBoilerplate reports an element whose class, id or role is made of
+// boilerplate words.
+func hintsBoilerplate(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class", "id", "role", "itemprop":
+			if hasBoilerWords(a.Val) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasBoilerWords splits every class name of v into its words.
+func hasBoilerWords(v string) bool {
+	for _, name := range strings.Fields(v) {
+		words := splitName(name)
+		for i, w := range words {
+			if i > 0 && negations[words[i-1]] {
+				continue // "no-caption", "has-comments": a wrapper saying what it lacks or holds
+			}
+			if boilerWords[w] || i > 0 && boilerPairs[words[i-1]+"-"+w] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// splitName cuts a class name into lower-case words: "relatedPosts_2" is
+// "related", "posts".
+func splitName(name string) []string {
+	var words []string
+	start := -1
+	prev := rune(0)
+	for i, r := range name {
+		boundary := !unicode.IsLetter(r) || unicode.IsUpper(r) && unicode.IsLower(prev)
+		if boundary && start >= 0 {
+			words = append(words, strings.ToLower(name[start:i]))
+			start = -1
+		}
+		if unicode.IsLetter(r) && start < 0 {
+			start = i
+		}
+		prev = r
+	}
+	if start >= 0 {
+		words = append(words, strings.ToLower(name[start:]))
+	}
+	return words
+}
+
+// hasWidget reports a form, input or button: a short block holding one
+// is a newsletter box, a search or a poll.
+func hasWidget(n *html.Node) bool {
+	return findElement(n, func(e *html.Node) bool {
+		return e.Data == "form" || e.Data == "input" || e.Data == "button" || e.Data == "select"
+	})
+}
+
+// hasBylineMark reports a link to an author's page or a <time>: in a
+// short block, that is a byline or a dateline.
+func hasBylineMark(n *html.Node) bool {
+	return findElement(n, func(e *html.Node) bool {
+		if e.Data == "time" {
+			return true
+		}
+		if e.Data != "a" {
+			return false
+		}
+		if strings.Contains(" "+attr(e, "rel")+" ", " author ") {
+			return true
+		}
+		href := strings.ToLower(attr(e, "href"))
+		for _, p := range []string{"/author/", "/authors/", "/people/", "/profile/", "/profiles/", "/journalist/", "/staff/", "/by/"} {
+			if strings.Contains(href, p) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// findElement reports an element below n for which ok holds.
+func findElement(n *html.Node, ok func(*html.Node) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (ok(c) || findElement(c, ok)) {
+			return true
+		}
+	}
+	return false
+}
+
+// textLen counts the letters, digits and punctuation of n's text; spaces
+// do not count, so indentation weighs nothing.
+func textLen(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return visibleRunes(n.Data)
+	}
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || !droppedTags[c.Data] {
+			l += textLen(c)
+		}
+	}
+	return l
+}
+
+// linkTextLen is the part of textLen inside links.
+func linkTextLen(n *html.Node) int {
+	l := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type != html.ElementNode:
+		case c.Data == "a":
+			l += textLen(c)
+		default:
+			l += linkTextLen(c)
+		}
+	}
+	return l
+}
+
+// visibleRunes counts the characters of s that are not ASCII white space,
+// one for each UTF-8 lead byte: a byte loop, since it runs over every text
+// node of every page (a no-break or ideographic space counts as a
+// character, which no rule here minds).
+func visibleRunes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c&0xC0 == 0x80, c == ' ', c == '\n', c == '\t', c == '\r', c == '\f':
+		default:
+			n++
+		}
+	}
+	return n
+}
