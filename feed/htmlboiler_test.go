@@ -1,0 +1,91 @@
+package feed
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// story is the text every case must keep whole.
+const story = "<p>The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks in two of its piers.</p>" +
+	"<p>Cyclists and people on foot may still cross it while a new bridge is built beside it, which the council expects to open in three years.</p>"
+
+// TestStripBoilerplate: what a news site puts around the story inside the
+// same container is gone, and the story stays.
+func TestStripBoilerplate(t *testing.T) {
+	tests := []struct {
+		name, extra, gone string
+	}{
+		{"share bar by class", `<div class="c-share-bar"><span>Share this story</span></div>`, "Share this story"},
+		{"related posts in camel case", `<section class="relatedPosts"><p>Bridge repairs cost more than planned last year</p></section>`, "repairs cost"},
+		{"byline by class", `<p class="article-byline">By Anna Berg, city reporter</p>`, "Anna Berg"},
+		{"byline by an author link", `<p><a href="/author/anna-berg">Anna Berg</a>, city reporter</p>`, "Anna Berg"},
+		{"dateline with a time", `<div><span>Published</span> <time datetime="2024-05-01">1 May 2024</time></div>`, "Published"},
+		{"photo caption", `<figure><img src="/b.jpg"><figcaption>The bridge seen from the river bank</figcaption></figure>`, "river bank"},
+		{"read more link", `<p><strong>Read more:</strong> <a href="/news/2">The city's other bridges are in no better state</a></p>`, "other bridges"},
+		{"newsletter box", `<div><p>Get the morning briefing in your inbox every day.</p><form><input type="email"></form></div>`, "morning briefing"},
+		{"list of other stories", `<ul><li><a href="/1">Tram line extended</a></li><li><a href="/2">New school opens</a></li><li><a href="/3">Park to get new lights</a></li></ul>`, "Tram line"},
+		{"comments by id", `<div id="comments"><p>Reader: about time they did something about that bridge.</p></div>`, "about time"},
+		{"most read pair", `<div class="most-read"><p>Storm warning for the coast</p></div>`, "Storm warning"},
+		{"aside box", `<aside><p>Fact box: the bridge opened in 1911.</p></aside>`, "Fact box"},
+		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := strippedText(t, `<div class="story">`+tt.extra+story+`</div>`)
+			if strings.Contains(got, tt.gone) {
+				t.Errorf("kept %q:\n%s", tt.gone, got)
+			}
+			if !strings.Contains(got, "cracks in two of its piers") || !strings.Contains(got, "open in three years") {
+				t.Errorf("lost the story:\n%s", got)
+			}
+		})
+	}
+}
+
+// TestStripBoilerplateKeeps: the story's own text stays, even where it
+// looks a little like boilerplate.
+func TestStripBoilerplateKeeps(t *testing.T) {
+	tests := []struct {
+		name, html, kept string
+	}{
+		{"a wrapper saying what it lacks", `<div class="item no_caption">` + story + `</div><p>x</p>`, "cracks in two"},
+		{"a wrapper holding most of the text", `<div class="comments-enabled post">` + story + `</div><p>Short line.</p>`, "cracks in two"},
+		{"a list of two linked changes", `<ul><li><a href="/bug/1">Fixed the crash when opening a saved tab group</a></li><li><a href="/bug/2">Made start-up faster on slow disks</a></li></ul>` + story, "saved tab group"},
+		{"a paragraph with one link", `<p>The report by <a href="/report">the engineers</a> runs to 200 pages and lists every crack found in the piers.</p>` + story, "runs to 200 pages"},
+		{"a list in the story", `<ul><li>Cars: from next spring</li><li>Bicycles: still allowed</li><li>Buses: diverted</li></ul>` + story, "still allowed"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := strippedText(t, `<div>`+tt.html+`</div>`); !strings.Contains(got, tt.kept) {
+				t.Errorf("lost %q:\n%s", tt.kept, got)
+			}
+		})
+	}
+}
+
+func strippedText(t *testing.T, fragment string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + fragment + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := largest(doc, "body")
+	return textOf(stripBoilerplate(body.FirstChild))
+}
+
+func TestSplitName(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"c-share-bar", "c share bar"},
+		{"relatedPosts_2", "related posts"},
+		{"mbArticleShareBtn", "mb article share btn"},
+		{"css-1k2j3", "css k j"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(splitName(tt.in), " "); got != tt.want {
+			t.Errorf("splitName(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
