@@ -20,9 +20,15 @@ import (
 var boilerWords = tagSet("share sharing sharebar social socials related recommended recommendation recommendations " +
 	"promo promos newsletter newsletters signup subscribe subscription comment comments commentlist disqus " +
 	"byline bylines author authors bio dateline breadcrumb breadcrumbs advert advertisement advertising ad ads adsense " +
-	"sponsor sponsored popular trending teaser teasers outbrain taboola caption captions credit credits " +
+	"sponsor sponsored popular trending teaser teasers outbrain taboola " +
 	"toolbar tools print rating ratings pagination pager widget widgets sidebar meta tags taglist tagcloud " +
 	"complementary navigation contentinfo banner search masthead")
+
+// captionWords mark a photo's caption or credit. The element they name is
+// removed unless it holds the photo itself ("fig--narrow-caption" on a
+// <figure>): the reader keeps the image, and the <figcaption> inside goes
+// by its tag.
+var captionWords = tagSet("caption captions credit credits")
 
 // boilerPairs are two words that mark boilerplate only together.
 var boilerPairs = tagSet("read-more more-stories most-read most-popular most-viewed more-from you-may also-like next-article up-next")
@@ -65,9 +71,11 @@ var judgedBlocks = tagSet("p div section ul ol li dl table header footer figure 
 
 // isBoilerplate judges one element that holds l characters of text.
 func isBoilerplate(n *html.Node, l int) bool {
-	switch {
-	case boilerTags[n.Data] || hintsBoilerplate(n):
+	switch hint := hintsBoilerplate(n); {
+	case boilerTags[n.Data] || hint == boilerHint:
 		return true
+	case hint == captionHint:
+		return !hasMedia(n)
 	case !judgedBlocks[n.Data] || l == 0:
 		return false
 	case n.Data == "ul" || n.Data == "ol":
@@ -91,34 +99,47 @@ func isLinkList(n *html.Node, l int) bool {
 	return items >= 3 && 10*linkTextLen(n) >= 9*l
 }
 
-// hintsBoilerplate reports an element whose class, id or role is made of
-// boilerplate words.
-func hintsBoilerplate(n *html.Node) bool {
+// What an element's names say about it.
+const (
+	noHint = iota
+	captionHint
+	boilerHint
+)
+
+// hintsBoilerplate reads an element's class, id, role and itemprop.
+func hintsBoilerplate(n *html.Node) int {
+	hint := noHint
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class", "id", "role", "itemprop":
-			if hasBoilerWords(a.Val) {
-				return true
-			}
+			hint = max(hint, nameHint(a.Val))
 		}
 	}
-	return false
+	return hint
 }
 
-// hasBoilerWords splits every class name of v into its words.
-func hasBoilerWords(v string) bool {
+// nameHint splits every name in v into its words.
+func nameHint(v string) int {
+	hint := noHint
 	for _, name := range strings.Fields(v) {
 		words := splitName(name)
 		for i, w := range words {
-			if i > 0 && negations[words[i-1]] {
-				continue // "no-caption", "has-comments": a wrapper saying what it lacks or holds
-			}
-			if boilerWords[w] || i > 0 && boilerPairs[words[i-1]+"-"+w] {
-				return true
+			switch {
+			case i > 0 && negations[words[i-1]]:
+				// "no-caption", "has-comments": a wrapper saying what it lacks or holds
+			case boilerWords[w] || i > 0 && boilerPairs[words[i-1]+"-"+w]:
+				return boilerHint
+			case captionWords[w]:
+				hint = captionHint
 			}
 		}
 	}
-	return false
+	return hint
+}
+
+// hasMedia reports an image below n.
+func hasMedia(n *html.Node) bool {
+	return findElement(n, func(e *html.Node) bool { return e.Data == "img" || e.Data == "picture" })
 }
 
 // splitName cuts a class name into lower-case words: "relatedPosts_2" is

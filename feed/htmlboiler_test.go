@@ -89,3 +89,17 @@ func TestSplitName(t *testing.T) {
 		}
 	}
 }
+
+// TestStripBoilerplateKeepsPhotos: a figure named for its caption keeps
+// its image; the caption goes.
+func TestStripBoilerplateKeepsPhotos(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<html><body><div><figure class="fig--narrow-caption"><img src="/bridge.jpg">` +
+		`<figcaption>The bridge seen from the river bank</figcaption></figure>` + story + `</div></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := nodeToMarkdown(stripBoilerplate(largest(doc, "body").FirstChild))
+	if !strings.Contains(md, "/bridge.jpg") || strings.Contains(md, "river bank") {
+		t.Errorf("want the photo without its caption:\n%s", md)
+	}
+}
