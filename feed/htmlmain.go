@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"cmp"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -9,17 +10,14 @@ import (
 
 // mainContent picks the node that holds the article, without the
 // boilerplate around the story: the page's one <article> when it is plain
-// prose and holds the page's text, else readability's choice, else the
-// <article> with the most text when it has enough, else <body>.
+// prose and holds the page's text, else readability's choice or the
+// largest <article> (see pickBody), else <body>.
 func mainContent(doc *html.Node) *html.Node {
 	if a := plainArticle(doc); a != nil {
 		return a
 	}
-	if n := readabilityBody(doc); n != nil {
-		return stripBoilerplate(n)
-	}
-	if a := largest(doc, "article"); a != nil && len(strings.TrimSpace(textOf(a))) >= 200 {
-		return stripBoilerplate(a)
+	if n := pickBody(readabilityBody(doc), largest(doc, "article")); n != nil {
+		return n
 	}
 	if body := largest(doc, "body"); body != nil {
 		return body
@@ -27,11 +25,37 @@ func mainContent(doc *html.Node) *html.Node {
 	return doc
 }
 
+// pickBody cleans both candidates and takes readability's unless it found
+// nothing, or a short text (under 500 characters) that is less than a third
+// of the <article>'s: readability now and then settles on one block of a
+// story split into many. A longer choice stands, since the <article> may owe
+// its size to reader comments that no rule removed. An <article> under 200
+// characters is a teaser, not a story.
+func pickBody(readable, article *html.Node) *html.Node {
+	if readable != nil {
+		readable = stripBoilerplate(readable)
+	}
+	if article != nil {
+		if article = stripBoilerplate(article); textLen(article) < 200 {
+			article = nil
+		}
+	}
+	if article == nil || readable == nil {
+		return cmp.Or(readable, article)
+	}
+	if l := textLen(readable); l < 500 && textLen(article) > 3*l {
+		return article
+	}
+	return readable
+}
+
 // readabilityBody is readability's guess at the story, with the class
-// names kept for stripBoilerplate; nil when it found too little text.
+// names kept for stripBoilerplate; nil when it found too little text. Its
+// JSON-LD reading is off: yomu takes no metadata from readability.
 func readabilityBody(doc *html.Node) *html.Node {
 	p := readability.NewParser()
 	p.KeepClasses = true
+	p.DisableJSONLD = true
 	art, err := p.ParseDocument(doc, nil)
 	if err != nil || art.Node == nil || len(strings.TrimSpace(textOf(art.Node))) < 100 {
 		return nil

@@ -99,3 +99,42 @@ func BenchmarkArchiveLikePage(b *testing.B) {
 		b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(pages)), "µs/page")
 	})
 }
+
+// TestPickBody: readability's choice stands unless the page's <article>
+// holds three times its text.
+func TestPickBody(t *testing.T) {
+	para := "<p>" + strings.Repeat("The council voted to close the old bridge to cars. ", 5) + "</p>"
+	node := func(tag, inner string) *xhtml.Node {
+		if inner == "" {
+			return nil
+		}
+		doc, err := xhtml.Parse(strings.NewReader("<body><" + tag + ">" + inner + "</" + tag + "></body>"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return largest(doc, tag)
+	}
+	tests := []struct {
+		name, readable, article, want string
+	}{
+		{"readability alone", para, "", "div"},
+		{"article alone", "", para, "article"},
+		{"nothing", "", "", ""},
+		{"a teaser article loses", para, "<p>Short teaser.</p>", "div"},
+		{"a bigger article loses below three times", para, para + para, "div"},
+		{"a far bigger article wins", para, strings.Repeat(para, 4), "article"},
+		{"a long choice stands", strings.Repeat(para, 3), strings.Repeat(para, 12), "div"},
+		{"comments do not count", para, para + `<div id="comments">` + para + para + `</div>`, "div"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := pickBody(node("div", tt.readable), node("article", tt.article))
+			switch {
+			case got == nil && tt.want != "":
+				t.Errorf("picked nothing, want <%s>", tt.want)
+			case got != nil && got.Data != tt.want:
+				t.Errorf("picked <%s>, want <%s>", got.Data, tt.want)
+			}
+		})
+	}
+}
