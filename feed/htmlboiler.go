@@ -83,7 +83,21 @@ func isBoilerplate(n *html.Node, l int) bool {
 	case n.Data != "li" && 10*linkTextLen(n) >= 6*l:
 		return true // "Read more:" and a link, a box of links
 	}
-	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n))
+	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n)) || l < 30 && isAdLabel(n)
+}
+
+// adLabels are what an ad slot says of itself, in the archive's languages
+// and a few more; a block that says only that is an ad.
+var adLabels = map[string]bool{
+	"advertisement": true, "advertisements": true, "ad": true, "ads": true, "sponsored": true,
+	"anzeige": true, "publicité": true, "publicidad": true, "pubblicità": true, "annons": true, "reklam": true,
+	"广告": true, "廣告": true, "広告": true, "광고": true, "quảng cáo": true,
+}
+
+// isAdLabel reports a block whose whole text is an ad label.
+func isAdLabel(n *html.Node) bool {
+	t := strings.ToLower(strings.Join(strings.Fields(textOf(n)), " "))
+	return adLabels[strings.Trim(t, " -–—:|·()[]")]
 }
 
 // isLinkList reports a list of three items or more that are nothing but

@@ -29,6 +29,8 @@ func TestStripBoilerplate(t *testing.T) {
 		{"comments by id", `<div id="comments"><p>Reader: about time they did something about that bridge.</p></div>`, "about time"},
 		{"most read pair", `<div class="most-read"><p>Storm warning for the coast</p></div>`, "Storm warning"},
 		{"aside box", `<aside><p>Fact box: the bridge opened in 1911.</p></aside>`, "Fact box"},
+		{"ad slot", `<div class="css-x1"><span>Advertisement</span><img src="/ad.gif"></div>`, "Advertisement"},
+		{"ad slot in Korean", `<div><span>광고</span></div>`, "광고"},
 		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
 	}
 	for _, tt := range tests {

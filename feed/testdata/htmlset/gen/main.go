@@ -257,8 +257,8 @@ var words = map[string]boiler{
 	},
 }
 
-// layouts are five ways news sites lay out an article page.
-var layouts = []func(b boiler, title string, paras []string) string{articleWrapsAll, divSoup, teaserCards, inlineExtras, noHints}
+// layouts are seven ways news sites lay out an article page.
+var layouts = []func(b boiler, title string, paras []string) string{articleWrapsAll, divSoup, teaserCards, inlineExtras, noHints, bigComments, splitStory}
 
 var e = html.EscapeString
 
@@ -423,4 +423,46 @@ func noHints(b boiler, title string, paras []string) string {
 <div class="css-r3l4"><span class="css-l4b3">%s</span><ul class="css-l1st">%s</ul></div>
 </article></div>
 `, e(title), e(b.byline), e(b.date), share.String(), paragraphs(paras, nil), e(b.related), list(b.teasers, "/news/")) + foot(b)
+}
+
+// bigComments: the <article> holds the story and a thread of reader
+// comments with nothing in their class names, each with its author, its
+// time and a reply button; the thread is as long as the story or longer.
+func bigComments(b boiler, title string, paras []string) string {
+	var thread strings.Builder
+	for round := 0; round < 3; round++ {
+		for i, c := range b.comments {
+			fmt.Fprintf(&thread, `<div class="css-c%d"><div class="css-u"><b>#%d</b> <time datetime="2024-06-12T1%d:00">%s</time></div><p>%s</p><button>↩ %s</button></div>`+"\n",
+				i, round*len(b.comments)+i+1, i, e(b.date), e(c), e(b.share[0]))
+		}
+	}
+	return head(b, title) + fmt.Sprintf(`<div class="css-w"><article class="css-a1">
+<h1>%s</h1>
+<div class="css-b">
+%s</div>
+<section class="css-t"><h3>%s</h3>
+%s</section>
+</article></div>
+`, e(title), paragraphs(paras, nil), e(b.commentsHead), thread.String()) + foot(b)
+}
+
+// splitStory: every paragraph sits in wrappers of its own, with an ad and
+// a link to another story between them, class names saying nothing.
+func splitStory(b boiler, title string, paras []string) string {
+	var body strings.Builder
+	for i, p := range paras {
+		fmt.Fprintf(&body, `<div class="css-p%d"><div class="css-q"><p>%s</p></div></div>`+"\n", i%3, e(p))
+		switch i % 3 {
+		case 0:
+			fmt.Fprintf(&body, `<div class="css-x"><span>%s</span><img src="/ad%d.gif"></div>`+"\n", e(b.ad), i)
+		case 1:
+			fmt.Fprintf(&body, `<div class="css-y"><a href="/news/%d">%s</a></div>`+"\n", i, e(b.teasers[i%len(b.teasers)]))
+		}
+	}
+	return head(b, title) + fmt.Sprintf(`<main class="css-m"><h1>%s</h1><div class="css-by">%s · %s</div>
+<div class="css-s">
+%s</div>
+<div class="css-z"><h3>%s</h3><ol>%s</ol></div>
+</main>
+`, e(title), e(b.byline), e(b.date), body.String(), e(b.mostRead), list(b.popular, "/top/")) + foot(b)
 }
