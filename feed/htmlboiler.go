@@ -15,8 +15,8 @@ import (
 // never with rules for one site.
 
 // boilerWords are the words of class names, ids and roles that mark
-// boilerplate. A class is split into words at '-', '_', digits and
-// lower-to-upper case changes, so "c-share-bar" and "relatedPosts" match.
+// boilerplate. A class is split into words at '-', '_' and lower-to-upper
+// case changes, so "c-share-bar" and "relatedPosts" match (see splitName).
 var boilerWords = tagSet("share sharing sharebar social socials related recommended recommendation recommendations " +
 	"promo promos newsletter newsletters signup subscribe subscription comment comments commentlist disqus " +
 	"byline bylines author authors bio dateline breadcrumb breadcrumbs advert advertisement advertising ad ads adsense " +
@@ -157,26 +157,41 @@ func hasMedia(n *html.Node) bool {
 }
 
 // splitName cuts a class name into lower-case words: "relatedPosts_2" is
-// "related", "posts".
+// "related", "posts". A part with a digit in it ("css-1ad3f", "e759ksq1")
+// is a generated hash, not words, and gives an empty word; so does a word
+// of three letters or fewer cut out of a camel-case part ("sc-AdFxq"),
+// since hashes make those ("ad", "bio") by chance.
 func splitName(name string) []string {
 	var words []string
-	start := -1
-	prev := rune(0)
-	for i, r := range name {
-		boundary := !unicode.IsLetter(r) || unicode.IsUpper(r) && unicode.IsLower(prev)
-		if boundary && start >= 0 {
-			words = append(words, strings.ToLower(name[start:i]))
-			start = -1
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		if strings.IndexFunc(part, unicode.IsDigit) >= 0 {
+			words = append(words, "")
+			continue
 		}
-		if unicode.IsLetter(r) && start < 0 {
+		camel := camelWords(part)
+		for _, w := range camel {
+			if len(camel) > 1 && len(w) <= 3 {
+				w = ""
+			}
+			words = append(words, w)
+		}
+	}
+	return words
+}
+
+// camelWords cuts "relatedPosts" into "related", "posts".
+func camelWords(part string) []string {
+	var words []string
+	start := 0
+	prev := rune(0)
+	for i, r := range part {
+		if i > 0 && unicode.IsUpper(r) && unicode.IsLower(prev) {
+			words = append(words, strings.ToLower(part[start:i]))
 			start = i
 		}
 		prev = r
 	}
-	if start >= 0 {
-		words = append(words, strings.ToLower(name[start:]))
-	}
-	return words
+	return append(words, strings.ToLower(part[start:]))
 }
 
 // hasWidget reports a form, input or button: a short block holding one

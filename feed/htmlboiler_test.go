@@ -52,6 +52,7 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 	tests := []struct {
 		name, html, kept string
 	}{
+		{"a hashed class name", `<p class="css-1ad3f">The engineers' report runs to 200 pages.</p>` + story, "runs to 200 pages"},
 		{"a wrapper saying what it lacks", `<div class="item no_caption">` + story + `</div><p>x</p>`, "cracks in two"},
 		{"a wrapper holding most of the text", `<div class="comments-enabled post">` + story + `</div><p>Short line.</p>`, "cracks in two"},
 		{"a list of two linked changes", `<ul><li><a href="/bug/1">Fixed the crash when opening a saved tab group</a></li><li><a href="/bug/2">Made start-up faster on slow disks</a></li></ul>` + story, "saved tab group"},
@@ -80,13 +81,21 @@ func strippedText(t *testing.T, fragment string) string {
 func TestSplitName(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"c-share-bar", "c share bar"},
-		{"relatedPosts_2", "related posts"},
-		{"mbArticleShareBtn", "mb article share btn"},
-		{"css-1k2j3", "css k j"},
+		{"relatedPosts_2", "related posts |"},
+		{"mbArticleShareBtn", "| article share |"},
+		{"css-1ad3f", "css |"},
+		{"sc-AdFxq", "sc | |"},
+		{"ad-slot", "ad slot"},
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := strings.Join(splitName(tt.in), " "); got != tt.want {
+		words := splitName(tt.in)
+		for i, w := range words {
+			if w == "" {
+				words[i] = "|"
+			}
+		}
+		if got := strings.Join(words, " "); got != tt.want {
 			t.Errorf("splitName(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
