@@ -62,7 +62,34 @@ func stripBoilerplate(root *html.Node) *html.Node {
 		}
 	}
 	walk(root)
+	dropTrailingHeadings(root)
 	return root
+}
+
+// headingTags are the elements dropTrailingHeadings looks for.
+var headingTags = tagSet("h1 h2 h3 h4 h5 h6")
+
+// dropTrailingHeadings removes the headings left at the end of the body,
+// whose section ("Comments (214)", "What's next", "Related") went with the
+// boilerplate or never was there: a story does not end on a heading.
+func dropTrailingHeadings(n *html.Node) {
+	for {
+		last := n.LastChild
+		for last != nil && last.Type == html.TextNode && strings.TrimSpace(last.Data) == "" {
+			last = last.PrevSibling
+		}
+		switch {
+		case last == nil || last.Type != html.ElementNode:
+			return
+		case headingTags[last.Data]:
+			n.RemoveChild(last)
+		case textLen(last) == 0 && !hasMedia(last):
+			n.RemoveChild(last) // an emptied wrapper: look before it
+		default:
+			dropTrailingHeadings(last)
+			return
+		}
+	}
 }
 
 // judgedBlocks are the elements the link-density and widget rules judge:

@@ -114,3 +114,12 @@ func TestStripBoilerplateKeepsPhotos(t *testing.T) {
 		t.Errorf("want the photo without its caption:\n%s", md)
 	}
 }
+
+// TestStripBoilerplateTrailingHeading: the heading of a comment thread
+// that went does not end the story.
+func TestStripBoilerplateTrailingHeading(t *testing.T) {
+	got := strippedText(t, `<div>`+story+`<section><h3>Comments (214)</h3><div class="comment"><p>Reader: yes.</p></div></section><div class="share"></div></div>`)
+	if strings.Contains(got, "Comments") || !strings.Contains(got, "open in three years") {
+		t.Errorf("want the story without the heading:\n%s", got)
+	}
+}
