@@ -2,7 +2,7 @@ package feed
 
 import (
 	"cmp"
-	"strings"
+	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -26,17 +26,19 @@ func mainContent(doc *html.Node) *html.Node {
 }
 
 // pickBody cleans both candidates and takes readability's unless it found
-// nothing, or a short text (under 500 characters) that is less than a third
+// nothing, nothing but boilerplate, or a short text (under 500 characters) that is less than a third
 // of the <article>'s: readability now and then settles on one block of a
 // story split into many. A longer choice stands, since the <article> may owe
 // its size to reader comments that no rule removed. An <article> under 200
 // characters is a teaser, not a story.
 func pickBody(readable, article *html.Node) *html.Node {
 	if readable != nil {
-		readable = stripBoilerplate(readable)
+		if readable = stripBoilerplate(readable); letterCount(readable) < 100 {
+			readable = nil // all boilerplate: a home page, a list of stories
+		}
 	}
 	if article != nil {
-		if article = stripBoilerplate(article); textLen(article) < 200 {
+		if article = stripBoilerplate(article); letterCount(article) < 200 {
 			article = nil
 		}
 	}
@@ -50,14 +52,16 @@ func pickBody(readable, article *html.Node) *html.Node {
 }
 
 // readabilityBody is readability's guess at the story, with the class
-// names kept for stripBoilerplate; nil when it found too little text. Its
+// names kept for stripBoilerplate; nil when it found too little text (under
+// 100 letters and digits: a page's worth of zero-width joiners is not a
+// story). Its
 // JSON-LD reading is off: yomu takes no metadata from readability.
 func readabilityBody(doc *html.Node) *html.Node {
 	p := readability.NewParser()
 	p.KeepClasses = true
 	p.DisableJSONLD = true
 	art, err := p.ParseDocument(doc, nil)
-	if err != nil || art.Node == nil || len(strings.TrimSpace(textOf(art.Node))) < 100 {
+	if err != nil || art.Node == nil || letterCount(art.Node) < 100 {
 		return nil
 	}
 	return art.Node
@@ -136,4 +140,15 @@ func plainProse(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// letterCount counts the letters and digits of n's text.
+func letterCount(n *html.Node) int {
+	c := 0
+	for _, r := range textOf(n) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			c++
+		}
+	}
+	return c
 }

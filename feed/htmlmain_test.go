@@ -114,10 +114,13 @@ func TestPickBody(t *testing.T) {
 		}
 		return largest(doc, tag)
 	}
+	links := strings.Repeat(`<p><a href="/story">Council votes to close the old bridge to cars from next spring, engineers say</a></p>`, 5)
 	tests := []struct {
 		name, readable, article, want string
 	}{
 		{"readability alone", para, "", "div"},
+		{"readability found only links", links, "", ""},
+		{"readability found only links, the article wins", links, para, "article"},
 		{"article alone", "", para, "article"},
 		{"nothing", "", "", ""},
 		{"a teaser article loses", para, "<p>Short teaser.</p>", "div"},
