@@ -21,14 +21,15 @@ var boilerWords = tagSet("share sharing sharebar social socials related recommen
 	"promo promos newsletter newsletters signup subscribe subscription comment comments commentlist disqus " +
 	"byline bylines author authors bio dateline breadcrumb breadcrumbs advert advertisement advertising ad ads adsense " +
 	"sponsor sponsored popular trending teaser teasers outbrain taboola " +
-	"toolbar tools print rating ratings pagination pager widget widgets sidebar meta tags taglist tagcloud " +
+	"toolbar tools print rating ratings pagination pager sidebar meta tags taglist tagcloud " +
 	"complementary navigation contentinfo banner search masthead")
 
-// captionWords mark a photo's caption or credit. The element they name is
-// removed unless it holds the photo itself ("fig--narrow-caption" on a
-// <figure>): the reader keeps the image, and the <figcaption> inside goes
-// by its tag.
-var captionWords = tagSet("caption captions credit credits")
+// captionWords mark a photo's caption or credit, or an editor's widget. The
+// element they name is removed unless it holds the photo itself
+// ("fig--narrow-caption" on a <figure>, "dnd-widget-wrapper type-image"):
+// the reader keeps the image, and the caption inside goes by its tag or
+// its own name.
+var captionWords = tagSet("caption captions credit credits widget widgets")
 
 // boilerPairs are two words that mark boilerplate only together.
 var boilerPairs = tagSet("read-more more-stories most-read most-popular most-viewed more-from you-may also-like next-article up-next")
@@ -152,7 +153,11 @@ func hintsBoilerplate(n *html.Node) int {
 	hint := noHint
 	for _, a := range n.Attr {
 		switch a.Key {
-		case "class", "id", "role", "itemprop":
+		case "id":
+			if len(splitName(a.Val)) < 4 {
+				hint = max(hint, nameHint(a.Val))
+			} // else a heading's anchor ("sharing-with-a-single-developer"), not a role
+		case "class", "role", "itemprop":
 			hint = max(hint, nameHint(a.Val))
 		}
 	}
@@ -178,9 +183,10 @@ func nameHint(v string) int {
 	return hint
 }
 
-// hasMedia reports an image below n.
+// hasMedia reports an image in n, or n itself an image.
 func hasMedia(n *html.Node) bool {
-	return findElement(n, func(e *html.Node) bool { return e.Data == "img" || e.Data == "picture" })
+	isMedia := func(e *html.Node) bool { return e.Data == "img" || e.Data == "picture" }
+	return isMedia(n) || findElement(n, isMedia)
 }
 
 // splitName cuts a class name into lower-case words: "relatedPosts_2" is

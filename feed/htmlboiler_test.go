@@ -52,6 +52,8 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 	tests := []struct {
 		name, html, kept string
 	}{
+		{"a section anchored by its heading", `<div id="sharing-with-a-single-developer"><p>The key to shared history is to keep your repositories in step.</p></div>` + story, "keep your repositories"},
+		{"a widget holding a photo", `<div class="dnd-widget-wrapper type-image"><img src="/towels.jpg"><p>Clean towels</p></div>` + story, "Clean towels"},
 		{"a hashed class name", `<p class="css-1ad3f">The engineers' report runs to 200 pages.</p>` + story, "runs to 200 pages"},
 		{"a wrapper saying what it lacks", `<div class="item no_caption">` + story + `</div><p>x</p>`, "cracks in two"},
 		{"a wrapper holding most of the text", `<div class="comments-enabled post">` + story + `</div><p>Short line.</p>`, "cracks in two"},
@@ -121,5 +123,17 @@ func TestStripBoilerplateTrailingHeading(t *testing.T) {
 	got := strippedText(t, `<div>`+story+`<section><h3>Comments (214)</h3><div class="comment"><p>Reader: yes.</p></div></section><div class="share"></div></div>`)
 	if strings.Contains(got, "Comments") || !strings.Contains(got, "open in three years") {
 		t.Errorf("want the story without the heading:\n%s", got)
+	}
+}
+
+// TestStripBoilerplateKeepsLastPhoto: a story may end on a photo.
+func TestStripBoilerplateKeepsLastPhoto(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<html><body><div>` + story + `<h2>The new bridge</h2><img src="/new.jpg"><div class="share"></div></div></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := nodeToMarkdown(stripBoilerplate(largest(doc, "body").FirstChild))
+	if !strings.Contains(md, "/new.jpg") || !strings.Contains(md, "The new bridge") {
+		t.Errorf("want the last heading and photo kept:\n%s", md)
 	}
 }
