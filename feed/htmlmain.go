@@ -2,7 +2,6 @@ package feed
 
 import (
 	"cmp"
-	"unicode"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -140,15 +139,4 @@ func plainProse(n *html.Node) bool {
 		}
 	}
 	return true
-}
-
-// letterCount counts the letters and digits of n's text.
-func letterCount(n *html.Node) int {
-	c := 0
-	for _, r := range textOf(n) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			c++
-		}
-	}
-	return c
 }
