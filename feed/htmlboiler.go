@@ -86,7 +86,28 @@ func isBoilerplate(n *html.Node, l int) bool {
 	case n.Data != "li" && 10*linkTextLen(n) >= 6*l:
 		return true // "Read more:" and a link, a box of links
 	}
-	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n)) || l < 30 && isAdLabel(n)
+	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n)) || l < 30 && isAdLabel(n) ||
+		l < 120 && isCreditLine(n)
+}
+
+// creditPrefixes open the line under a photo that names its source, in
+// the archive's languages and a few more: "Photo: Reuters", "Ảnh: TTXVN",
+// "사진=연합뉴스", "（图片来源：视觉中国）".
+var creditPrefixes = []string{
+	"photo:", "photos:", "photograph:", "image:", "picture:", "credit:", "image credit", "photo credit",
+	"foto:", "bild:", "ảnh:", "ảnh minh họa", "nguồn ảnh", "사진=", "사진 =", "사진:", "写真：", "写真:", "写真は",
+	"图片来源", "图片：", "图：", "圖片來源", "圖：", "(图片来源", "（图片来源", "（图", "（写真", "（사진",
+}
+
+// isCreditLine reports a short block that is a photo's credit line.
+func isCreditLine(n *html.Node) bool {
+	t := strings.ToLower(strings.TrimSpace(textOf(n)))
+	for _, p := range creditPrefixes {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // adLabels are what an ad slot says of itself, in the archive's languages

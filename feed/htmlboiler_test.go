@@ -31,6 +31,10 @@ func TestStripBoilerplate(t *testing.T) {
 		{"aside box", `<aside><p>Fact box: the bridge opened in 1911.</p></aside>`, "Fact box"},
 		{"ad slot", `<div class="css-x1"><span>Advertisement</span><img src="/ad.gif"></div>`, "Advertisement"},
 		{"ad slot in Korean", `<div><span>광고</span></div>`, "광고"},
+		{"credit line", `<p>Photo: Anna Berg/Reuters</p>`, "Anna Berg"},
+		{"Vietnamese credit line", `<p><em>Ảnh minh họa: TTXVN</em></p>`, "TTXVN"},
+		{"Korean credit line", `<p>사진=연합뉴스</p>`, "연합뉴스"},
+		{"Chinese credit line", `<p>（图片来源：视觉中国）</p>`, "视觉中国"},
 		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
 	}
 	for _, tt := range tests {
