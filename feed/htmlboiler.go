@@ -99,9 +99,10 @@ var creditPrefixes = []string{
 	"图片来源", "图片：", "图：", "圖片來源", "圖：", "(图片来源", "（图片来源", "（图", "（写真", "（사진",
 }
 
-// isCreditLine reports a short block that is a photo's credit line.
+// isCreditLine reports a short block that is a photo's credit line. Only
+// the first bytes of its text are read: it runs on every short paragraph.
 func isCreditLine(n *html.Node) bool {
-	t := strings.ToLower(strings.TrimSpace(textOf(n)))
+	t := strings.ToLower(strings.TrimSpace(textPrefix(n, 48)))
 	for _, p := range creditPrefixes {
 		if strings.HasPrefix(t, p) {
 			return true

@@ -13,6 +13,9 @@ import (
 // largest <article> (see pickBody), else <body>.
 func mainContent(doc *html.Node) *html.Node {
 	if a := plainArticle(doc); a != nil {
+		// Not cleaned: plain prose leaves the rules next to nothing to
+		// take, and on the benchmark archive's pages they cost 60 µs a page
+		// against 5 µs for the choice.
 		return a
 	}
 	if n := pickBody(readabilityBody(doc), largest(doc, "article")); n != nil {
@@ -25,11 +28,11 @@ func mainContent(doc *html.Node) *html.Node {
 }
 
 // pickBody cleans both candidates and takes readability's unless it found
-// nothing, nothing but boilerplate, or a short text (under 500 characters) that is less than a third
-// of the <article>'s: readability now and then settles on one block of a
-// story split into many. A longer choice stands, since the <article> may owe
-// its size to reader comments that no rule removed. An <article> under 200
-// characters is a teaser, not a story.
+// nothing, nothing but boilerplate, or a short text (under 500 characters)
+// that is less than a third of the <article>'s: readability now and then
+// settles on one block of a story split into many. A longer choice stands,
+// since the <article> may owe its size to reader comments that no rule
+// removed. An <article> under 200 characters is a teaser, not a story.
 func pickBody(readable, article *html.Node) *html.Node {
 	if readable != nil {
 		if readable = stripBoilerplate(readable); letterCount(readable) < 100 {
@@ -53,8 +56,7 @@ func pickBody(readable, article *html.Node) *html.Node {
 // readabilityBody is readability's guess at the story, with the class
 // names kept for stripBoilerplate; nil when it found too little text (under
 // 100 letters and digits: a page's worth of zero-width joiners is not a
-// story). Its
-// JSON-LD reading is off: yomu takes no metadata from readability.
+// story). Its JSON-LD reading is off: yomu takes no metadata from it.
 func readabilityBody(doc *html.Node) *html.Node {
 	p := readability.NewParser()
 	p.KeepClasses = true
@@ -90,7 +92,7 @@ func largest(n *html.Node, tag string) *html.Node {
 // story, like the benchmark archive's): the page's only <article>, when it
 // holds at least 200 characters, nothing but prose elements without class
 // or id, and at least two thirds of the text of the page outside its
-// navigation, header and footer. readability would pick the same element
+// navigation, header, asides and footer. readability would pick the same element
 // at several times the cost of parsing the page.
 func plainArticle(doc *html.Node) *html.Node {
 	var art *html.Node

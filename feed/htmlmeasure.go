@@ -82,3 +82,24 @@ func letterCount(n *html.Node) int {
 	}
 	return c
 }
+
+// textPrefix is the start of n's text, at least max bytes of it when it
+// has that many (leading white space included).
+func textPrefix(n *html.Node, max int) string {
+	var b []byte
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type == html.TextNode {
+			b = append(b, n.Data...)
+			return len(b) >= max
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(n)
+	return string(b)
+}
