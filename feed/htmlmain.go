@@ -10,7 +10,8 @@ import (
 // mainContent picks the node that holds the article, without the
 // boilerplate around the story: the page's one <article> when it is plain
 // prose and holds the page's text, else readability's choice or the
-// largest <article> (see pickBody), else <body>.
+// largest <article> (see pickBody), else <body>. It changes doc (the
+// <article> is cleaned in place), so read what else the page says first.
 func mainContent(doc *html.Node) *html.Node {
 	if a := plainArticle(doc); a != nil {
 		// Not cleaned: plain prose leaves the rules next to nothing to
