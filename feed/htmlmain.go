@@ -10,7 +10,8 @@ import (
 // mainContent picks the node that holds the article, without the
 // boilerplate around the story: the page's one <article> when it is plain
 // prose and holds the page's text, else readability's choice or the
-// largest <article> (see pickBody), else <body>. It changes doc (the
+// largest <article> (or <main>, on a page without one; see pickBody), else
+// <body>. It changes doc (the
 // <article> is cleaned in place), so read what else the page says first.
 func mainContent(doc *html.Node) *html.Node {
 	if a := plainArticle(doc); a != nil {
@@ -19,7 +20,11 @@ func mainContent(doc *html.Node) *html.Node {
 		// against 5 µs for the choice.
 		return a
 	}
-	if n := pickBody(readabilityBody(doc), largest(doc, "article")); n != nil {
+	article := largest(doc, "article")
+	if article == nil {
+		article = largest(doc, "main")
+	}
+	if n := pickBody(readabilityBody(doc), article); n != nil {
 		return n
 	}
 	if body := largest(doc, "body"); body != nil {
