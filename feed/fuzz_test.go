@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Fuzz targets for each parser entry point. Run one with
@@ -177,4 +180,42 @@ func FuzzSanitize(f *testing.F) {
 			t.Fatalf("Sanitize is not idempotent: %q → %q → %q", s, once, twice)
 		}
 	})
+}
+
+// FuzzRepairTags checks that mending a fragment's tags loses no text: the
+// repaired fragment parses to at least the characters the original shows
+// outside its markup, and mending twice changes nothing more.
+func FuzzRepairTags(f *testing.F) {
+	f.Add(`<p>See <a href="https://e.com/a>the report</a> rest.</p>`)
+	f.Add(`one<br＞two</p><p>three</p>`)
+	f.Add(`<span class="x"</p>next<!-- c -->`)
+	f.Fuzz(func(t *testing.T, src string) {
+		src = strings.ToValidUTF8(src, "\uFFFD")
+		once := repairTags(src)
+		if !utf8.ValidString(once) {
+			t.Fatalf("repairTags(%q) is not valid UTF-8: %q", src, once)
+		}
+		if !strings.Contains(src, "<") && once != src {
+			t.Fatalf("repairTags changed text without markup: %q → %q", src, once)
+		}
+		if twice := repairTags(once); twice != once {
+			t.Fatalf("repairTags is not idempotent: %q → %q → %q", src, once, twice)
+		}
+		if before, after := fragmentTextLen(src), fragmentTextLen(once); after < before {
+			t.Fatalf("repairTags lost text: %q shows %d characters, %q only %d", src, before, once, after)
+		}
+	})
+}
+
+// fragmentTextLen counts the characters an HTML fragment shows.
+func fragmentTextLen(src string) int {
+	nodes, err := html.ParseFragment(strings.NewReader(src), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return 0
+	}
+	n := 0
+	for _, c := range nodes {
+		n += textLen(c)
+	}
+	return n
 }

@@ -62,3 +62,22 @@ func TestGoldenExamples(t *testing.T) {
 		})
 	}
 }
+
+// TestGoldenHTMLSet parses the English pages of the HTML development set
+// (one per layout) and two CJK ones, and compares all that yomu makes of
+// them with their golden files: the markdown a reader sees, without the
+// boilerplate around the story.
+func TestGoldenHTMLSet(t *testing.T) {
+	dirs, err := filepath.Glob(filepath.Join("testdata", "htmlset", "en", "*"))
+	if err != nil || len(dirs) == 0 {
+		t.Fatalf("no English pages in testdata/htmlset: %v", err)
+	}
+	dirs = append(dirs, filepath.Join("testdata", "htmlset", "zh", "zh-1"), filepath.Join("testdata", "htmlset", "ja", "ja-4"))
+	for _, dir := range dirs {
+		name := filepath.Base(dir)
+		t.Run(name, func(t *testing.T) {
+			arts, warns, err := parseFile(t, filepath.Join(dir, "source.html"), "pages/"+name+".html")
+			checkGolden(t, "htmlset/"+name, dump(arts, warns, err))
+		})
+	}
+}

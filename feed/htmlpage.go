@@ -3,7 +3,6 @@ package feed
 import (
 	"strings"
 
-	readability "github.com/go-shiori/go-readability"
 	"golang.org/x/net/html"
 )
 
@@ -99,41 +98,4 @@ func (pm *pageMeta) take(n *html.Node) {
 			pm.timeAttr = attr(n, "datetime")
 		}
 	}
-}
-
-// mainContent picks the node that holds the article: the <article> with the
-// most text when it has enough, else readability's choice, else <body>.
-func mainContent(doc *html.Node) *html.Node {
-	if a := largest(doc, "article"); a != nil && len(strings.TrimSpace(textOf(a))) >= 200 {
-		return a
-	}
-	body := largest(doc, "body")
-	if art, err := readability.FromDocument(doc, nil); err == nil && art.Node != nil &&
-		len(strings.TrimSpace(art.TextContent)) >= 100 {
-		return art.Node
-	}
-	if body != nil {
-		return body
-	}
-	return doc
-}
-
-// largest returns the element named tag with the longest text.
-func largest(n *html.Node, tag string) *html.Node {
-	var best *html.Node
-	bestLen := -1
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == tag {
-			if l := len(textOf(n)); l > bestLen {
-				best, bestLen = n, l
-			}
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return best
 }

@@ -81,25 +81,42 @@ func jsonArticle(m meta) draft {
 	if u := m.str("url", "link", "external_url"); d.url == "" && isWebURL(u) {
 		d.url = u
 	}
-	switch {
-	case m.str("content_html") != "":
-		d.markdown = cleanMarkdown(htmlFragmentToMarkdown(m.str("content_html")))
-	default:
-		d.markdown, d.text = jsonText(m)
-	}
+	d.markdown, d.text = jsonBody(m)
 	return d
 }
 
-// jsonText finds the body in content/text/body/summary or a sentences list.
-func jsonText(m meta) (md, text string) {
-	body := m.str("content_text", "content", "text", "body", "article", "summary", "description")
-	if body == "" {
-		body = joinSentences(m.list("sentences", "paragraphs"))
+// jsonBody finds the body: content_html is HTML; content_text and text are
+// text, whatever they hold (a "<" in them is a character); content, body,
+// article, summary and description are read as HTML when they look like
+// it; else a list of sentences.
+func jsonBody(m meta) (md, text string) {
+	if h := m.str("content_html"); h != "" {
+		return cleanMarkdown(htmlFragmentToMarkdown(repairTags(h))), ""
 	}
-	if strings.Contains(body, "</") || strings.Contains(body, "<br") || strings.Contains(body, "<p") {
-		return cleanMarkdown(htmlFragmentToMarkdown(body)), ""
+	if t := m.str("content_text"); t != "" {
+		return plainBody(t)
 	}
-	p := parsePlainBody(body)
+	for _, k := range []string{"content", "text", "body", "article", "summary", "description"} {
+		body := m.str(k)
+		switch {
+		case body == "":
+		case k != "text" && looksLikeHTML(body):
+			return cleanMarkdown(htmlFragmentToMarkdown(repairTags(body))), ""
+		default:
+			return plainBody(body)
+		}
+	}
+	return plainBody(joinSentences(m.list("sentences", "paragraphs")))
+}
+
+// looksLikeHTML reports a field of unknown kind that holds closing tags,
+// line breaks or paragraphs.
+func looksLikeHTML(s string) bool {
+	return strings.Contains(s, "</") || strings.Contains(s, "<br") || strings.Contains(s, "<p")
+}
+
+func plainBody(s string) (md, text string) {
+	p := parsePlainBody(s)
 	return p.markdown, p.text
 }
 
