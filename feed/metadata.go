@@ -27,6 +27,7 @@ func applyMeta(d *draft, m meta) []string {
 		}
 	}
 	d.url = firstWebURL(m.strDeep(urlKeys...), m.strDeep("source"))
+	d.sitePath = m.strDeep("path", "permalink", "url") // Zola, Hugo: the page's path on its site, which may hold its date
 	d.source = m.strDeep(sourceKeys...)
 	if d.source == "" {
 		d.source = firstOf(m.list("author"))
