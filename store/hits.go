@@ -94,7 +94,7 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	var (
-		h                     Hit
+		h                      Hit
 		rowid, date            int64
 		dateOffset, read, star int
 		tags                   string
