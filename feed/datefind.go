@@ -6,44 +6,37 @@ import (
 	"time"
 )
 
-// A datePattern finds dates written one way; y, m and d are the indexes of
-// its groups (d 0 for a year and month only, read as the 1st).
-type datePattern struct {
-	re      *regexp.Regexp
-	y, m, d int
+// A dateFinder finds dates written one way: find returns the first that
+// starts before byte limit of s, makes a real day and is accepted by ok,
+// so that a date that fails (a 1901 event, a future id) does not hide the
+// next one.
+type dateFinder interface {
+	find(s string, limit int, ok func(time.Time) bool) (time.Time, bool)
 }
 
-// find returns the first match in s that starts before byte limit, makes
-// a real day and is accepted by ok: a date that fails (a 1901 event, a
-// future id) does not hide the next one.
-func (p datePattern) find(s string, limit int, ok func(time.Time) bool) (time.Time, bool) {
+// reDate is a dateFinder by regexp, whose groups 1, 2, 3 are the year,
+// month and day.
+type reDate struct{ re *regexp.Regexp }
+
+func (p reDate) find(s string, limit int, ok func(time.Time) bool) (time.Time, bool) {
 	for _, m := range p.re.FindAllStringSubmatchIndex(s, 8) {
 		if m[0] >= limit {
 			break
 		}
-		group := func(i int) string { return s[m[2*i]:m[2*i+1]] }
-		day := "1"
-		if p.d > 0 {
-			day = group(p.d)
-		}
-		y := group(p.y)
-		if len(y) == 2 {
-			y = "20" + y
-		}
-		if t, good := makeDate(y, group(p.m), day); good && ok(t) {
+		if t, good := makeDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]); good && ok(t) {
 			return t, true
 		}
 	}
 	return time.Time{}, false
 }
 
-// findDate tries the patterns in order on the whole of s.
-func findDate(s string, pats []datePattern, ok func(time.Time) bool) (time.Time, bool) {
+// findDate tries the finders in order on the whole of s.
+func findDate(s string, pats []dateFinder, ok func(time.Time) bool) (time.Time, bool) {
 	return findDateBefore(s, len(s)+1, pats, ok)
 }
 
 // findDateBefore is findDate for dates that start before byte limit.
-func findDateBefore(s string, limit int, pats []datePattern, ok func(time.Time) bool) (time.Time, bool) {
+func findDateBefore(s string, limit int, pats []dateFinder, ok func(time.Time) bool) (time.Time, bool) {
 	for _, p := range pats {
 		if t, found := p.find(s, limit, ok); found {
 			return t, true
@@ -52,46 +45,65 @@ func findDateBefore(s string, limit int, pats []datePattern, ok func(time.Time) 
 	return time.Time{}, false
 }
 
-// ymd is a pattern whose groups are year, month, day.
-func ymd(expr string) datePattern { return datePattern{re: regexp.MustCompile(expr), y: 1, m: 2, d: 3} }
+// cjkDates finds 2021年12月8日 (Chinese, Japanese) and 2021년 12월 8일
+// (Korean), after a cheap test for the characters.
+type cjkDates struct{}
 
-// ym is a pattern whose groups are year and month.
-func ym(expr string) datePattern { return datePattern{re: regexp.MustCompile(expr), y: 1, m: 2} }
+func (cjkDates) find(s string, limit int, ok func(time.Time) bool) (time.Time, bool) {
+	if !strings.Contains(s, "年") && !strings.Contains(s, "년") {
+		return time.Time{}, false
+	}
+	return reDate{cjkDateRE}.find(s, limit, ok)
+}
 
-// year4 is a four-digit year this side of 1900, so that ids and counts
-// (1148019, 3672) are not read as years.
-const year4 = `((?:19|20)\d{2})`
-
-// textDates are the dates written in running text and titles: 2021年12月8日
-// (Chinese, Japanese), 2021년 12월 8일 (Korean), 2021-12-08 and 2021/12/08.
-var textDates = []datePattern{
-	{re: cjkDateRE, y: 1, m: 2, d: 3},
-	ymd(`(?:^|[^\d])` + year4 + `[-/.](\d{1,2})[-/.](\d{1,2})(?:[^\d]|$)`),
+// textDates are the dates written in running text and titles: 2021年12月8日,
+// 2021년 12월 8일, 2021-12-08, 2021/12/08 and 2021.12.08.
+var textDates = []dateFinder{
+	cjkDates{},
+	numPattern(func(nd numDate) bool {
+		return !nd.shortYear && nd.d > 0 && nd.sep != '_' && !isDigit(nd.before) && !isDigit(nd.after)
+	}),
 }
 
 // urlDates are the dates in a URL's path: /2020/7/5/, /2021-12-08,
 // /20211208/, the two-digit-year /gb/21/12/7/ of Epoch Times, and a year
 // and month alone (/2020/07/slug, as WordPress writes them).
-var urlDates = []datePattern{
-	ymd(`/` + year4 + `[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)`),
-	ymd(`[/_-]` + year4 + `(\d{2})(\d{2})(?:[/._-]|$)`),
-	ymd(`/(\d{2})/(\d{1,2})/(\d{1,2})/`),
-	ym(`/` + year4 + `/(\d{1,2})/[^\d/]`),
+var urlDates = []dateFinder{
+	numPattern(func(nd numDate) bool { // /2020/7/5/, /2021-12-08
+		return !nd.shortYear && nd.d > 0 && oneOf(nd.sep, "/-") && nd.before == '/' && (nd.after == 0 || oneOf(nd.after, "/._-"))
+	}),
+	numPattern(func(nd numDate) bool { // /20211208/, _20211208.html
+		return nd.sep == 0 && oneOf(nd.before, "/_-") && (nd.after == 0 || oneOf(nd.after, "/._-"))
+	}),
+	numPattern(func(nd numDate) bool { // /gb/21/12/7/
+		return nd.shortYear && nd.sep == '/' && nd.before == '/' && nd.after == '/'
+	}),
+	numPattern(func(nd numDate) bool { // /2020/07/slug
+		return !nd.shortYear && nd.d == 0 && nd.sep == '/' && nd.before == '/' && nd.after == '/'
+	}),
 }
 
 // pathDates are the dates in an archive's own file names and folders:
 // 2021-12-08-slug.md (Jekyll), news_2025-11-28.md, …/2025/09/…, 2024_06/
 // (Hugo bundles), 20211208.txt.
-var pathDates = []datePattern{
-	ymd(`(?:^|[/_-])` + year4 + `-(\d{1,2})-(\d{1,2})(?:[^\d]|$)`),
-	ymd(`(?:^|/)` + year4 + `/(\d{1,2})/(\d{1,2})/`),
-	ymd(`(?:^|[/_-])` + year4 + `(\d{2})(\d{2})(?:[/._-]|$)`),
-	ym(`(?:^|/)` + year4 + `[/_-](\d{1,2})/`),
+var pathDates = []dateFinder{
+	numPattern(func(nd numDate) bool { // 2021-12-08-slug.md, news_2025-11-28.md
+		return !nd.shortYear && nd.d > 0 && nd.sep == '-' && oneOf(nd.before, "\x00/_-") && !isDigit(nd.after)
+	}),
+	numPattern(func(nd numDate) bool { // 2025/09/08/
+		return !nd.shortYear && nd.d > 0 && nd.sep == '/' && oneOf(nd.before, "\x00/") && nd.after == '/'
+	}),
+	numPattern(func(nd numDate) bool { // 20211208.txt
+		return nd.sep == 0 && oneOf(nd.before, "\x00/_-") && (nd.after == 0 || oneOf(nd.after, "/._-"))
+	}),
+	numPattern(func(nd numDate) bool { // 2025/09/, 2024_06/
+		return !nd.shortYear && nd.d == 0 && oneOf(nd.sep, "/_-") && oneOf(nd.before, "\x00/") && nd.after == '/'
+	}),
 }
 
 // yearOnly finds a folder named for a year, the hint a body date must agree
 // with when the URL or the path gives no more.
-var yearOnly = regexp.MustCompile(`(?:^|/)` + year4 + `(?:/|$)`)
+var yearOnly = regexp.MustCompile(`(?:^|/)((?:19|20)\d{2})(?:/|$)`)
 
 // urlDate finds a date in the path of u; the host is skipped, since a
 // domain may hold digits.

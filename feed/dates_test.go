@@ -126,3 +126,48 @@ func TestHanNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestNumericDates checks the scanner behind the URL, path and text
+// patterns on the forms the issue names, and on ids that are not dates.
+func TestNumericDates(t *testing.T) {
+	always := func(time.Time) bool { return true }
+	tests := []struct {
+		name string
+		find func(string, func(time.Time) bool) (time.Time, bool)
+		in   string
+		want string // "" for no date
+	}{
+		{"url", urlDate, "http://www.minghui.org/mh/articles/2020/7/5/x-408528.html", "2020-07-05"},
+		{"url", urlDate, "https://example.org/2021-12-08/slug", "2021-12-08"},
+		{"url", urlDate, "https://example.org/news/20211208/a.html", "2021-12-08"},
+		{"url", urlDate, "https://www.epochtimes.com/gb/21/12/7/n13422500.htm", "2021-12-07"},
+		{"url", urlDate, "https://blog.example.com/2020/07/my-post/", "2020-07-01"},
+		{"url", urlDate, "http://stock.eastmoney.com/news/1768,202112132212030162.html", ""}, // an id that starts with a date
+		{"url", urlDate, "https://2021.example.com/a", ""},                                  // the host is not the path
+		{"url", urlDate, "https://example.org/a?d=2021-12-08", ""},                           // nor the query
+		{"path", pathDate, "_posts/2021-12-08-slug.md", "2021-12-08"},
+		{"path", pathDate, "hongkong-news_2025-11-28.md", "2025-11-28"},
+		{"path", pathDate, "pressmeddelanden/2025/09/budget.md", "2025-09-01"},
+		{"path", pathDate, "debattartiklar/2025/08/63-forslag.md", "2025-08-01"}, // 63 is no day
+		{"path", pathDate, "posts/2024_06/slug/index.md", "2024-06-01"},
+		{"path", pathDate, "news/20211208.txt", "2021-12-08"},
+		{"path", pathDate, "baomoi-vn-news/21465825.txt", ""},
+		{"path", pathDate, "gfw-breaker-mh-news/nf1148019/n11926114.md", ""},
+		{"path", pathDate, "vntc/XH_NLD_ (3672).txt", ""},
+		{"path", pathDate, "2021-02-31-no-such-day.md", ""},
+		{"title", titleDate, "(2013年08月16日)希望之声", "2013-08-16"},
+		{"title", titleDate, "毎日AIピックアップニュース(2025-11-28)", "2025-11-28"},
+		{"title", titleDate, "Rust 1.2.0 released", ""},
+		{"title", titleDate, "2024.07.25 브리핑", "2024-07-25"},
+	}
+	for _, tt := range tests {
+		got, found := tt.find(tt.in, always)
+		s := ""
+		if found {
+			s = got.Format("2006-01-02")
+		}
+		if s != tt.want {
+			t.Errorf("%sDate(%q) = %q; want %q", tt.name, tt.in, s, tt.want)
+		}
+	}
+}

@@ -35,9 +35,6 @@ func (d draft) finish(f File, enc string) Article {
 	if d.url == "" {
 		d.url = findOriginalURL(d.markdown)
 	}
-	if d.dateKnown {
-		d.dates = append([]dateCand{{d.date, DateFrontMatter}}, d.dates...)
-	}
 	date, dateSrc := d.pickDate(f)
 	if d.source == "" {
 		d.source = siteDomain(d.url)
