@@ -143,7 +143,7 @@ func TestNumericDates(t *testing.T) {
 		{"url", urlDate, "https://www.epochtimes.com/gb/21/12/7/n13422500.htm", "2021-12-07"},
 		{"url", urlDate, "https://blog.example.com/2020/07/my-post/", "2020-07-01"},
 		{"url", urlDate, "http://stock.eastmoney.com/news/1768,202112132212030162.html", ""}, // an id that starts with a date
-		{"url", urlDate, "https://2021.example.com/a", ""},                                  // the host is not the path
+		{"url", urlDate, "https://2021.example.com/a", ""},                                   // the host is not the path
 		{"url", urlDate, "https://example.org/a?d=2021-12-08", ""},                           // nor the query
 		{"path", pathDate, "_posts/2021-12-08-slug.md", "2021-12-08"},
 		{"path", pathDate, "hongkong-news_2025-11-28.md", "2025-11-28"},
