@@ -23,10 +23,10 @@ type pageDates struct {
 // (keys are lower-cased, see pageMeta.take). A modified time is the last
 // resort: it is at least a date the article existed.
 var metaDateKeys = []string{
-	"article:published_time", "og:published_time", "og:article:published_time",
+	"article:published_time", "og:published_time", "og:article:published_time", "article:publicationdate",
 	"datepublished", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date",
 	"dcterms.created", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
-	"sailthru.date", "date",
+	"sailthru.date", "pdate", "date",
 }
 
 // dateCands lists the page's dates in the order of precedence: JSON-LD,
@@ -66,6 +66,9 @@ func (pd *pageDates) take(n *html.Node) {
 	}
 	dt := strings.TrimSpace(attr(n, "datetime"))
 	if dt == "" {
+		if n.FirstChild != nil { // <time itemprop="datePublished" content="…"> (cnet)
+			pd.takeItemprop(n)
+		}
 		return
 	}
 	rank := 2
