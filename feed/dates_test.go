@@ -101,6 +101,10 @@ func TestPageDates(t *testing.T) {
 			"2011-10-11T00:00:00Z", DateMeta},
 		{"a future meta date is skipped for the next", page(`<meta property="article:published_time" content="2099-01-01"><meta name="date" content="2010-11-12">`, ""),
 			"2010-11-12T00:00:00Z", DateMeta},
+		{"a <time> marked dateModified is not the publication date (nytimes)", page(`<meta property="article:published" itemprop="datePublished" content="2016-07-29T16:42:34-04:00">`, `<header><time datetime="2016-08-01T01:30:24-04:00" itemprop="dateModified">1 Aug</time></header>`),
+			"2016-07-29T16:42:34-04:00", DateMeta},
+		{"but it is a last resort (ehow)", page("", `<time datetime="2016-09-14T07:07:00-04:00" itemprop="dateModified">Last updated</time>`),
+			"2016-09-14T07:07:00-04:00", DateMeta},
 		{"the modified time is the last resort", page(`<meta property="article:modified_time" content="2009-12-13">`, ""), "2009-12-13T00:00:00Z", DateMeta},
 	}
 	for _, tt := range tests {

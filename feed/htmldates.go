@@ -17,13 +17,17 @@ type pageDates struct {
 	// the publication date (pubdate, itemprop, a "publish" class), [1] in
 	// an <article> or <header>, [2] anywhere.
 	times [3]string
+	// modified is the first <time> marked as the last change
+	// (itemprop="dateModified"): the last resort, with the other
+	// modified times.
+	modified string
 }
 
 // metaDateKeys are the <meta> names of a publication date, best first
 // (keys are lower-cased, see pageMeta.take). A modified time is the last
 // resort: it is at least a date the article existed.
 var metaDateKeys = []string{
-	"article:published_time", "og:published_time", "og:article:published_time", "article:publicationdate",
+	"article:published_time", "og:published_time", "og:article:published_time", "article:published", "article:publicationdate",
 	"datepublished", "dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date",
 	"dcterms.created", "pubdate", "publishdate", "publish-date", "parsely-pub-date",
 	"sailthru.date", "pdate", "date",
@@ -53,6 +57,7 @@ func (pm pageMeta) dateCands() []dateCand {
 		add(s)
 	}
 	add(pm.props["article:modified_time"])
+	add(pm.dates.modified)
 	return out
 }
 
@@ -73,6 +78,11 @@ func (pd *pageDates) take(n *html.Node) {
 	}
 	rank := 2
 	switch {
+	case markedModified(n):
+		if pd.modified == "" {
+			pd.modified = dt
+		}
+		return
 	case markedPublished(n):
 		rank = 0
 	case hasAncestor(n, "article", "header"):
@@ -105,6 +115,19 @@ func markedPublished(n *html.Node) bool {
 		case "itemprop", "class":
 			v := strings.ToLower(a.Val)
 			if strings.Contains(v, "publish") || strings.Contains(v, "entry-date") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// markedModified reports a <time> that says it is the last change.
+func markedModified(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if a.Key == "itemprop" || a.Key == "class" {
+			v := strings.ToLower(a.Val)
+			if strings.Contains(v, "modified") || strings.Contains(v, "updated") {
 				return true
 			}
 		}
