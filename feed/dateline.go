@@ -42,6 +42,9 @@ func datelineDate(text string, ok func(time.Time) bool) (time.Time, bool) {
 // lineDate finds a date in the first datelineLead characters of line.
 func lineDate(line string, ok func(time.Time) bool) (time.Time, bool) {
 	limit := runeOffset(line, datelineLead)
+	// A date is at most 24 bytes (2021 년 12 월 08 일): the rest of a long
+	// first paragraph need not be searched.
+	line = line[:min(len(line), limit+24)]
 	if t, found := hanNumeralDate(line, limit, ok); found {
 		return t, true
 	}
