@@ -53,7 +53,10 @@ func (d *draft) pickDate(f File) (time.Time, string) {
 	if t, found := bodyDate(d.text, yearHint(d.url, f.Path), ok); found {
 		return t, DateText
 	}
-	return f.ModTime, DateFile
+	// An mtime is an instant with no zone of the article's: it is shown
+	// in UTC, as a date without a zone is, so that every view and every
+	// machine gives it the same day.
+	return f.ModTime.UTC(), DateFile
 }
 
 // earliestDate is the first plausible publication date: nothing in an
