@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"regexp"
 	"strings"
 	"time"
 )
@@ -42,9 +41,9 @@ func datelineDate(text string, ok func(time.Time) bool) (time.Time, bool) {
 // lineDate finds a date in the first datelineLead characters of line.
 func lineDate(line string, ok func(time.Time) bool) (time.Time, bool) {
 	limit := runeOffset(line, datelineLead)
-	// A date is at most 24 bytes (2021 년 12 월 08 일): the rest of a long
-	// first paragraph need not be searched.
-	line = line[:min(len(line), limit+24)]
+	// A date is at most 36 bytes (二〇二一年十二月三十一日): the rest of
+	// a long first paragraph need not be searched.
+	line = line[:min(len(line), limit+36)]
 	if t, found := hanNumeralDate(line, limit, ok); found {
 		return t, true
 	}
@@ -91,48 +90,3 @@ func cutBytes(s string, n int) string {
 }
 
 func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }
-
-// hanNumeralRE matches a date written in Chinese numerals: 二零二零年七月五日,
-// 二〇二一年十二月三十一日.
-var hanNumeralRE = regexp.MustCompile(`([〇零○一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})[日号]`)
-
-func hanNumeralDate(s string, limit int, ok func(time.Time) bool) (time.Time, bool) {
-	if !strings.Contains(s, "年") {
-		return time.Time{}, false
-	}
-	for _, m := range hanNumeralRE.FindAllStringSubmatch(s[:limit], 4) {
-		y := 0
-		for _, r := range m[1] {
-			y = y*10 + hanDigit(r)
-		}
-		mo, d := hanNumber(m[2]), hanNumber(m[3])
-		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
-		if mo >= 1 && mo <= 12 && d >= 1 && t.Day() == d && plausibleYear(y) && ok(t) {
-			return t, true
-		}
-	}
-	return time.Time{}, false
-}
-
-func hanDigit(r rune) int {
-	if i := strings.IndexRune("一二三四五六七八九", r); i >= 0 {
-		return i/3 + 1 // each is three bytes in UTF-8
-	}
-	return 0 // 〇, 零, ○
-}
-
-// hanNumber reads 1 to 39 in Chinese numerals: 七, 十, 十二, 二十, 三十一.
-func hanNumber(s string) int {
-	tens, units, found := strings.Cut(s, "十")
-	if !found {
-		return hanDigit([]rune(s)[0])
-	}
-	n := 10
-	if tens != "" {
-		n = 10 * hanDigit([]rune(tens)[0])
-	}
-	if units != "" {
-		n += hanDigit([]rune(units)[0])
-	}
-	return n
-}

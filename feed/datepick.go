@@ -20,11 +20,12 @@ type dateCand struct {
 }
 
 // pickDate applies the order of precedence: the file's own metadata (front
-// matter, a JSON object: d.date when d.dateKnown), a page's (d.dates), a dateline, the URL, the path, the title,
-// a body date that agrees with the URL's or path's year, and at last the
-// file's mtime. A candidate after the mtime plus a day, or before 1970, is
-// not the publication date (a typo, a placeholder, an event), so the next
-// one is tried.
+// matter or a JSON object's fields: d.date when d.dateKnown), the page's
+// (d.dates), a dateline, the URL, the path, the title, a body date that
+// agrees with the URL's or the path's year, and at last the file's mtime.
+// A candidate after the mtime plus a day, or before 1970, is not the
+// publication date (a typo, a placeholder, an event), so the next one is
+// tried.
 func (d *draft) pickDate(f File) (time.Time, string) {
 	ok := dateBounds(f.ModTime)
 	if d.dateKnown && ok(d.date) {

@@ -124,7 +124,7 @@ const longText = "This paragraph is long enough for the page's article to be tak
 
 // TestHanNumbers checks the Chinese numerals of datelines.
 func TestHanNumbers(t *testing.T) {
-	for in, want := range map[string]int{"七": 7, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "三十一": 31} {
+	for in, want := range map[string]int{"七": 7, "十": 10, "十二": 12, "二十": 20, "二十一": 21, "三十一": 31, "七七": 0, "十十": 0, "零": 0} {
 		if got := hanNumber(in); got != want {
 			t.Errorf("hanNumber(%q) = %d; want %d", in, got, want)
 		}
