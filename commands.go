@@ -210,6 +210,7 @@ type hitJSON struct {
 	Source  string   `json:"source"`
 	Lang    string   `json:"lang"`
 	Date    string   `json:"date"`
+	DateSrc string   `json:"date_source"`
 	URL     string   `json:"url"`
 	Tags    []string `json:"tags"`
 	Snippet string   `json:"snippet"`
@@ -218,11 +219,11 @@ type hitJSON struct {
 
 func writeHit(w io.Writer, h store.Hit, asJSON, withScore bool) error {
 	if !asJSON {
-		_, err := fmt.Fprintf(w, "%s  %-10s  %-2s  %s  %s\n", h.ID, dateOnly(h.Date), h.Lang, h.Title, h.Source)
+		_, err := fmt.Fprintf(w, "%s %s%-10s  %-2s  %s  %s\n", h.ID, dateMark(h.DateKnown), dateOnly(h.Date), h.Lang, h.Title, h.Source)
 		return err
 	}
 	out := hitJSON{ID: h.ID, Path: h.Path, Title: h.Title, Source: h.Source, Lang: h.Lang,
-		URL: h.URL, Tags: h.Tags, Snippet: h.Snippet}
+		DateSrc: h.DateSource, URL: h.URL, Tags: h.Tags, Snippet: h.Snippet}
 	if out.Tags == nil {
 		out.Tags = []string{}
 	}
@@ -239,6 +240,15 @@ func writeHit(w io.Writer, h store.Hit, asJSON, withScore bool) error {
 	}
 	_, err = fmt.Fprintf(w, "%s\n", b)
 	return err
+}
+
+// dateMark goes before a date in the plain list: '~' when the date is only
+// the file's mtime, as in the TUI's list.
+func dateMark(known bool) string {
+	if known {
+		return " "
+	}
+	return "~"
 }
 
 func dateOnly(t time.Time) string {

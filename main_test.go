@@ -66,7 +66,7 @@ func TestListJSONHasExactlyTheDocumentedKeys(t *testing.T) {
 	if len(lines) < 15 {
 		t.Fatalf("listed %d articles of the sample archive, want at least 15:\n%s", len(lines), out)
 	}
-	want := "date id lang path snippet source tags title url"
+	want := "date date_source id lang path snippet source tags title url"
 	for _, line := range lines {
 		var obj map[string]any
 		if err := json.Unmarshal([]byte(line), &obj); err != nil {
@@ -271,5 +271,56 @@ func TestCorruptIndexIsRebuiltWithANotice(t *testing.T) {
 	}
 	if !strings.Contains(stderr, db) || !strings.Contains(stderr, "rebuilt") {
 		t.Errorf("stderr %q does not tell the user the index %s was rebuilt", stderr, db)
+	}
+}
+
+// TestListDates checks what scripts and the plain list get for dates: the
+// article's own offset in RFC 3339, where the date came from, and a '~'
+// before a date that is only the file's.
+func TestListDates(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	out, stderr, code := runCLI(t, idx, "list", "--json", "--dir", sample)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	want := map[string][2]string{ // path → date, date_source
+		"hugo/2025-01-tokyo-snow/index.md": {"2025-01-21T07:45:00+09:00", "front-matter"},
+		"mirror/nf2025/n14000123.md":       {"2025-08-12T00:00:00Z", "text"},
+		"pages/ekonomi-elpris.html":        {"", "meta"},
+		"text/molntjanster-europa.txt":     {"", "file"},
+	}
+	sources := map[string]bool{"front-matter": true, "meta": true, "text": true, "url": true, "path": true, "title": true, "file": true}
+	seen := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var obj struct{ Path, Date, Date_source string }
+		if err := json.Unmarshal([]byte(line), &obj); err != nil {
+			t.Fatalf("not JSON: %q: %v", line, err)
+		}
+		if !sources[obj.Date_source] {
+			t.Errorf("%s: date_source %q is not one of the documented values", obj.Path, obj.Date_source)
+		}
+		w, ok := want[obj.Path]
+		if !ok {
+			continue
+		}
+		seen++
+		if w[0] != "" && obj.Date != w[0] || obj.Date_source != w[1] {
+			t.Errorf("%s: date %q from %q; want %q from %q", obj.Path, obj.Date, obj.Date_source, w[0], w[1])
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of the %d articles checked", seen, len(want))
+	}
+	plain, stderr, code := runCLI(t, idx, "list", "--dir", sample)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, line := range strings.Split(plain, "\n") {
+		switch {
+		case strings.Contains(line, "Europa behöver") && !strings.Contains(line, " ~20"):
+			t.Errorf("a file date is not marked with '~': %q", line)
+		case strings.Contains(line, "東京で10年ぶり") && !strings.Contains(line, "  2025-01-21  "):
+			t.Errorf("a front matter date is marked or shifted: %q", line)
+		}
 	}
 }

@@ -62,7 +62,7 @@ func articleJSON(a feed.Article) map[string]any {
 	}
 	return map[string]any{
 		"id": a.ID(), "path": a.Path, "title": a.Title, "source": a.Source, "lang": a.Lang,
-		"date": date, "url": a.URL, "tags": tags, "format": a.Format, "encoding": a.Encoding,
+		"date": date, "date_source": a.DateSource, "url": a.URL, "tags": tags, "format": a.Format, "encoding": a.Encoding,
 		"markdown": a.Markdown, "text": a.Text,
 	}
 }

@@ -22,20 +22,21 @@ type File struct {
 // file again; a file name can hold anything, so pass them through Sanitize
 // before showing them.
 type Article struct {
-	Key       string    // stable identity: Path, or Path#item for files with several articles
-	Path      string    // relative to the archive root, with '/'
-	Title     string    // never empty for a text file
-	Source    string    // publisher or site, e.g. "eastmoney.com", "cnBeta"
-	Lang      string    // ISO 639-1 ("zh", "ja", "sv", …), "und" when unsure
-	Script    string    // "Hans" or "Hant" for Chinese, else ""
-	Date      time.Time // publication date; the file's mtime when nothing better
-	DateKnown bool      // false when Date is only the file's mtime
-	URL       string    // the original article's URL, if known
-	Tags      []string  // tags and categories
-	Format    string    // "yaml", "toml", "markdown", "html", "text", "json", "jsonfeed"
-	Encoding  string    // the encoding the bytes were decoded from, e.g. "utf-8", "utf-16le", "gb18030"
-	Markdown  string    // the body as clean markdown, for the reading pane
-	Text      string    // the body as plain text, for the index and snippets
+	Key        string    // stable identity: Path, or Path#item for files with several articles
+	Path       string    // relative to the archive root, with '/'
+	Title      string    // never empty for a text file
+	Source     string    // publisher or site, e.g. "eastmoney.com", "cnBeta"
+	Lang       string    // ISO 639-1 ("zh", "ja", "sv", …), "und" when unsure
+	Script     string    // "Hans" or "Hant" for Chinese, else ""
+	Date       time.Time // publication date, in the article's own offset (UTC when it gives none); the file's mtime when nothing better
+	DateSource string    // where Date came from: DateFrontMatter, DateMeta, DateText, DateURL, DatePath, DateTitle or DateFile
+	DateKnown  bool      // DateSource != DateFile: Date is more than the file's mtime
+	URL        string    // the original article's URL, if known
+	Tags       []string  // tags and categories
+	Format     string    // "yaml", "toml", "markdown", "html", "text", "json", "jsonfeed"
+	Encoding   string    // the encoding the bytes were decoded from, e.g. "utf-8", "utf-16le", "gb18030"
+	Markdown   string    // the body as clean markdown, for the reading pane
+	Text       string    // the body as plain text, for the index and snippets
 }
 
 // ID returns the article's short identifier: stable across runs and

@@ -20,6 +20,7 @@ var dateLayouts = []string{
 	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04:05 MST",
 	"2006-01-02 15:04:05.999999999 -0700",
+	"2006-01-02 15:04:05.999999999-0700",
 	"2006-01-02 15:04:05.999999999",
 	"2006-01-02 15:04:05",
 	"2006-01-02 15:04 -0700",
@@ -44,6 +45,7 @@ var dateLayouts = []string{
 	"2006/01/02 15:04",
 	"2006/1/2",
 	"2006.01.02",
+	"20060102", // <meta name="pdate"> (The New York Times)
 	"January 2, 2006 15:04",
 	"January 2, 2006",
 	"Jan 2, 2006",
@@ -84,43 +86,9 @@ func cjkDate(s string) (time.Time, bool) {
 	return makeDate(m[1], m[2], m[3])
 }
 
-// datelineDate finds a dateline near the top of an article's text, like
-// 【大纪元2021年12月08日讯】. Only the start is searched: dates further down
-// are usually about events, not publication.
-func datelineDate(text string) (time.Time, bool) {
-	head := text
-	if len(head) > 1200 {
-		head = head[:1200]
-	}
-	if !strings.Contains(head, "年") && !strings.Contains(head, "년") {
-		return time.Time{}, false // the common case, without running the regexp
-	}
-	return cjkDate(head)
-}
-
-// urlDateREs find dates in URL paths: /2021/12/08/, /2021-12-08,
-// /20211208/, and the two-digit-year form /gb/21/12/7/ of Epoch Times.
-var urlDateREs = []*regexp.Regexp{
-	regexp.MustCompile(`/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/._-]|$)`),
-	regexp.MustCompile(`/((?:19|20)\d{2})(\d{2})(\d{2})(?:[/._-]|$)`),
-	regexp.MustCompile(`/(\d{2})/(\d{1,2})/(\d{1,2})/`),
-}
-
-func urlDate(u string) (time.Time, bool) {
-	for _, re := range urlDateREs {
-		if m := re.FindStringSubmatch(u); m != nil {
-			y := m[1]
-			if len(y) == 2 {
-				y = "20" + y
-			}
-			if t, ok := makeDate(y, m[2], m[3]); ok {
-				return t, true
-			}
-		}
-	}
-	return time.Time{}, false
-}
-
+// makeDate builds a calendar day (midnight, no zone: the same day
+// everywhere) from digits; a day that does not exist (31 April) is refused
+// rather than rolled over into the next month.
 func makeDate(ys, ms, ds string) (time.Time, bool) {
 	y, err1 := strconv.Atoi(ys)
 	mo, err2 := strconv.Atoi(ms)
@@ -128,5 +96,6 @@ func makeDate(ys, ms, ds string) (time.Time, bool) {
 	if err1 != nil || err2 != nil || err3 != nil || mo < 1 || mo > 12 || d < 1 || d > 31 || !plausibleYear(y) {
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC), true
+	t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+	return t, t.Day() == d
 }

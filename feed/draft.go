@@ -13,8 +13,10 @@ type draft struct {
 	title     string
 	source    string
 	url       string
-	date      time.Time
+	date      time.Time // from the file's own metadata, when dateKnown
 	dateKnown bool
+	dates     []dateCand // a page's dates, best first (pickDate)
+	sitePath  string     // the page's path on its site, from front matter (Zola's path = "2015/08/06/slug")
 	tags      []string
 	lang      string
 	markdown  string
@@ -39,15 +41,7 @@ func (d draft) finish(f File, enc string) Article {
 	if d.url == "" {
 		d.url = findOriginalURL(d.markdown)
 	}
-	if !d.dateKnown {
-		d.date, d.dateKnown = datelineDate(d.text)
-	}
-	if !d.dateKnown && d.url != "" {
-		d.date, d.dateKnown = urlDate(d.url)
-	}
-	if !d.dateKnown {
-		d.date = f.ModTime
-	}
+	date, dateSrc := d.pickDate(f)
 	d.source = d.sourceName(f.Path, metaURL)
 	a := Article{
 		Key: f.Path + Sanitize(d.key), Path: f.Path, Format: d.format, Encoding: enc,
@@ -55,7 +49,7 @@ func (d draft) finish(f File, enc string) Article {
 		Source: oneLine(clean(d.source)),
 		URL:    oneLine(clean(d.url)),
 		Tags:   cleanTags(d.tags),
-		Date:   d.date, DateKnown: d.dateKnown,
+		Date:   date, DateSource: dateSrc, DateKnown: dateSrc != DateFile,
 		Markdown: clean(d.markdown),
 		Text:     clean(d.text),
 	}

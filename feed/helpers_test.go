@@ -49,8 +49,8 @@ func dump(arts []Article, warns []string, err error) string {
 	for _, a := range arts {
 		fmt.Fprintf(&b, "key: %s\nid: %s\npath: %s\ntitle: %s\nsource: %s\nlang: %s\nscript: %s\n",
 			a.Key, a.ID(), a.Path, a.Title, a.Source, a.Lang, a.Script)
-		fmt.Fprintf(&b, "date: %s\ndate known: %v\nurl: %s\ntags: %q\nformat: %s\nencoding: %s\n",
-			a.Date.Format(time.RFC3339), a.DateKnown, a.URL, a.Tags, a.Format, a.Encoding)
+		fmt.Fprintf(&b, "date: %s\ndate source: %s\nurl: %s\ntags: %q\nformat: %s\nencoding: %s\n",
+			a.Date.Format(time.RFC3339), a.DateSource, a.URL, a.Tags, a.Format, a.Encoding)
 		fmt.Fprintf(&b, "--- markdown\n%s\n--- text\n%s\n=== end\n", a.Markdown, a.Text)
 	}
 	return b.String()

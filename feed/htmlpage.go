@@ -12,7 +12,7 @@ type pageMeta struct {
 	title, h1 string
 	canonical string
 	lang      string
-	timeAttr  string // the first <time datetime>
+	dates     pageDates // what the page says about its own date
 }
 
 // parseHTMLPage reads a whole web page: metadata from the head, the body
@@ -30,15 +30,7 @@ func parseHTMLPage(src string) draft {
 		url:    firstWebURL(pm.props["og:url"], pm.canonical),
 		lang:   pm.lang,
 	}
-	for _, k := range []string{"article:published_time", "datepublished", "pubdate", "publishdate", "date", "dc.date", "article:modified_time"} {
-		if t, ok := parseDate(pm.props[k]); ok {
-			d.date, d.dateKnown = t, true
-			break
-		}
-	}
-	if !d.dateKnown {
-		d.date, d.dateKnown = parseDate(pm.timeAttr)
-	}
+	d.dates = pm.dateCands()
 	if kw := pm.props["article:tag"]; kw != "" {
 		d.tags = appendValues(nil, kw)
 	}
@@ -93,9 +85,11 @@ func (pm *pageMeta) take(n *html.Node) {
 		if strings.EqualFold(attr(n, "rel"), "canonical") {
 			pm.canonical = attr(n, "href")
 		}
-	case "time":
-		if pm.timeAttr == "" {
-			pm.timeAttr = attr(n, "datetime")
+	case "time", "script":
+		pm.dates.take(n)
+	default:
+		if n.FirstChild != nil && len(n.Attr) > 0 { // <span itemprop="datePublished">
+			pm.dates.takeItemprop(n)
 		}
 	}
 }

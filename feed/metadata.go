@@ -26,6 +26,7 @@ func applyMeta(d *draft, m meta) []string {
 			warns = append(warns, "front matter: date "+quoteShort(s)+" not understood")
 		}
 	}
+	d.sitePath = m.strDeep("path", "permalink", "url") // Zola, Hugo: the page's path on its site, which may hold its date
 	d.url = firstWebURL(m.strDeep(urlKeys...), m.strDeep("source"))
 	d.source = m.strDeep(sourceKeys...)
 	if isWebURL(d.source) {

@@ -73,19 +73,20 @@ type Query struct {
 
 // Hit is one search result, light enough to list by the thousand.
 type Hit struct {
-	ID        string
-	Path      string
-	Title     string
-	Source    string
-	Lang      string
-	Date      time.Time // the article's date, else its file's mtime; zero only when neither is known
-	DateKnown bool      // false when Date is only the file's mtime
-	URL       string
-	Tags      []string
-	Snippet   string // one line: the first match in context, or the start of the body
-	Score     float64
-	Read      bool
-	Starred   bool
+	ID         string
+	Path       string
+	Title      string
+	Source     string
+	Lang       string
+	Date       time.Time // the article's date in its own zone, else its file's mtime; zero only when neither is known
+	DateSource string    // where Date came from: feed.DateFrontMatter … feed.DateFile
+	DateKnown  bool      // false when Date is only the file's mtime
+	URL        string
+	Tags       []string
+	Snippet    string // one line: the first match in context, or the start of the body
+	Score      float64
+	Read       bool
+	Starred    bool
 }
 
 // Result is one page of hits and the total number of matches.

@@ -7,8 +7,9 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"time"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/feed"
 )
 
 // hits loads the listed articles, in the given order, with their reader
@@ -23,7 +24,7 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 		args[i] = id
 	}
 	rows, err := ix.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.path, a.title, a.source, a.lang,
-		a.date, a.date_known, a.url, a.tags, t.body, coalesce(s.read, 0), coalesce(s.starred, 0)
+		a.date, a.date_offset, a.date_source, a.url, a.tags, t.body, coalesce(s.read, 0), coalesce(s.starred, 0)
 		FROM articles a JOIN texts t ON t.rowid = a.rowid LEFT JOIN state s ON s.id = a.id WHERE a.rowid IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -93,23 +94,21 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	var (
-		h                     Hit
-		rowid, date           int64
-		dateKnown, read, star int
-		tags                  string
-		body                  []byte
+		h                      Hit
+		rowid, date            int64
+		dateOffset, read, star int
+		tags                   string
+		body                   []byte
 	)
-	err := rows.Scan(&rowid, &h.ID, &h.Path, &h.Title, &h.Source, &h.Lang, &date, &dateKnown,
+	err := rows.Scan(&rowid, &h.ID, &h.Path, &h.Title, &h.Source, &h.Lang, &date, &dateOffset, &h.DateSource,
 		&h.URL, &tags, &body, &read, &star)
 	if err != nil {
 		return 0, Hit{}, nil, err
 	}
 	// An article without a date of its own carries its file's mtime (the
-	// issue's rule for plain text); DateKnown tells the two apart.
-	if date != 0 {
-		h.Date = time.Unix(date, 0).UTC()
-	}
-	h.DateKnown = dateKnown == 1
+	// issue's rule for plain text); DateSource tells the two apart.
+	h.Date = loadDate(date, dateOffset)
+	h.DateKnown = h.DateSource != feed.DateFile
 	if tags != "" {
 		h.Tags = strings.Split(tags, tagSep)
 	}

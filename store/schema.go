@@ -9,7 +9,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
 // or the tokenization change: an older index is then rebuilt (keeping the
 // reader state), a newer one refused.
-const schemaVersion = 4
+const schemaVersion = 5
 
 // indexTables are derived from the archive and can be rebuilt at any time.
 // files.indexed is the stamp that says a file is complete in the index; it
@@ -36,8 +36,9 @@ var indexTables = []string{
 		source_f   TEXT NOT NULL,
 		lang       TEXT NOT NULL,
 		script     TEXT NOT NULL,
-		date       INTEGER NOT NULL,
-		date_known INTEGER NOT NULL,
+		date        INTEGER NOT NULL, -- the wall clock in the article's zone, as seconds since 1970 UTC (dates.go)
+		date_offset INTEGER NOT NULL, -- that zone's offset in seconds east of UTC
+		date_source TEXT NOT NULL,    -- feed.DateFrontMatter … feed.DateFile
 		url        TEXT NOT NULL,
 		tags       TEXT NOT NULL
 	)`,

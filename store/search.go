@@ -58,10 +58,10 @@ func (w *sqlWhere) String() string {
 func rowFilters(q Query) *sqlWhere {
 	w := &sqlWhere{}
 	if !q.After.IsZero() {
-		w.add("a.date >= ?", q.After.Unix())
+		w.add("a.date >= ?", wallClock(q.After))
 	}
 	if !q.Before.IsZero() {
-		w.add("a.date < ?", q.Before.Unix())
+		w.add("a.date < ?", wallClock(q.Before))
 	}
 	if q.OnlyUnread {
 		w.add("NOT EXISTS (SELECT 1 FROM state s WHERE s.id = a.id AND s.read = 1)")

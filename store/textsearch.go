@@ -78,10 +78,10 @@ func (v *textView) filters(ctx context.Context, q Query, withLangSource bool) (*
 		f.sources = v.dicts.sourceIDs(q.Sources)
 	}
 	if !q.After.IsZero() {
-		f.after, f.hasAfter = q.After.Unix(), true
+		f.after, f.hasAfter = wallClock(q.After), true
 	}
 	if !q.Before.IsZero() {
-		f.before, f.hasBefore = q.Before.Unix(), true
+		f.before, f.hasBefore = wallClock(q.Before), true
 	}
 	var err error
 	if q.OnlyUnread {

@@ -65,7 +65,7 @@ var statements = map[string]string{
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
 		hash = excluded.hash, indexed = excluded.indexed`,
 	"addArt": `INSERT INTO articles(id, path, key, title, source, source_f, lang, script, date,
-		date_known, url, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		date_offset, date_source, url, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING`,
 	"stamp": "INSERT OR REPLACE INTO kv(key, value) VALUES('store.last_indexed', ?)",
 	"count": "INSERT OR REPLACE INTO meta(key, value) SELECT 'store.files', count(*) FROM files",
@@ -274,12 +274,9 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 
 func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parsed) error {
 	a := r.a
-	known := 0
-	if a.DateKnown {
-		known = 1
-	}
+	date, offset := storedDate(a.Date)
 	res, err := w.st["addArt"].ExecContext(ctx, r.id, path, a.Key, a.Title, a.Source,
-		foldSource(a.Source), a.Lang, a.Script, a.Date.Unix(), known, a.URL,
+		foldSource(a.Source), a.Lang, a.Script, date, offset, a.DateSource, a.URL,
 		strings.Join(a.Tags, tagSep))
 	if err != nil {
 		return wrapWrite(path, err)
@@ -295,7 +292,7 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	if _, err := w.st["addText"].ExecContext(ctx, rowid, r.body); err != nil {
 		return wrapWrite(path, err)
 	}
-	info := docInfo{date: a.Date.Unix(), titleLen: r.terms.titleLen, bodyLen: r.terms.bodyLen}
+	info := docInfo{date: date, titleLen: r.terms.titleLen, bodyLen: r.terms.bodyLen}
 	if info.lang, err = w.langID(ctx, a.Lang, a.Script); err != nil {
 		return wrapWrite(path, err)
 	}

@@ -48,8 +48,15 @@ func WriteArticle(w io.Writer, a feed.Article, opts ShowOptions) error {
 // articleMeta is the line under a title: source · date · language · URL.
 func articleMeta(a feed.Article) string {
 	parts := []string{}
-	for _, s := range []string{a.Source, a.Date.Format("2006-01-02"), a.Lang, a.URL} {
-		if s != "" && s != "0001-01-01" {
+	date := ""
+	if !a.Date.IsZero() {
+		date = a.Date.Format("2006-01-02")
+		if !a.DateKnown {
+			date += " (file date)" // as the reader says it
+		}
+	}
+	for _, s := range []string{a.Source, date, a.Lang, a.URL} {
+		if s != "" {
 			parts = append(parts, s)
 		}
 	}

@@ -30,6 +30,11 @@ func TestMain(m *testing.M) {
 // fixedNow is the clock of every test.
 var fixedNow = time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
 
+// fixedMtime is the modification time of every copied example file: after
+// the newest example's date, since a date after its file's mtime plus a
+// day is not believed (feed.pickDate).
+var fixedMtime = time.Date(2025, 9, 1, 12, 0, 0, 0, time.UTC)
+
 // openIndex indexes dir into a fresh index in a temp folder.
 func openIndex(t testing.TB, dir string) *store.Index {
 	t.Helper()
@@ -217,7 +222,7 @@ func orderedIndex(t testing.TB, src string) *store.Index {
 		if err := os.WriteFile(out, data, 0o644); err != nil {
 			t.Fatalf("write %s: %v", out, err)
 		}
-		if err := os.Chtimes(out, fixedNow, fixedNow); err != nil {
+		if err := os.Chtimes(out, fixedMtime, fixedMtime); err != nil {
 			t.Fatalf("chtimes %s: %v", out, err)
 		}
 		if _, err := ix.Update(context.Background(), nil); err != nil {

@@ -167,23 +167,18 @@ func (m listModel) row(h store.Hit, sel bool) string {
 	} else {
 		mark = " " + mark
 	}
-	date := "          "
-	if !h.Date.IsZero() {
-		date = h.Date.Format("2006-01-02")
-	}
+	date := listDate(h)
 	lang := fit(h.Lang, 3)
 	var right string
 	switch {
 	case w >= 60:
-		right = " " + fit(clean(h.Source), min(14, w/5)) + " " + lang + " " + date
+		right = " " + fit(clean(h.Source), min(14, w/5)) + " " + lang
 	case w >= 44:
-		right = " " + lang + " " + date
-	default:
-		right = " " + date
+		right = " " + lang
 	}
-	titleW := w - cells(mark) - cells(right)
+	titleW := w - cells(mark) - cells(right) - cells(date)
 	if titleW < 8 { // too narrow for the columns: title only
-		right, titleW = "", w-cells(mark)
+		right, date, titleW = "", "", w-cells(mark)
 	}
 	title := cut(clean(h.Title), titleW)
 	pad := strings.Repeat(" ", max(titleW-cells(title), 0))
@@ -207,5 +202,24 @@ func (m listModel) row(h store.Hit, sel bool) string {
 	b.WriteString(highlight(title, m.query, base, st.Match.Inherit(base)))
 	b.WriteString(base.Render(pad))
 	b.WriteString(st.Dim.Inherit(base).Render(right))
+	dateStyle := st.Dim
+	if !h.DateKnown {
+		dateStyle = st.FileDate
+	}
+	b.WriteString(dateStyle.Inherit(base).Render(date))
 	return b.String()
+}
+
+// listDate is the date column, with the space before it: a date that is
+// only the file's mtime (often the day the archive was copied) gets a '~'
+// in that space, so it reads as approximate even without colour.
+func listDate(h store.Hit) string {
+	if h.Date.IsZero() {
+		return "           "
+	}
+	lead := " "
+	if !h.DateKnown {
+		lead = "~"
+	}
+	return lead + h.Date.Format("2006-01-02")
 }

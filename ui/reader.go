@@ -129,7 +129,8 @@ func (m *readerModel) fill(p prepared) {
 	var lines []string
 	a := p.art
 	if p.err != nil {
-		a = feed.Article{Title: m.hit.Title, Source: m.hit.Source, Lang: m.hit.Lang, Date: m.hit.Date, URL: m.hit.URL}
+		a = feed.Article{Title: m.hit.Title, Source: m.hit.Source, Lang: m.hit.Lang, Date: m.hit.Date,
+			DateSource: m.hit.DateSource, DateKnown: m.hit.DateKnown, URL: m.hit.URL}
 	}
 	w := m.inner()
 	for _, l := range wrap(a.Title, w) {

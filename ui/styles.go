@@ -24,6 +24,7 @@ type Styles struct {
 	Status, StatusError             lipgloss.Style
 	Row, Selected, SelectedBlur     lipgloss.Style
 	Unread, Dim, Match, Star        lipgloss.Style
+	FileDate                        lipgloss.Style // a date that is only the file's mtime: fainter than Dim, after a '~'
 	Border                          lipgloss.Style
 	Title, Meta                     lipgloss.Style
 	Picked                          lipgloss.Style
@@ -71,6 +72,7 @@ func defaultStyles(theme string) Styles {
 		Selected:    lipgloss.NewStyle().Bold(true).Background(pick(selectBgDark, selectLight)),
 		Unread:      lipgloss.NewStyle().Foreground(pick(unreadDark, unreadLight)),
 		Dim:         lipgloss.NewStyle().Foreground(dim),
+		FileDate:    lipgloss.NewStyle().Foreground(dim).Faint(true),
 		Match:       lipgloss.NewStyle().Bold(true).Underline(true).Foreground(pick(matchDark, matchLight)),
 		Star:        lipgloss.NewStyle().Foreground(pick(matchDark, matchLight)),
 		Border:      lipgloss.NewStyle().Foreground(pick(borderDark, borderLight)),
