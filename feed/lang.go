@@ -55,7 +55,9 @@ func DetectLang(title, body string) (lang, script string) {
 			return "ja", ""
 		}
 		return "zh", hanScript(hans, hant)
-	case c.other > c.latin:
+	case c.other > 0 && c.other*3 >= c.latin:
+		// Greek, Cyrillic, Hindi … text keeps Latin names and terms
+		// (GStreamer, PostgreSQL) but is still written in its script.
 		return detectOtherScript(sample)
 	}
 	return detectLatin(sample)
@@ -99,9 +101,19 @@ func countScripts(s string) scriptCounts {
 }
 
 // detectOtherScript handles Cyrillic, Arabic, Greek, Hebrew, Thai, Indic
-// and other scripts, where whatlanggo knows the few languages of each.
+// and other scripts: a script only one language writes names it, the
+// tables choose among the languages of a shared one, and a script none of
+// them writes is "und".
 func detectOtherScript(sample string) (lang, script string) {
-	return isoCode(trigramLang(textcut.Prefix(sample, trigramBytes), whatlanggo.Options{})), ""
+	sc := mainScript(sample)
+	if sc == nil {
+		return "und", ""
+	}
+	if code, ok := soleLanguage[sc]; ok {
+		return code, ""
+	}
+	lang, _ = tableLang(sample, sc)
+	return lang, ""
 }
 
 // latinCandidates are the Latin-script languages whatlanggo may answer.
@@ -151,6 +163,8 @@ var latinWhitelists = func() (lists [2][2]map[whatlanggo.Lang]bool) {
 	return lists
 }()
 
+var useTables = true
+
 func boolIndex(b bool) int {
 	if b {
 		return 1
@@ -166,10 +180,16 @@ func detectLatin(sample string) (lang, script string) {
 		// One word, or a sample that is mostly base64, hashes or numbers,
 		// is not enough to name a language.
 		return "und", ""
-	case w.viLetters >= 2 && w.viLetters*25 >= w.letters:
+	case w.viOnly > 0 && w.viLetters >= 2 && w.viLetters*25 >= w.letters:
+		// ơ ư đ are Vietnamese alone; the tone marks are shared with
+		// Yoruba (ẹ ọ) and ă with Romanian.
 		return "vi", ""
 	case w.ascii && unaccentedVietnamese(w.words):
 		return "vi", ""
+	}
+	if useTables {
+		lang, _ = tableLang(sample, nil)
+		return lang, ""
 	}
 	allowed := latinWhitelist(w)
 	scores := functionWordScores(w.words, allowed)
@@ -216,7 +236,8 @@ type wordSample struct {
 	words     []string // lower-case words, in order
 	letters   int      // letters in words
 	noise     int      // letters in tokens that are not words (base64, hashes, ids)
-	viLetters int      // letters only Vietnamese uses (ơ ư đ ă, tone marks)
+	viLetters int      // letters Vietnamese uses (ơ ư đ ă, tone marks)
+	viOnly    int      // ơ ư đ, which no other language writes
 	umlauts   int      // å, ä, ö
 	nordicAEO bool     // æ or ø seen
 	ascii     bool     // no letter outside ASCII
@@ -241,6 +262,10 @@ func latinWords(s string) wordSample {
 					}
 					if isVietnameseLetter(r) {
 						vi++
+					}
+					switch r {
+					case 'ơ', 'Ơ', 'ư', 'Ư', 'đ', 'Đ':
+						w.viOnly++
 					}
 					switch r {
 					case 'æ', 'ø', 'Æ', 'Ø':

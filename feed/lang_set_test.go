@@ -1,0 +1,124 @@
+package feed
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// langSetItems reads one language's sentences of feed/testdata/langset.
+func langSetItems(t *testing.T, path string) []string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var lines []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+// paragraphs joins each sentence with the four after it (wrapping round),
+// as many paragraphs as sentences.
+func paragraphs(sentences []string) []string {
+	out := make([]string, len(sentences))
+	for i := range sentences {
+		var p []string
+		for k := range 5 {
+			p = append(p, sentences[(i+k)%len(sentences)])
+		}
+		out[i] = strings.Join(p, " ")
+	}
+	return out
+}
+
+type langSetResult struct {
+	lang              string
+	sentences, paras  float64
+	nSent             int
+	wrongS            map[string]int
+}
+
+func runLangSet(t *testing.T, dir string) []langSetResult {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []langSetResult
+	for _, f := range files {
+		lang := strings.TrimSuffix(filepath.Base(f), ".txt")
+		items := langSetItems(t, f)
+		r := langSetResult{lang: lang, nSent: len(items), wrongS: map[string]int{}}
+		for _, s := range items {
+			got, _ := DetectLang("", s)
+			if got == lang {
+				r.sentences++
+			} else {
+				r.wrongS[got]++
+			}
+		}
+		for _, p := range paragraphs(items) {
+			if got, _ := DetectLang("", p); got == lang {
+				r.paras++
+			}
+		}
+		r.sentences /= float64(len(items))
+		r.paras /= float64(len(items))
+		out = append(out, r)
+	}
+	return out
+}
+
+func confusions(m map[string]int) string {
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return m[keys[i]] > m[keys[j]] || m[keys[i]] == m[keys[j]] && keys[i] < keys[j] })
+	var b strings.Builder
+	for i, k := range keys {
+		if i == 4 {
+			break
+		}
+		fmt.Fprintf(&b, " %s:%d", k, m[k])
+	}
+	return b.String()
+}
+
+// TestLangSet reads the multilingual set (feed/testdata/langset/README.md)
+// and prints the accuracy of each language, on single sentences and on
+// paragraphs of five.
+func TestLangSet(t *testing.T) {
+	if os.Getenv("ALLORD") != "" {
+		longOrders = []int{1, 2, 3, 4, 5}
+	}
+	if os.Getenv("ORD") == "123" {
+		longOrders = []int{1, 2, 3}
+	}
+	res := runLangSet(t, "testdata/langset/in")
+	var sumS, sumP float64
+	for _, r := range res {
+		sumS += r.sentences
+		sumP += r.paras
+		t.Logf("%s n=%3d sentences %.3f paragraphs %.3f  wrong:%s", r.lang, r.nSent, r.sentences, r.paras, confusions(r.wrongS))
+	}
+	t.Logf("macro over %d languages: sentences %.4f paragraphs %.4f", len(res), sumS/float64(len(res)), sumP/float64(len(res)))
+	out := runLangSet(t, "testdata/langset/out")
+	var und float64
+	for _, r := range out {
+		u := float64(r.wrongS["und"]) / float64(r.nSent)
+		und += u
+		t.Logf("outside %s n=%3d und %.3f  answers:%s", r.lang, r.nSent, u, confusions(r.wrongS))
+	}
+	t.Logf("outside the 75: und on %.3f of sentences (macro over %d languages)", und/float64(len(out)), len(out))
+}
