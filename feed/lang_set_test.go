@@ -43,10 +43,10 @@ func paragraphs(sentences []string) []string {
 }
 
 type langSetResult struct {
-	lang              string
-	sentences, paras  float64
-	nSent             int
-	wrongS            map[string]int
+	lang             string
+	sentences, paras float64
+	nSent            int
+	wrongS           map[string]int
 }
 
 func runLangSet(t *testing.T, dir string) []langSetResult {
@@ -60,7 +60,7 @@ func runLangSet(t *testing.T, dir string) []langSetResult {
 		items := langSetItems(t, f)
 		r := langSetResult{lang: lang, nSent: len(items), wrongS: map[string]int{}}
 		for _, s := range items {
-			got, _ := DetectLang("", s)
+			got, _ := DetectLang("", toNFC(s))
 			if got == lang {
 				r.sentences++
 			} else {
@@ -68,7 +68,7 @@ func runLangSet(t *testing.T, dir string) []langSetResult {
 			}
 		}
 		for _, p := range paragraphs(items) {
-			if got, _ := DetectLang("", p); got == lang {
+			if got, _ := DetectLang("", toNFC(p)); got == lang {
 				r.paras++
 			}
 		}

@@ -4,7 +4,7 @@ import "strings"
 
 // Vietnamese written without its diacritics (on old sites, in URLs turned
 // into titles, by hurried typists) has no tell-tale letter left, and
-// whatlanggo takes it for English or Yoruba. It is still unmistakable:
+// n-gram statistics take it for English or Yoruba. It is still unmistakable:
 // every word is one syllable of a strict shape, and a handful of syllables
 // (cua, cac, nhung, duoc, nguoi …) make up a large part of any text.
 

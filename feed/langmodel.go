@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"slices"
 	"sync"
 )
 
@@ -36,12 +35,17 @@ type ngramModel struct {
 }
 
 type ngramTable struct {
-	floors []uint8           // per language: the score of an n-gram it lacks
-	hashes []uint32          // sorted
-	langs  []uint8           // language of each row
-	scores []uint8           // -ln(p) × qScale of each row
-	starts [1<<16 + 1]uint32 // first row of each top-16-bit prefix of a hash
+	floors []uint8 // per language: the score of an n-gram it lacks
+	// rows hold hash<<32 | language<<8 | score, sorted: the rows of one
+	// n-gram lie together, in one or two cache lines.
+	rows []uint64
+	// starts holds the first row of each top-bucketBits prefix of a hash.
+	starts []uint32
 }
+
+// bucketBits sets the size of the index: about 16 rows a bucket, scanned
+// in a line.
+const bucketBits = 18
 
 var ngramModels = sync.OnceValues(func() (*ngramModel, error) { return loadNgramModel(ngramData) })
 
@@ -67,12 +71,12 @@ func loadNgramModel(gz []byte) (*ngramModel, error) {
 		t := &m.orders[o]
 		t.floors = r.next(n)
 		rows := int(binary.LittleEndian.Uint32(r.next(4)))
-		raw := r.next(4 * rows)
-		t.hashes = make([]uint32, rows)
-		for i := range t.hashes {
-			t.hashes[i] = binary.LittleEndian.Uint32(raw[4*i:])
+		hashes, langs, scores := r.next(4*rows), r.next(rows), r.next(rows)
+		t.rows = make([]uint64, rows)
+		for i := range t.rows {
+			h := binary.LittleEndian.Uint32(hashes[4*i:])
+			t.rows[i] = uint64(h)<<32 | uint64(langs[i])<<8 | uint64(scores[i])
 		}
-		t.langs, t.scores = r.next(rows), r.next(rows)
 		t.index()
 		if floorMode == 1 {
 			hi := uint8(0)
@@ -90,28 +94,37 @@ func loadNgramModel(gz []byte) (*ngramModel, error) {
 	return m, nil
 }
 
-// index fills starts, so that a look-up searches only the rows that share
-// a hash's first 16 bits (a few dozen).
+// index fills starts, so that a look-up scans only the rows that share
+// a hash's first bucketBits bits.
 func (t *ngramTable) index() {
+	t.starts = make([]uint32, 1<<bucketBits+1)
 	p := 0
 	for b := range len(t.starts) {
-		for p < len(t.hashes) && int(t.hashes[p]>>16) < b {
+		for p < len(t.rows) && int(t.rows[p]>>(64-bucketBits)) < b {
 			p++
 		}
 		t.starts[b] = uint32(p)
 	}
 }
 
-// rows returns the range of rows of an n-gram's hash.
-func (t *ngramTable) rows(h uint32) (lo, hi int) {
-	lo, hi = int(t.starts[h>>16]), int(t.starts[h>>16+1])
-	i, _ := slices.BinarySearch(t.hashes[lo:hi], h)
-	lo += i
-	end := lo
-	for end < hi && t.hashes[end] == h {
-		end++
+// find returns the rows of an n-gram's hash.
+func (t *ngramTable) find(h uint32) []uint64 {
+	b := h >> (32 - bucketBits)
+	rows := t.rows[t.starts[b]:t.starts[b+1]]
+	for i, r := range rows {
+		switch rh := uint32(r >> 32); {
+		case rh < h:
+			continue
+		case rh > h:
+			return nil
+		}
+		end := i + 1
+		for end < len(rows) && uint32(rows[end]>>32) == h {
+			end++
+		}
+		return rows[i:end]
 	}
-	return lo, end
+	return nil
 }
 
 // byteReader cuts a buffer into pieces, remembering a read past its end.

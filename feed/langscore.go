@@ -13,9 +13,9 @@ type langSet [256]bool
 type langScores struct {
 	score [256]int64
 	grams [ngramOrders]int // n-grams of each order in the text
-	// known counts the trigrams of the text the best language has, filled
-	// in by best.
-	known int
+	// tri is the trigrams' part of score: how well a language fits the
+	// text, comparable from one text to the next.
+	tri [256]int64
 }
 
 // score sums, for each language of cands, the scores of the n-grams of
@@ -34,17 +34,20 @@ func (m *ngramModel) score(words []string, orders []int, cands *langSet) *langSc
 			pos := runeStarts(w, starts[:0])
 			for i := 0; i+o < len(pos); i++ {
 				n++
-				lo, hi := t.rows(fnv32(w[pos[i]:pos[i+o]]))
-				for r := lo; r < hi; r++ {
-					l := t.langs[r]
-					adj[l] += int64(t.floors[l]) - int64(t.scores[r])
+				for _, r := range t.find(fnv32(w[pos[i]:pos[i+o]])) {
+					l := uint8(r >> 8)
+					adj[l] += int64(t.floors[l]) - int64(uint8(r))
 				}
 			}
 		}
 		s.grams[o-1] = n
 		for l := range m.codes {
 			if cands[l] {
-				s.score[l] += adj[l] - int64(n)*int64(t.floors[l])
+				v := adj[l] - int64(n)*int64(t.floors[l])
+				s.score[l] += v
+				if o == 3 {
+					s.tri[l] = v
+				}
 			}
 		}
 	}
@@ -72,6 +75,16 @@ func (s *langScores) best(cands *langSet, n int) (best int, lead float64) {
 		return best, 0
 	}
 	return best, float64(s.score[best]-s.score[second]) / qScale / float64(grams)
+}
+
+// fit is the mean score of the text's trigrams in language l, in nats:
+// about 2 for text in that language, far more for text in a language the
+// tables do not know; 0 without trigrams.
+func (s *langScores) fit(l int) float64 {
+	if s.grams[2] == 0 {
+		return 0
+	}
+	return -float64(s.tri[l]) / qScale / float64(s.grams[2])
 }
 
 // runeStarts appends the byte offset of each rune of w and len(w); words
