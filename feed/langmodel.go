@@ -8,6 +8,7 @@ import (
 	"errors"
 	"io"
 	"sync"
+	"sync/atomic"
 )
 
 // The letter n-gram tables come from lingua-go's models (Apache 2.0) by
@@ -47,7 +48,18 @@ type ngramTable struct {
 // in a line.
 const bucketBits = 18
 
-var ngramModels = sync.OnceValues(func() (*ngramModel, error) { return loadNgramModel(ngramData) })
+var ngramModels = sync.OnceValues(func() (*ngramModel, error) {
+	tablesRead.Store(true)
+	return loadNgramModel(ngramData)
+})
+
+// tablesRead records that a detection read the tables.
+var tablesRead atomic.Bool
+
+// LangTablesLoaded reports whether this process has read the language
+// tables (some 30 MB once read): parsing an article reads them, searching
+// an index never does, which the tests check.
+func LangTablesLoaded() bool { return tablesRead.Load() }
 
 func loadNgramModel(gz []byte) (*ngramModel, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))

@@ -3,9 +3,9 @@ package main
 import (
 	"archive/zip"
 	"errors"
-	"io/fs"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
