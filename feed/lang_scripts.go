@@ -64,15 +64,28 @@ func mainScript(s string) *unicode.RangeTable {
 }
 
 // scriptCands marks the languages of the tables written in script, Latin
-// for nil.
+// for nil (a set made once per script, at load).
 func (m *ngramModel) scriptCands(script *unicode.RangeTable) *langSet {
-	var set langSet
-	for i, code := range m.codes {
-		if langScripts[code] == script && code != "ja" && code != "ko" && code != "zh" {
-			set[i] = true
-		}
+	if set, ok := m.byScript[script]; ok {
+		return set
 	}
-	return &set
+	return &langSet{}
+}
+
+// scriptSets makes the candidate set of each script.
+func scriptSets(codes []string) map[*unicode.RangeTable]*langSet {
+	sets := map[*unicode.RangeTable]*langSet{}
+	for i, code := range codes {
+		if code == "ja" || code == "ko" || code == "zh" {
+			continue // decided by DetectLang's script rules
+		}
+		sc := langScripts[code]
+		if sets[sc] == nil {
+			sets[sc] = &langSet{}
+		}
+		sets[sc][i] = true
+	}
+	return sets
 }
 
 // soleLanguage names the language of each script only one of the

@@ -9,6 +9,7 @@ import (
 	"io"
 	"sync"
 	"sync/atomic"
+	"unicode"
 )
 
 // The letter n-gram tables come from lingua-go's models (Apache 2.0) by
@@ -31,8 +32,10 @@ const qScale = 10
 // ngramModel holds, for each order, the rows of all languages sorted by
 // the hash of their n-gram.
 type ngramModel struct {
-	codes  []string // ISO 639-1, indexed by a row's language
-	orders [ngramOrders]ngramTable
+	codes []string // ISO 639-1, indexed by a row's language
+	// byScript holds the languages of each script (nil: Latin).
+	byScript map[*unicode.RangeTable]*langSet
+	orders   [ngramOrders]ngramTable
 }
 
 type ngramTable struct {
@@ -103,6 +106,7 @@ func loadNgramModel(gz []byte) (*ngramModel, error) {
 	if r.err {
 		return nil, errors.New("language tables: truncated")
 	}
+	m.byScript = scriptSets(m.codes)
 	return m, nil
 }
 
