@@ -29,3 +29,20 @@ func TestLangNames(t *testing.T) {
 		}
 	}
 }
+
+// FuzzLangCode: any name comes back as a code that reads as itself, and a
+// code of the table comes back from its own name.
+func FuzzLangCode(f *testing.F) {
+	for _, s := range []string{"ca", "Català", "norsk bokmål", "中文", " SV ", "zh-hant", "", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		code := LangCode(name)
+		if again := LangCode(code); again != code {
+			t.Fatalf("LangCode(%q) = %q, but LangCode(%q) = %q", name, code, code, again)
+		}
+		if n := LangName(code); n != "" && LangCode(n) != code {
+			t.Fatalf("LangCode(LangName(%q)) = %q", code, LangCode(n))
+		}
+	})
+}
