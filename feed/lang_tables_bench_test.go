@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -25,4 +26,24 @@ func BenchmarkTableLang(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkLoadLangTables measures reading the tables: time, and the heap
+// they hold once read (MB-held), which indexing carries.
+func BenchmarkLoadLangTables(b *testing.B) {
+	var held uint64
+	for b.Loop() {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		m, err := loadNgramModel(ngramData)
+		if err != nil {
+			b.Fatal(err)
+		}
+		runtime.GC()
+		runtime.ReadMemStats(&after)
+		held = after.HeapAlloc - before.HeapAlloc
+		runtime.KeepAlive(m)
+	}
+	b.ReportMetric(float64(held)/(1<<20), "MB-held")
 }

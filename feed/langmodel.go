@@ -1,11 +1,13 @@
 package feed
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"sync"
 	"sync/atomic"
@@ -19,8 +21,6 @@ import (
 
 //go:embed langdata/ngrams.bin.gz
 var ngramData []byte
-
-var floorMode = 0
 
 // ngramOrders is the longest n-gram the tables hold.
 const ngramOrders = 5
@@ -38,11 +38,14 @@ type ngramModel struct {
 	orders   [ngramOrders]ngramTable
 }
 
+// ngramTable is one order. Row i is the n-gram hashed hashes[i] in
+// language vals[i]>>8, scored vals[i]&0xff; rows are sorted by hash, so
+// the rows of one n-gram lie together. Six bytes a row: the tables hold
+// six million.
 type ngramTable struct {
 	floors []uint8 // per language: the score of an n-gram it lacks
-	// rows hold hash<<32 | language<<8 | score, sorted: the rows of one
-	// n-gram lie together, in one or two cache lines.
-	rows []uint64
+	hashes []uint32
+	vals   []uint16
 	// starts holds the first row of each top-bucketBits prefix of a hash.
 	starts []uint32
 }
@@ -60,54 +63,66 @@ var ngramModels = sync.OnceValues(func() (*ngramModel, error) {
 var tablesRead atomic.Bool
 
 // LangTablesLoaded reports whether this process has read the language
-// tables (some 30 MB once read): parsing an article reads them, searching
+// tables (some 40 MB once read): parsing an article reads them, searching
 // an index never does, which the tests check.
 func LangTablesLoaded() bool { return tablesRead.Load() }
 
+// loadNgramModel reads the format cmd/langmodels writes, one array at a
+// time, so that no more than the tables and one order's raw bytes are
+// held at once.
 func loadNgramModel(gz []byte) (*ngramModel, error) {
 	zr, err := gzip.NewReader(bytes.NewReader(gz))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("language tables: %w", err)
 	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	r := &byteReader{data: data}
-	if string(r.next(4)) != "YLM1" {
+	r := bufio.NewReaderSize(zr, 1<<16)
+	var head [5]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil || string(head[:4]) != "YLM1" {
 		return nil, errors.New("language tables: not YLM1")
 	}
+	n := int(head[4])
+	codes := make([]byte, 2*n)
+	if _, err := io.ReadFull(r, codes); err != nil {
+		return nil, fmt.Errorf("language tables: %w", err)
+	}
 	m := &ngramModel{}
-	n := int(r.next(1)[0])
-	for range n {
-		m.codes = append(m.codes, string(r.next(2)))
+	for i := range n {
+		m.codes = append(m.codes, string(codes[2*i:2*i+2]))
 	}
 	for o := range m.orders {
-		t := &m.orders[o]
-		t.floors = r.next(n)
-		rows := int(binary.LittleEndian.Uint32(r.next(4)))
-		hashes, langs, scores := r.next(4*rows), r.next(rows), r.next(rows)
-		t.rows = make([]uint64, rows)
-		for i := range t.rows {
-			h := binary.LittleEndian.Uint32(hashes[4*i:])
-			t.rows[i] = uint64(h)<<32 | uint64(langs[i])<<8 | uint64(scores[i])
+		if err := m.orders[o].read(r, n); err != nil {
+			return nil, fmt.Errorf("language tables, order %d: %w", o+1, err)
 		}
-		t.index()
-		if floorMode == 1 {
-			hi := uint8(0)
-			for _, f := range t.floors {
-				hi = max(hi, f)
-			}
-			for i := range t.floors {
-				t.floors[i] = hi
-			}
-		}
-	}
-	if r.err {
-		return nil, errors.New("language tables: truncated")
 	}
 	m.byScript = scriptSets(m.codes)
 	return m, nil
+}
+
+// read reads one order: floors, row count, hashes, languages, scores.
+func (t *ngramTable) read(r io.Reader, langs int) error {
+	t.floors = make([]uint8, langs)
+	var count uint32
+	if _, err := io.ReadFull(r, t.floors); err != nil {
+		return err
+	}
+	if err := binary.Read(r, binary.LittleEndian, &count); err != nil {
+		return err
+	}
+	rows := int(count)
+	t.hashes = make([]uint32, rows)
+	if err := binary.Read(r, binary.LittleEndian, t.hashes); err != nil {
+		return err
+	}
+	raw := make([]byte, 2*rows) // languages, then scores
+	if _, err := io.ReadFull(r, raw); err != nil {
+		return err
+	}
+	t.vals = make([]uint16, rows)
+	for i := range t.vals {
+		t.vals[i] = uint16(raw[i])<<8 | uint16(raw[rows+i])
+	}
+	t.index()
+	return nil
 }
 
 // index fills starts, so that a look-up scans only the rows that share
@@ -116,45 +131,29 @@ func (t *ngramTable) index() {
 	t.starts = make([]uint32, 1<<bucketBits+1)
 	p := 0
 	for b := range len(t.starts) {
-		for p < len(t.rows) && int(t.rows[p]>>(64-bucketBits)) < b {
+		for p < len(t.hashes) && int(t.hashes[p]>>(32-bucketBits)) < b {
 			p++
 		}
 		t.starts[b] = uint32(p)
 	}
 }
 
-// find returns the rows of an n-gram's hash.
-func (t *ngramTable) find(h uint32) []uint64 {
+// find returns the languages and scores (vals) of an n-gram's hash.
+func (t *ngramTable) find(h uint32) []uint16 {
 	b := h >> (32 - bucketBits)
-	rows := t.rows[t.starts[b]:t.starts[b+1]]
-	for i, r := range rows {
-		switch rh := uint32(r >> 32); {
+	lo, hi := int(t.starts[b]), int(t.starts[b+1])
+	for i := lo; i < hi; i++ {
+		switch rh := t.hashes[i]; {
 		case rh < h:
 			continue
 		case rh > h:
 			return nil
 		}
 		end := i + 1
-		for end < len(rows) && uint32(rows[end]>>32) == h {
+		for end < hi && t.hashes[end] == h {
 			end++
 		}
-		return rows[i:end]
+		return t.vals[i:end]
 	}
 	return nil
-}
-
-// byteReader cuts a buffer into pieces, remembering a read past its end.
-type byteReader struct {
-	data []byte
-	err  bool
-}
-
-func (r *byteReader) next(n int) []byte {
-	if n > len(r.data) {
-		r.err = true
-		return make([]byte, n)
-	}
-	b := r.data[:n]
-	r.data = r.data[n:]
-	return b
 }

@@ -34,9 +34,9 @@ func (m *ngramModel) score(words []string, orders []int, cands *langSet) *langSc
 			pos := runeStarts(w, starts[:0])
 			for i := 0; i+o < len(pos); i++ {
 				n++
-				for _, r := range t.find(fnv32(w[pos[i]:pos[i+o]])) {
-					l := uint8(r >> 8)
-					adj[l] += int64(t.floors[l]) - int64(uint8(r))
+				for _, v := range t.find(fnv32(w[pos[i]:pos[i+o]])) {
+					l := uint8(v >> 8)
+					adj[l] += int64(t.floors[l]) - int64(uint8(v))
 				}
 			}
 		}
