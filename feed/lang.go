@@ -125,7 +125,7 @@ func detectLatin(sample string) (lang, script string) {
 		// ơ ư đ are Vietnamese alone; the tone marks are shared with
 		// Yoruba (ẹ ọ) and ă with Romanian.
 		return "vi", ""
-	case w.ascii && unaccentedVietnamese(w.words):
+	case w.ascii && unaccentedVietnamese(lowerWords(w.words)):
 		return "vi", ""
 	}
 	lang, _ = tableLang(sample, nil)
@@ -134,7 +134,7 @@ func detectLatin(sample string) (lang, script string) {
 
 // wordSample is the natural-language part of a Latin sample.
 type wordSample struct {
-	words     []string // lower-case words, in order
+	words     []string // words, in order, as written
 	letters   int      // letters in words
 	noise     int      // letters in tokens that are not words (base64, hashes, ids)
 	viLetters int      // letters Vietnamese uses (ơ ư đ ă, tone marks)
@@ -183,10 +183,18 @@ func latinWords(s string) wordSample {
 			}
 			w.letters += letters
 			w.viLetters += vi
-			w.words = append(w.words, strings.ToLower(part))
+			w.words = append(w.words, part) // lower-cased only if Vietnamese is tried
 		}
 	}
 	return w
+}
+
+// lowerWords lower-cases words in place.
+func lowerWords(words []string) []string {
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	return words
 }
 
 // notWordRune splits tokens at punctuation other than the apostrophe and

@@ -13,7 +13,7 @@ import (
 // cost time.
 const (
 	shortText    = 120
-	tableLetters = 300
+	tableLetters = 200
 )
 
 var (
@@ -47,7 +47,7 @@ var fitScripts = []*unicode.RangeTable{nil}
 var clusterLead = 0.3
 
 // clusterLetters bounds the text read again.
-var clusterLetters = 250
+var clusterLetters = 200
 
 // firstLetters returns the first words of words holding about n letters.
 func firstLetters(words []string, n int) []string {
