@@ -110,16 +110,31 @@ func (t *ngramTable) read(r io.Reader, langs int) error {
 	}
 	rows := int(count)
 	t.hashes = make([]uint32, rows)
-	if err := binary.Read(r, binary.LittleEndian, t.hashes); err != nil {
-		return err
-	}
-	raw := make([]byte, 2*rows) // languages, then scores
-	if _, err := io.ReadFull(r, raw); err != nil {
-		return err
-	}
 	t.vals = make([]uint16, rows)
-	for i := range t.vals {
-		t.vals[i] = uint16(raw[i])<<8 | uint16(raw[rows+i])
+	// Read through a small buffer: the whole order at once would double
+	// what loading holds, and indexing's peak memory has little room.
+	var buf [1 << 14]byte
+	for i := 0; i < rows; {
+		n := min(rows-i, len(buf)/4)
+		if _, err := io.ReadFull(r, buf[:4*n]); err != nil {
+			return err
+		}
+		for k := range n {
+			t.hashes[i+k] = binary.LittleEndian.Uint32(buf[4*k:])
+		}
+		i += n
+	}
+	for shift := 8; shift >= 0; shift -= 8 { // languages, then scores
+		for i := 0; i < rows; {
+			n := min(rows-i, len(buf))
+			if _, err := io.ReadFull(r, buf[:n]); err != nil {
+				return err
+			}
+			for k := range n {
+				t.vals[i+k] |= uint16(buf[k]) << shift
+			}
+			i += n
+		}
 	}
 	t.index()
 	return nil
