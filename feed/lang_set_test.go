@@ -107,7 +107,7 @@ const (
 	barSentences   = 0.965
 	barParagraphs  = 0.99
 	barSentences45 = 0.975
-	barUnd         = 0.09
+	barUnd         = 0.10
 )
 
 // TestLangSet reads the multilingual set (feed/testdata/langset/README.md)
