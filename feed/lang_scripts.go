@@ -122,7 +122,8 @@ var langClusters = [][]string{
 }
 
 // clusterOf returns the candidates close to language best, nil when it
-// has none.
+// has none among cands (Serbian is in two clusters: Latin-script
+// relatives do not count for Cyrillic text).
 func (m *ngramModel) clusterOf(best int, cands *langSet) *langSet {
 	code := m.codes[best]
 	for _, c := range langClusters {
@@ -130,10 +131,16 @@ func (m *ngramModel) clusterOf(best int, cands *langSet) *langSet {
 			continue
 		}
 		var set langSet
+		n := 0
 		for i, other := range m.codes {
-			set[i] = cands[i] && slices.Contains(c, other)
+			if cands[i] && slices.Contains(c, other) {
+				set[i] = true
+				n++
+			}
 		}
-		return &set
+		if n > 1 {
+			return &set
+		}
 	}
 	return nil
 }
