@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
 	"github.com/yomu-reader/yomu/ui"
 )
@@ -139,7 +140,9 @@ func cmdList(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // buildQuery merges the query line's qualifiers with the flags.
 func buildQuery(o *options, line string, defaultLimit int) (store.Query, error) {
 	q := store.ParseQuery(line)
-	q.Langs = append(q.Langs, o.langs...)
+	for _, l := range o.langs {
+		q.Langs = append(q.Langs, feed.LangCode(l)) // --lang català, as lang:català
+	}
 	q.Sources = append(q.Sources, o.sources...)
 	if !o.after.t.IsZero() {
 		q.After = o.after.t

@@ -4,21 +4,17 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/abadojack/whatlanggo"
-
 	"github.com/yomu-reader/yomu/internal/textcut"
 )
 
 // Detection reads a sample, not the whole article: the language shows in
 // the first kilobytes, and reading more would slow parsing down
 // (BenchmarkDetectLang). Scripts are counted over the largest sample
-// because counting is cheap; words are split over a smaller one; and
-// whatlanggo, which allocates for every trigram, gets a few hundred bytes
-// of words, past which its answer no longer improves on the corpus.
+// because counting is cheap; words are split over a smaller one; and the
+// n-gram tables read the first few hundred letters (tableLetters).
 const (
 	langSampleBytes = 4096
 	wordSampleBytes = 1536
-	trigramBytes    = 512
 )
 
 // DetectLang names the language of an article from its title and body text:
@@ -28,12 +24,13 @@ const (
 // The script decides first where it can (kana → ja, Hangul → ko, Han alone →
 // zh), because statistical detectors confuse CJK text that mixes in Latin
 // words (AWS宕机); Chinese gets its script from the characters only one
-// script writes. Vietnamese is told by its letters (ơ ư đ ă and the tone
-// marks), or without them by its syllables. Other Latin text is decided by
-// its function words when they clearly agree, else by whatlanggo, limited
-// to a list of candidates so that a short Swedish title does not come out
-// as Malagasy. One word, or text that is mostly base64 or numbers, is
-// "und".
+// script writes. Vietnamese is told by its letters (ơ ư đ and the tone
+// marks), or without them by its syllables. A script only one language
+// writes (Greek, Hebrew, Armenian, Thai …) names it. Other text, Latin,
+// Cyrillic, Arabic or Devanagari, is named by letter n-gram tables of the
+// 75 languages lingua-go knows (lang_tables.go), among the languages of
+// its script; text that fits none of them well is "und". One word, or
+// text that is mostly base64 or numbers, is "und".
 func DetectLang(title, body string) (lang, script string) {
 	sample := title + "\n" + textcut.Prefix(body, langSampleBytes)
 	c := countScripts(sample)
@@ -55,7 +52,9 @@ func DetectLang(title, body string) (lang, script string) {
 			return "ja", ""
 		}
 		return "zh", hanScript(hans, hant)
-	case c.other > c.latin:
+	case c.other > 0 && c.other*3 >= c.latin:
+		// Greek, Cyrillic, Hindi … text keeps Latin names and terms
+		// (GStreamer, PostgreSQL) but is still written in its script.
 		return detectOtherScript(sample)
 	}
 	return detectLatin(sample)
@@ -99,63 +98,19 @@ func countScripts(s string) scriptCounts {
 }
 
 // detectOtherScript handles Cyrillic, Arabic, Greek, Hebrew, Thai, Indic
-// and other scripts, where whatlanggo knows the few languages of each.
+// and other scripts: a script only one language writes names it, the
+// tables choose among the languages of a shared one, and a script none of
+// them writes is "und".
 func detectOtherScript(sample string) (lang, script string) {
-	return isoCode(trigramLang(textcut.Prefix(sample, trigramBytes), whatlanggo.Options{})), ""
-}
-
-// latinCandidates are the Latin-script languages whatlanggo may answer.
-// Without a list it picks rare languages (Malagasy, Yoruba, Afrikaans,
-// Nynorsk) for short European text; these are the languages a news
-// archive is likely to hold.
-var latinCandidates = []whatlanggo.Lang{
-	whatlanggo.Eng, whatlanggo.Swe, whatlanggo.Dan, whatlanggo.Nob, whatlanggo.Fin,
-	whatlanggo.Fra, whatlanggo.Deu, whatlanggo.Nld, whatlanggo.Spa, whatlanggo.Ita,
-	whatlanggo.Por, whatlanggo.Ron, whatlanggo.Pol, whatlanggo.Ces, whatlanggo.Hun,
-	whatlanggo.Hrv, whatlanggo.Slv, whatlanggo.Lit, whatlanggo.Lav, whatlanggo.Est,
-	whatlanggo.Tur, whatlanggo.Ind, whatlanggo.Vie,
-}
-
-// umlautLangs are the candidates that write å, ä or ö.
-var umlautLangs = map[whatlanggo.Lang]bool{
-	whatlanggo.Swe: true, whatlanggo.Fin: true, whatlanggo.Deu: true, whatlanggo.Est: true,
-	whatlanggo.Hun: true, whatlanggo.Tur: true, whatlanggo.Dan: true, whatlanggo.Nob: true,
-}
-
-// latinWhitelist narrows latinCandidates by the letters of the text, for
-// short text where trigrams alone are a coin toss:
-//   - Danish and Norwegian only with æ or ø: without them a Nordic text is
-//     Swedish far more often than not, and whatlanggo cannot tell the three
-//     apart in a title;
-//   - when å, ä, ö make 1% of the letters or more (a name such as Malmö in
-//     an English article makes far less), only the languages that write them.
-func latinWhitelist(w wordSample) map[whatlanggo.Lang]bool {
-	return latinWhitelists[boolIndex(w.nordicAEO)][boolIndex(w.umlauts*100 >= w.letters)]
-}
-
-// latinWhitelists holds the four whitelists, made once: [æ/ø seen][umlauts].
-var latinWhitelists = func() (lists [2][2]map[whatlanggo.Lang]bool) {
-	for aeo := range 2 {
-		for uml := range 2 {
-			m := map[whatlanggo.Lang]bool{}
-			for _, l := range latinCandidates {
-				if aeo == 0 && (l == whatlanggo.Dan || l == whatlanggo.Nob) ||
-					uml == 1 && !umlautLangs[l] {
-					continue
-				}
-				m[l] = true
-			}
-			lists[aeo][uml] = m
-		}
+	sc := mainScript(sample)
+	if sc == nil {
+		return "und", ""
 	}
-	return lists
-}()
-
-func boolIndex(b bool) int {
-	if b {
-		return 1
+	if code, ok := soleLanguage[sc]; ok {
+		return code, ""
 	}
-	return 0
+	lang, _ = tableLang(sample, sc)
+	return lang, ""
 }
 
 // detectLatin names the language of text written mostly in Latin letters.
@@ -166,59 +121,24 @@ func detectLatin(sample string) (lang, script string) {
 		// One word, or a sample that is mostly base64, hashes or numbers,
 		// is not enough to name a language.
 		return "und", ""
-	case w.viLetters >= 2 && w.viLetters*25 >= w.letters:
+	case w.viOnly > 0 && w.viLetters >= 2 && w.viLetters*25 >= w.letters:
+		// ơ ư đ are Vietnamese alone; the tone marks are shared with
+		// Yoruba (ẹ ọ) and ă with Romanian.
 		return "vi", ""
-	case w.ascii && unaccentedVietnamese(w.words):
+	case w.ascii && unaccentedVietnamese(lowerWords(w.words)):
 		return "vi", ""
 	}
-	allowed := latinWhitelist(w)
-	scores := functionWordScores(w.words, allowed)
-	if l := bestByFunctionWords(scores); l >= 0 {
-		return isoCode(l), ""
-	}
-	l := trigramLang(trigramText(w.words), whatlanggo.Options{Whitelist: allowed})
-	if w.letters < shortLetters && w.ascii && accentedLangs[l] && scores[l] == 0 && allowed[whatlanggo.Eng] {
-		// No accent and none of the language's own small words: a short
-		// ASCII headline is English, which trigrams often miss.
-		return "en", ""
-	}
-	return isoCode(l), ""
-}
-
-// trigramLang asks whatlanggo, and takes a tie between its two best
-// languages (confidence 0) as no answer: whatlanggo ranks languages read
-// from a map, so a tie would change answer from one run to the next.
-func trigramLang(text string, opts whatlanggo.Options) whatlanggo.Lang {
-	info := whatlanggo.DetectWithOptions(text, opts)
-	if info.Confidence <= 0 {
-		return -1
-	}
-	return info.Lang
-}
-
-// trigramText joins the first words, up to trigramBytes, for whatlanggo.
-func trigramText(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		if b.Len() >= trigramBytes {
-			break
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(w)
-	}
-	return b.String()
+	lang, _ = tableLang(sample, nil)
+	return lang, ""
 }
 
 // wordSample is the natural-language part of a Latin sample.
 type wordSample struct {
-	words     []string // lower-case words, in order
+	words     []string // words, in order, as written
 	letters   int      // letters in words
 	noise     int      // letters in tokens that are not words (base64, hashes, ids)
-	viLetters int      // letters only Vietnamese uses (ơ ư đ ă, tone marks)
-	umlauts   int      // å, ä, ö
-	nordicAEO bool     // æ or ø seen
+	viLetters int      // letters Vietnamese uses (ơ ư đ ă, tone marks)
+	viOnly    int      // ơ ư đ, which no other language writes
 	ascii     bool     // no letter outside ASCII
 }
 
@@ -243,10 +163,8 @@ func latinWords(s string) wordSample {
 						vi++
 					}
 					switch r {
-					case 'æ', 'ø', 'Æ', 'Ø':
-						w.nordicAEO = true
-					case 'å', 'ä', 'ö', 'Å', 'Ä', 'Ö':
-						w.umlauts++
+					case 'ơ', 'Ơ', 'ư', 'Ư', 'đ', 'Đ':
+						w.viOnly++
 					}
 				case unicode.IsDigit(r):
 					digits++
@@ -265,10 +183,18 @@ func latinWords(s string) wordSample {
 			}
 			w.letters += letters
 			w.viLetters += vi
-			w.words = append(w.words, strings.ToLower(part))
+			w.words = append(w.words, part) // lower-cased only if Vietnamese is tried
 		}
 	}
 	return w
+}
+
+// lowerWords lower-cases words in place.
+func lowerWords(words []string) []string {
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	return words
 }
 
 // notWordRune splits tokens at punctuation other than the apostrophe and
@@ -278,9 +204,10 @@ func notWordRune(r rune) bool {
 		r == '\'' || r == '’' || r == '-')
 }
 
-// isVietnameseLetter reports a letter that, among the languages of
-// latinCandidates, only Vietnamese writes: ă đ ơ ư and the vowels with a
-// tone mark from the Latin Extended Additional block (ạ ả ấ … ỹ).
+// isVietnameseLetter reports a letter Vietnamese writes and English does
+// not: ă đ ơ ư and the vowels with a tone mark from the Latin Extended
+// Additional block (ạ ả ấ … ỹ). Some are shared (ă with Romanian, ẹ ọ with
+// Yoruba), which is why detectLatin also wants one of ơ ư đ.
 func isVietnameseLetter(r rune) bool {
 	switch r {
 	case 'ă', 'Ă', 'đ', 'Đ', 'ơ', 'Ơ', 'ư', 'Ư', 'ĩ', 'Ĩ', 'ũ', 'Ũ':
@@ -288,29 +215,3 @@ func isVietnameseLetter(r rune) bool {
 	}
 	return r >= 0x1EA0 && r <= 0x1EF9
 }
-
-// isoCode turns whatlanggo's answer into an ISO 639-1 code, "und" when
-// there is none.
-func isoCode(l whatlanggo.Lang) string {
-	if code, ok := latinISO[l]; ok {
-		return code
-	}
-	if l < 0 {
-		return "und"
-	}
-	// LangToStringShort builds its table on every call: fine for the rare
-	// non-Latin scripts, not for every Latin article.
-	if code := whatlanggo.LangToStringShort(l); len(code) == 2 {
-		return code
-	}
-	return "und"
-}
-
-// latinISO holds the ISO codes of latinCandidates.
-var latinISO = func() map[whatlanggo.Lang]string {
-	m := map[whatlanggo.Lang]string{}
-	for _, l := range latinCandidates {
-		m[l] = whatlanggo.LangToStringShort(l)
-	}
-	return m
-}()

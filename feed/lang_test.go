@@ -128,8 +128,8 @@ func TestVietnameseSyllables(t *testing.T) {
 		if !isVietnameseSyllable(w) {
 			t.Errorf("%q is in viFrequent but not shaped like a syllable", w)
 		}
-		if langs := functionWordIndex[w]; len(langs) > 0 {
-			t.Errorf("%q is in viFrequent and a function word of %v", w, langs)
+		if otherLangWords[w] {
+			t.Errorf("%q is in viFrequent and a common word of another language", w)
 		}
 	}
 	for _, w := range []string{"amazon", "and", "strong", "street", "house", "is"} {
@@ -139,9 +139,22 @@ func TestVietnameseSyllables(t *testing.T) {
 	}
 }
 
+// otherLangWords are frequent short words of the European languages, which
+// viFrequent must leave out to stay evidence of Vietnamese alone.
+var otherLangWords = wordSet(`
+	the of and to in is for on with that by at from as are was be it this an or has have will not but
+	och att det som en på är av för med till den har de inte om ett vi ny nya jag du ska kan var
+	le la les des une du et est pour dans sur au aux que qui pas avec par ce il elle un
+	der die das und ist nicht mit von für auf den dem ein eine zu im sich auch des bei nach
+	el los las del y que por con para una es se su al lo como o os as do da dos das em um
+	il di che per della del con non gli si sono alla nel het een van op voor dat zijn te aan
+	dan yang di ke dari untuk dengan ini itu tidak akan pada i w na z nie do to jak po od
+	a v se je s pro ale az és hogy egy meg van și în cu care pe din ve bir bu ile ne ma
+`)
+
 // FuzzDetectLang checks that any text gets a well-formed answer: "und" or
 // two lower-case letters, a script only for Chinese, and the same answer
-// twice (whatlanggo ranks languages from a map, so ties must not flip).
+// twice (no map order may decide a tie).
 func FuzzDetectLang(f *testing.F) {
 	for _, s := range []string{
 		"Ny ambassadör i Colombia", "Amazon sap cong bo mot thoa thuan moi", "AWS宕机",

@@ -4,7 +4,7 @@ import "strings"
 
 // Vietnamese written without its diacritics (on old sites, in URLs turned
 // into titles, by hurried typists) has no tell-tale letter left, and
-// whatlanggo takes it for English or Yoruba. It is still unmistakable:
+// n-gram statistics take it for English or Yoruba. It is still unmistakable:
 // every word is one syllable of a strict shape, and a handful of syllables
 // (cua, cac, nhung, duoc, nguoi …) make up a large part of any text.
 
@@ -21,10 +21,10 @@ var viCodas = map[string]bool{
 }
 
 // viFrequent are frequent Vietnamese syllables with the diacritics taken
-// off. Syllables that are also common words of the candidate Latin
-// languages (an, in, to, the, de, la, da, se, du, tu, te, em, den, van,
-// dan, va, con, ma) are left out so that they do not count as evidence;
-// TestVietnameseSyllables checks the list against the function words.
+// off. Syllables that are also common words of European languages (an,
+// in, to, the, de, la, da, se, du, tu, te, em, den, van, dan, va, con, ma)
+// are left out so that they do not count as evidence;
+// TestVietnameseSyllables checks the list against such words.
 var viFrequent = wordSet(`
 	cua cac nhung duoc trong nguoi mot khong cho voi nay thi nhu khi ra bi sau nam ngay theo
 	nha cong moi thoa thuan sap bo dong viet nuoc tien nhieu nhat hien tren duoi truoc

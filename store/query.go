@@ -3,6 +3,8 @@ package store
 import (
 	"strings"
 	"time"
+
+	"github.com/yomu-reader/yomu/feed"
 )
 
 // field is one piece of a query line: a word, a "quoted phrase", or a
@@ -91,7 +93,10 @@ func (q *Query) qualifier(s string) bool {
 	}
 	switch strings.ToLower(key) {
 	case "lang":
-		q.Langs = append(q.Langs, splitList(val)...)
+		// A language by its code or by name: lang:ca, lang:català.
+		for _, l := range splitList(val) {
+			q.Langs = append(q.Langs, feed.LangCode(l))
+		}
 	case "source":
 		q.Sources = append(q.Sources, splitList(val)...)
 	case "after":

@@ -227,6 +227,17 @@ func TestPickers(t *testing.T) {
 	}
 }
 
+// A language is found in the picker by its English name too; the picker
+// shows its own.
+func TestPickerFilterByEnglishName(t *testing.T) {
+	m := langPicker(t)
+	m = keys(t, m, "/")
+	m = typeText(t, m, "swedish")
+	if s := screen(m); !strings.Contains(s, "Svenska (sv)") || strings.Contains(s, "中文") {
+		t.Errorf("filter swedish:\n%s", s)
+	}
+}
+
 // "/" in a picker narrows it to the names holding what is typed (spaces
 // and the picker's own keys included); esc drops the filter first, then
 // the picker.

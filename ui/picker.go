@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
 )
 
@@ -82,12 +83,16 @@ func (m *pickerModel) setItems(items []store.Count) {
 }
 
 // refilter works out which items the filter keeps (case-insensitively, in
-// the name as shown or the value) and keeps the cursor on the list.
+// the name as shown or the value, or a language's other names) and keeps
+// the cursor on the list.
 func (m *pickerModel) refilter() {
 	f := strings.ToLower(m.filter)
 	shown := make([]int, 0, len(m.items)) // not m.shown[:0]: an older copy of the model may hold it
 	for i, it := range m.items {
-		if f == "" || strings.Contains(strings.ToLower(m.label(it.Value)), f) || strings.Contains(strings.ToLower(it.Value), f) {
+		if f == "" || strings.Contains(strings.ToLower(m.label(it.Value)), f) || strings.Contains(strings.ToLower(it.Value), f) ||
+			m.kind == pickLang && feed.LangCode(f) == it.Value {
+			// A language is also found by its English name or without
+			// accents: "catalan" and "catala" find Català.
 			shown = append(shown, i)
 		}
 	}
@@ -228,22 +233,13 @@ func (m pickerModel) filterLine() string {
 	return fit("", m.width)
 }
 
-// langNames are languages in their own names, for the picker and header.
-var langNames = map[string]string{
-	"zh": "中文", "ja": "日本語", "ko": "한국어", "sv": "Svenska", "vi": "Tiếng Việt",
-	"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español", "it": "Italiano",
-	"pt": "Português", "nl": "Nederlands", "da": "Dansk", "no": "Norsk", "nb": "Norsk bokmål",
-	"fi": "Suomi", "is": "Íslenska", "pl": "Polski", "cs": "Čeština", "sk": "Slovenčina",
-	"hu": "Magyar", "ro": "Română", "ru": "Русский", "uk": "Українська", "bg": "Български",
-	"sr": "Српски", "hr": "Hrvatski", "el": "Ελληνικά", "tr": "Türkçe", "ar": "العربية",
-	"he": "עברית", "fa": "فارسی", "hi": "हिन्दी", "bn": "বাংলা", "th": "ไทย",
-	"id": "Bahasa Indonesia", "ms": "Bahasa Melayu", "tl": "Tagalog", "et": "Eesti",
-	"lv": "Latviešu", "lt": "Lietuvių", "ca": "Català", "eu": "Euskara", "und": "unknown",
-}
-
-// langName is a language code's own name, or the code.
+// langName is a language code's own name (feed.LangName: the 75
+// languages yomu can name), "unknown" for und, or the code.
 func langName(code string) string {
-	if n, ok := langNames[strings.ToLower(code)]; ok {
+	if strings.EqualFold(code, "und") {
+		return "unknown"
+	}
+	if n := feed.LangName(code); n != "" {
 		return n
 	}
 	return code
