@@ -33,6 +33,8 @@ func parseText(text string) (textQuery, bool) {
 			case len(p) > 0:
 				toks = []queryToken{p}
 			}
+		} else if w, ok := cutStar(f); ok {
+			toks = prefixTokens(w)
 		} else {
 			toks = wordTokens(f.text)
 		}
@@ -112,14 +114,21 @@ func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bo
 		tl.base[s.id] = s.base()
 		tl.docs[s.id], tl.pos[s.id], tl.unions[s.id] = map[string][]byte{}, map[string][]byte{}, map[string]tokenMatches{}
 		for term, wantPos := range terms {
-			if char, ok := strings.CutPrefix(term, unigramPrefix); ok {
+			char, isChar := strings.CutPrefix(term, unigramPrefix)
+			word, isPrefix := strings.CutPrefix(term, prefixMark)
+			if isChar || isPrefix {
 				if u == nil {
 					if u, err = newUnigrams(ctx, tx, st); err != nil {
 						return nil, err
 					}
 					defer u.close()
 				}
-				if err := u.start(ctx, s, term, char); err != nil {
+				if isChar {
+					err = u.start(ctx, s, term, char)
+				} else {
+					err = u.startPrefix(ctx, s, term, word)
+				}
+				if err != nil {
 					return nil, err
 				}
 				continue

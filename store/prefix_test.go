@@ -1,0 +1,73 @@
+package store
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestPrefixSearch(t *testing.T) {
+	ix, _ := newSearchIndex(t)
+	cases := []struct {
+		name, query string
+		want        []string // sorted paths
+	}{
+		{"word* finds the words it starts", "krak*", []string{"en/kraken-body.md", "en/kraken-title.md", "en/octopus.md"}},
+		{"the whole word with a star", "kraken*", []string{"en/kraken-body.md", "en/kraken-title.md", "en/octopus.md"}},
+		{"a prefix is folded like a word", "RACK*", []string{"en/rackspace.md"}},
+		{"a prefix with diacritics folded", "thỏ*", []string{"vi/deal.md"}},
+		{"a prefix ANDed with a word", "host* mailboxes", []string{"en/rackspace.md"}},
+		{"an excluded prefix", "kraken -octo*", []string{"en/kraken-body.md", "en/kraken-title.md"}},
+		{"a prefix with a filter", "zep* before:2018-06-01", []string{"en/zeppelin-old.md"}},
+		{"one letter does not expand", "k*", nil},
+		{"CJK keeps matching anywhere", "宕*", []string{"zh/aws.md", "zh/outage.md"}},
+		{"CJK two characters", "地震*", []string{"zh-hant/taiwan.md", "zh/quake.md"}},
+		{"a prefix nobody wrote", "xylo*", nil},
+		{"a quoted star is not a prefix", `"krak*"`, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := sorted(searchPaths(t, ix, c.query))
+			if len(got) == 0 && len(c.want) == 0 {
+				return
+			}
+			if !reflect.DeepEqual(got, c.want) {
+				t.Errorf("search %q = %v, want %v", c.query, got, c.want)
+			}
+		})
+	}
+}
+
+func TestTypingQueryMatchesTheLastWordAsAPrefix(t *testing.T) {
+	cases := []struct{ line, text string }{
+		{"clo", "clo*"},
+		{"hosted clo", "hosted clo*"},
+		{"clo ", "clo"},               // the word is finished
+		{`"hosted em`, `"hosted em"`}, // a phrase stays a phrase
+		{"clo lang:en", "clo"},        // the cursor is on the qualifier
+		{"lang:en clo", "clo*"},
+		{"-clo", "-clo*"},
+		{"clo*", "clo*"},
+		{"", ""},
+	}
+	for _, c := range cases {
+		if got := TypingQuery(c.line).Text; got != c.text {
+			t.Errorf("TypingQuery(%q).Text = %q, want %q", c.line, got, c.text)
+		}
+	}
+	ix, _ := newSearchIndex(t)
+	if got := sorted(searchPaths(t, ix, TypingQuery("hosted mailb").Text)); !reflect.DeepEqual(got, []string{"en/rackspace.md"}) {
+		t.Errorf("typing %q finds %v, want the Rackspace article", "hosted mailb", got)
+	}
+}
+
+func TestMatchSpansOfAPrefixCoverTheWholeWord(t *testing.T) {
+	text := "The Kraken and the krill"
+	got := MatchSpans(text, "kra*")
+	want := [][2]int{{4, 10}}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("MatchSpans(%q, kra*) = %v, want %v (Kraken, not krill)", text, got, want)
+	}
+	if got := MatchSpans(text, "k*"); got != nil {
+		t.Errorf("MatchSpans(%q, k*) = %v, want none: one letter is the word k", text, got)
+	}
+}
