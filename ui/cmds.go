@@ -63,8 +63,6 @@ type (
 		items []store.Count
 		err   error
 	}
-	// debounceMsg fires when typing has paused; seq says which keystroke.
-	debounceMsg struct{ seq int }
 	// readTimerMsg fires when an article has been open for readDelay.
 	readTimerMsg struct {
 		id  string
