@@ -96,7 +96,7 @@ type Model struct {
 	onlyUnread  bool
 	onlyStarred bool
 
-	searchSeq int // the newest search; older results are dropped
+	searchSeq int  // the newest search; older results are dropped
 	typedSeq  int  // the search of the query line that is running; 0: none
 	typedMore bool // the line changed while it ran
 	pickerSeq int
