@@ -62,6 +62,7 @@ type Query struct {
 	Text        string // words (ANDed), "phrases", -exclusions; qualifiers removed
 	Langs       []string
 	Sources     []string // case-insensitive; OR within the list
+	Tags        []string // case-insensitive; OR within the list
 	After       time.Time
 	Before      time.Time
 	Sort        Sort
@@ -112,6 +113,7 @@ type Stats struct {
 	Articles     int            `json:"articles"`
 	Languages    map[string]int `json:"languages"`
 	Sources      map[string]int `json:"sources"`
+	Tags         map[string]int `json:"tags"`
 	Warnings     int            `json:"warnings"`
 	IndexBytes   int64          `json:"index_bytes"`
 	ArchiveBytes int64          `json:"archive_bytes"`

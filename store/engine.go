@@ -64,6 +64,7 @@ type filters struct {
 	hasBefore      bool
 	only           map[int64]bool // unread/starred: nil for any
 	exclude        map[int64]bool // read articles, for OnlyUnread
+	tagged         map[int64]bool // articles with one of the tags asked for; nil: any
 	dead           map[int64]bool
 }
 
@@ -75,6 +76,7 @@ func (f *filters) keep(d *docInfo) bool {
 		f.hasAfter && d.date < f.after,
 		f.hasBefore && d.date >= f.before,
 		f.only != nil && !f.only[d.rowid],
+		f.tagged != nil && !f.tagged[d.rowid],
 		f.exclude[d.rowid]:
 		return false
 	}

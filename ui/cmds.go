@@ -115,7 +115,7 @@ func runSearch(ix Index, seq int, q store.Query, recount bool) tea.Cmd {
 // countAll counts every article in the index; total already is that
 // count when q narrows nothing.
 func countAll(ctx context.Context, ix Index, q store.Query, total int) (int, error) {
-	if q.Text == "" && len(q.Langs) == 0 && len(q.Sources) == 0 && q.After.IsZero() &&
+	if q.Text == "" && len(q.Langs) == 0 && len(q.Sources) == 0 && len(q.Tags) == 0 && q.After.IsZero() &&
 		q.Before.IsZero() && !q.OnlyUnread && !q.OnlyStarred {
 		return total, nil
 	}
