@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"reflect"
 	"testing"
 )
@@ -69,5 +70,24 @@ func TestMatchSpansOfAPrefixCoverTheWholeWord(t *testing.T) {
 	}
 	if got := MatchSpans(text, "k*"); got != nil {
 		t.Errorf("MatchSpans(%q, k*) = %v, want none: one letter is the word k", text, got)
+	}
+}
+
+func TestNoSnippets(t *testing.T) {
+	ix, _ := newSearchIndex(t)
+	q := ParseQuery("kraken")
+	res, err := ix.Search(context.Background(), q)
+	if err != nil || len(res.Hits) == 0 || res.Hits[0].Snippet == "" {
+		t.Fatalf("kraken: %v %v, want hits with snippets", res.Hits, err)
+	}
+	q.NoSnippets = true
+	quiet, err := ix.Search(context.Background(), q)
+	if err != nil || len(quiet.Hits) != len(res.Hits) || quiet.Total != res.Total {
+		t.Fatalf("kraken without snippets: %d of %d hits (%v), want %d of %d", len(quiet.Hits), quiet.Total, err, len(res.Hits), res.Total)
+	}
+	for i, h := range quiet.Hits {
+		if h.Snippet != "" || h.ID != res.Hits[i].ID {
+			t.Errorf("hit %d: %q with snippet %q, want %q without", i, h.ID, h.Snippet, res.Hits[i].ID)
+		}
 	}
 }

@@ -28,7 +28,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
 	}
-	res.Hits, err = ix.hits(ctx, ids, sc, q.Text)
+	res.Hits, err = ix.hits(ctx, ids, sc, q.Text, !q.NoSnippets)
 	if err != nil {
 		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
 	}

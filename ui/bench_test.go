@@ -169,6 +169,7 @@ func keystrokes(b *testing.B, ix Index, lines []string) {
 			last := keyMsg(string(rs[len(rs)-1]))
 			for b.Loop() {
 				m.input.SetValue(string(rs[:len(rs)-1]))
+				m.query = m.input.Value() // the line as the last search saw it
 				next, cmd := m.Update(last)
 				m = next.(Model)
 				msg, ok := searchIn(cmd)

@@ -217,6 +217,7 @@ func (m Model) buildQuery() store.Query {
 		q.Sort = m.sort
 	}
 	q.OnlyUnread, q.OnlyStarred = m.onlyUnread, m.onlyStarred
+	q.NoSnippets = true // the list shows none
 	q.Limit = m.page
 	return q
 }
