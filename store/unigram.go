@@ -146,6 +146,9 @@ func (j *unionJob) sum() {
 	s.add(j.end)
 	j.out = s.matches()
 	s.release()
+	// the blocks are done with: a broad prefix (th*) reads megabytes of
+	// them per segment, and the jobs live until the last segment is summed
+	j.data, j.cuts, j.end = nil, nil, nil
 }
 
 // sums are the title and body frequencies of one segment's articles: an
