@@ -19,7 +19,11 @@ func (m Model) filtered() bool {
 func (m Model) clearQuery() (tea.Model, tea.Cmd) {
 	m.query = ""
 	m.input.SetValue("")
-	return m, tea.Batch(m.search(), m.setStatus("query cleared; esc again clears the filters", false))
+	text := "query cleared"
+	if m.filtered() {
+		text += "; esc again clears the filters"
+	}
+	return m, tea.Batch(m.search(), m.setStatus(text, false))
 }
 
 func (m Model) clearFilters() (tea.Model, tea.Cmd) {
