@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -89,5 +91,28 @@ func TestNoSnippets(t *testing.T) {
 		if h.Snippet != "" || h.ID != res.Hits[i].ID {
 			t.Errorf("hit %d: %q with snippet %q, want %q without", i, h.ID, h.Snippet, res.Hits[i].ID)
 		}
+	}
+}
+
+// TestPrefixIsBounded: a prefix sums at most maxExpansions terms of a
+// segment, the first in key order.
+func TestPrefixIsBounded(t *testing.T) {
+	dir := t.TempDir()
+	var words []string
+	for i := range maxExpansions + 100 {
+		words = append(words, fmt.Sprintf("zq%05d", i))
+	}
+	writeDocs(t, dir,
+		doc{path: "many.md", title: "Many", date: "2024-01-01", body: strings.Join(words, " ")},
+		doc{path: "first.md", title: "First", date: "2024-01-02", body: words[0]},
+		doc{path: "last.md", title: "Last", date: "2024-01-03", body: words[len(words)-1]})
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	got := sorted(searchPaths(t, ix, "zq*"))
+	if !reflect.DeepEqual(got, []string{"first.md", "many.md"}) {
+		t.Errorf("zq* = %v, want first.md and many.md: the terms past the first %d are not read", got, maxExpansions)
+	}
+	if got := searchPaths(t, ix, words[len(words)-1]); len(got) != 2 {
+		t.Errorf("the word itself finds %v, want many.md and last.md", got)
 	}
 }
