@@ -83,6 +83,7 @@ type options struct {
 	json       bool
 	langs      multiFlag
 	sources    multiFlag
+	tags       multiFlag
 	after      dateFlag
 	before     dateFlag
 	sort       string
@@ -103,6 +104,7 @@ func (o *options) archiveFlags(fs *flag.FlagSet) {
 func (o *options) filterFlags(fs *flag.FlagSet) {
 	fs.Var(&o.langs, "lang", "only articles in this `language` (zh, ja, sv, …); repeatable")
 	fs.Var(&o.sources, "source", "only articles from this `source`; repeatable")
+	fs.Var(&o.tags, "tag", "only articles with this `tag` (case-insensitive); repeatable")
 	fs.Var(&o.after, "after", "only articles published on or after this `date` (2021-12-01)")
 	fs.Var(&o.before, "before", "only articles published before this `date`")
 	fs.IntVar(&o.limit, "limit", 0, "at most `N` articles (0: no limit for list, 50 for search)")

@@ -144,6 +144,7 @@ func buildQuery(o *options, line string, defaultLimit int) (store.Query, error) 
 		q.Langs = append(q.Langs, feed.LangCode(l)) // --lang català, as lang:català
 	}
 	q.Sources = append(q.Sources, o.sources...)
+	q.Tags = append(q.Tags, o.tags...)
 	if !o.after.t.IsZero() {
 		q.After = o.after.t
 	}
@@ -365,7 +366,7 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "archive   %s\nindex     %s\narticles  %s\nwarnings  %s\nsize      %s of articles, %s of index\nindexed   %s\n",
 		ix.Dir(), ix.Path(), commaInt(st.Articles), commaInt(st.Warnings),
 		humanBytes(st.ArchiveBytes), humanBytes(st.IndexBytes), st.LastIndexed.Format(time.RFC3339))
-	fmt.Fprintf(stdout, "languages %s\nsources   %s\n", countsLine(st.Languages), countsLine(st.Sources))
+	fmt.Fprintf(stdout, "languages %s\nsources   %s\ntags      %s\n", countsLine(st.Languages), countsLine(st.Sources), countsLine(st.Tags))
 	return nil
 }
 
@@ -446,14 +447,16 @@ func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {
 Usage:
   yomu [--dir DIR] [--index PATH] [--theme auto|dark|light|plain] [DIR]   open the reader
   yomu index  [--dir DIR] [--index PATH] [--json] [DIR]
-  yomu search [--dir DIR] [--lang L]… [--source S]… [--after D] [--before D]
+  yomu search [--dir DIR] [--lang L]… [--source S]… [--tag T]… [--after D] [--before D]
               [--sort relevance|date] [--limit N] [--json] QUERY…
-  yomu list   [--dir DIR] [--lang L]… [--source S]… [--after D] [--before D] [--limit N] [--json]
+  yomu list   [--dir DIR] [--lang L]… [--source S]… [--tag T]… [--after D] [--before D]
+              [--limit N] [--json]
   yomu show   [--dir DIR] [--width N] [--plain] [--json] PATH|ID
   yomu stats  [--dir DIR] [--json]
 
-Query syntax: words are ANDed; "a phrase"; -word excludes; lang:zh source:cnbeta
-after:2021-12-01 before:2022-01-01 (repeat a qualifier to OR its values).
+Query syntax: words are ANDed; clo* matches the words it starts; "a phrase"; -word
+excludes; lang:zh source:cnbeta tag:天気 after:2021-12-01 before:2022-01-01 (repeat a
+qualifier to OR its values).
 
 --dir defaults to $YOMU_DIR, else the current folder; --index to $YOMU_INDEX, else the
 user cache folder. Every command brings the index up to date first (--no-update skips it).

@@ -140,7 +140,7 @@ func TestIndexSummaryAndStats(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatalf("stats is not one JSON object: %q", out)
 	}
-	for _, k := range []string{"articles", "languages", "sources", "warnings", "index_bytes", "archive_bytes", "last_indexed"} {
+	for _, k := range []string{"articles", "languages", "sources", "tags", "warnings", "index_bytes", "archive_bytes", "last_indexed"} {
 		if _, ok := st[k]; !ok {
 			t.Errorf("stats lacks %q: %s", k, out)
 		}
@@ -150,6 +150,26 @@ func TestIndexSummaryAndStats(t *testing.T) {
 		if langs[l] == nil {
 			t.Errorf("stats languages lack %s: %v", l, langs)
 		}
+	}
+	if tags, _ := st["tags"].(map[string]any); tags["云计算"] != float64(1) {
+		t.Errorf("stats tags lack 云计算 1: %v", tags)
+	}
+	out, _, code = runCLI(t, idx, "stats", "--dir", sample)
+	if code != 0 || !strings.Contains(out, "\ntags      ") || !strings.Contains(out, "云计算 1") {
+		t.Errorf("stats: exit %d, no tags line:\n%s", code, out)
+	}
+}
+
+func TestTagFilterFromTheCommandLine(t *testing.T) {
+	idx := filepath.Join(t.TempDir(), "idx")
+	for _, args := range [][]string{{"search", "--tag", "云计算", "云"}, {"search", "tag:云计算"}, {"list", "--tag", "云计算"}} {
+		out, stderr, code := runCLI(t, idx, append(args, "--dir", sample)...)
+		if code != 0 || strings.Count(strings.TrimSpace(out), "\n") != 0 || !strings.Contains(out, "多云架构") {
+			t.Errorf("%v: exit %d, want the one multicloud article:\n%s%s", args, code, out, stderr)
+		}
+	}
+	if out, _, _ := runCLI(t, idx, "search", "--dir", sample, "clou*"); !strings.Contains(out, "Cloud provider publishes") {
+		t.Errorf("search clou*: the cloud article is missing:\n%s", out)
 	}
 }
 

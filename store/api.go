@@ -62,6 +62,7 @@ type Query struct {
 	Text        string // words (ANDed), "phrases", -exclusions; qualifiers removed
 	Langs       []string
 	Sources     []string // case-insensitive; OR within the list
+	Tags        []string // case-insensitive; OR within the list
 	After       time.Time
 	Before      time.Time
 	Sort        Sort
@@ -69,6 +70,11 @@ type Query struct {
 	Offset      int
 	OnlyUnread  bool
 	OnlyStarred bool
+	// NoSnippets leaves Hit.Snippet empty, for a caller that shows none
+	// (the reader's list): a snippet whose match lies beyond the stored
+	// start of a text reads the article's file again, which made a
+	// keystroke on the corpus cost 80-200 ms.
+	NoSnippets bool
 }
 
 // Hit is one search result, light enough to list by the thousand.
@@ -112,6 +118,7 @@ type Stats struct {
 	Articles     int            `json:"articles"`
 	Languages    map[string]int `json:"languages"`
 	Sources      map[string]int `json:"sources"`
+	Tags         map[string]int `json:"tags"`
 	Warnings     int            `json:"warnings"`
 	IndexBytes   int64          `json:"index_bytes"`
 	ArchiveBytes int64          `json:"archive_bytes"`

@@ -55,7 +55,9 @@ func benchArchive(b *testing.B, n int) string {
 }
 
 // BenchmarkSearch measures query latency, top 50, on a generated archive
-// of 10,000 articles: 1-, 2- and 3-character CJK, Latin words, filters.
+// of 10,000 articles: 1-, 2- and 3-character CJK, Latin words, prefixes
+// (se* expands to every word from security to service; s* does not expand),
+// filters.
 func BenchmarkSearch(b *testing.B) {
 	dir := benchArchive(b, 10000)
 	ix := openTemp(b, dir)
@@ -63,7 +65,7 @@ func BenchmarkSearch(b *testing.B) {
 	ctx := context.Background()
 	for _, line := range []string{
 		"中", "中国", "中国人", "government", "the market", `"cloud service"`,
-		"lang:zh 国", "lang:en government", "source:source3 after:2020-01-01 data", "before:2018-01-01 的", "",
+		"lang:zh 国", "lang:en government", "gov*", "se*", "s*", "the mar*", "lang:en cloud se*", "source:source3 after:2020-01-01 data", "before:2018-01-01 的", "",
 	} {
 		b.Run(line, func(b *testing.B) {
 			q := ParseQuery(line)

@@ -233,8 +233,8 @@ const rangeQuery = `SELECT term, data FROM postings WHERE seg = ?1 AND term >=
 // scanRange calls fn with the parts of every block of one segment that can
 // hold a key in [lo, hi), in key order, their data only (positions are not
 // read); first says the part starts a block. The part is fn's only until
-// it returns.
-func scanRange(ctx context.Context, st *sql.Stmt, seg int64, lo, hi string, fn func(part []byte, first bool)) error {
+// it returns; fn returns false to read no further.
+func scanRange(ctx context.Context, st *sql.Stmt, seg int64, lo, hi string, fn func(part []byte, first bool) bool) error {
 	rows, err := st.QueryContext(ctx, seg, seg, lo, hi)
 	if err != nil {
 		return err
@@ -248,7 +248,9 @@ func scanRange(ctx context.Context, st *sql.Stmt, seg int64, lo, hi string, fn f
 		if err := rows.Scan((*sql.RawBytes)(&key), &part); err != nil {
 			return err
 		}
-		fn(part, block == nil || string(key) != string(block))
+		if !fn(part, block == nil || string(key) != string(block)) {
+			return nil
+		}
 		block = append(block[:0], key...)
 	}
 	return rows.Err()

@@ -33,6 +33,8 @@ func parseText(text string) (textQuery, bool) {
 			case len(p) > 0:
 				toks = []queryToken{p}
 			}
+		} else if w, ok := cutStar(f); ok {
+			toks = prefixTokens(w)
 		} else {
 			toks = wordTokens(f.text)
 		}
@@ -62,6 +64,7 @@ type filters struct {
 	hasBefore      bool
 	only           map[int64]bool // unread/starred: nil for any
 	exclude        map[int64]bool // read articles, for OnlyUnread
+	tagged         map[int64]bool // articles with one of the tags asked for; nil: any
 	dead           map[int64]bool
 }
 
@@ -73,6 +76,7 @@ func (f *filters) keep(d *docInfo) bool {
 		f.hasAfter && d.date < f.after,
 		f.hasBefore && d.date >= f.before,
 		f.only != nil && !f.only[d.rowid],
+		f.tagged != nil && !f.tagged[d.rowid],
 		f.exclude[d.rowid]:
 		return false
 	}
@@ -112,14 +116,21 @@ func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bo
 		tl.base[s.id] = s.base()
 		tl.docs[s.id], tl.pos[s.id], tl.unions[s.id] = map[string][]byte{}, map[string][]byte{}, map[string]tokenMatches{}
 		for term, wantPos := range terms {
-			if char, ok := strings.CutPrefix(term, unigramPrefix); ok {
+			char, isChar := strings.CutPrefix(term, unigramPrefix)
+			word, isPrefix := strings.CutPrefix(term, prefixMark)
+			if isChar || isPrefix {
 				if u == nil {
 					if u, err = newUnigrams(ctx, tx, st); err != nil {
 						return nil, err
 					}
 					defer u.close()
 				}
-				if err := u.start(ctx, s, term, char); err != nil {
+				if isChar {
+					err = u.start(ctx, s, term, char)
+				} else {
+					err = u.startPrefix(ctx, s, term, word)
+				}
+				if err != nil {
 					return nil, err
 				}
 				continue

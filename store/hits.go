@@ -13,8 +13,8 @@ import (
 )
 
 // hits loads the listed articles, in the given order, with their reader
-// state and a snippet around the first match of queryText.
-func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryText string) ([]Hit, error) {
+// state and (withSnippets) a snippet around the first match of queryText.
+func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryText string, withSnippets bool) ([]Hit, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -51,8 +51,10 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	if err := ix.snippets(ctx, all, bodies, found, patterns(ParseQuery(queryText).Text)); err != nil {
-		return nil, err
+	if withSnippets {
+		if err := ix.snippets(ctx, all, bodies, found, patterns(ParseQuery(queryText).Text)); err != nil {
+			return nil, err
+		}
 	}
 	out := make([]Hit, 0, len(ids))
 	for i, h := range all {
@@ -77,7 +79,7 @@ func (ix *Index) snippets(ctx context.Context, hits []Hit, bodies [][]byte, foun
 				if !found[i] {
 					continue
 				}
-				s, err := ix.snippet(ctx, hits[i].ID, bodies[i], pats)
+				s, err := ix.snippet(ctx, hits[i], bodies[i], pats)
 				if err != nil {
 					errs[w] = fmt.Errorf("article %s: %w", hits[i].ID, err)
 					return
@@ -120,17 +122,19 @@ func scanHit(rows scanner) (int64, Hit, []byte, error) {
 // only the start of each text (storedTextBytes); when the first match lies
 // beyond it, the article is read from the archive again, which costs about
 // as much as parsing it but happens for few hits (and none whose text is
-// short, or matched only in the title).
-func (ix *Index) snippet(ctx context.Context, id string, body []byte, pats [][]textRun) (string, error) {
+// short, or with a match in the title, which the list shows already:
+// titles matching a short word, or the prefix being typed, sent every
+// keystroke back to the files, 75 ms of one on the corpus).
+func (ix *Index) snippet(ctx context.Context, h Hit, body []byte, pats [][]textRun) (string, error) {
 	text, err := decompressText(body)
 	if err != nil {
 		return "", err
 	}
 	at := firstMatch(text, true, pats)
-	if at >= 0 || len(pats) == 0 || len(text) <= storedTextBytes-utf8.UTFMax {
+	if at >= 0 || len(pats) == 0 || len(text) <= storedTextBytes-utf8.UTFMax || firstMatch(h.Title, false, pats) >= 0 {
 		return snippetAt(text, max(at, 0)), nil
 	}
-	a, err := ix.Article(ctx, id)
+	a, err := ix.Article(ctx, h.ID)
 	if err != nil { // the file changed or went since: the stored start will do
 		return snippetAt(text, 0), nil //nolint:nilerr // a snippet is not worth an error
 	}

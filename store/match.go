@@ -10,9 +10,10 @@ import (
 
 // textRun is a run of text copied out of runs (which reuses its buffers).
 type textRun struct {
-	kind  runKind
-	runes []rune
-	spans [][2]int
+	kind   runKind
+	runes  []rune
+	spans  [][2]int
+	prefix bool // a pattern's word that matches the words it starts (word*)
 }
 
 func collectRuns(s string) []textRun {
@@ -61,6 +62,10 @@ func patterns(text string) [][]textRun {
 			out = append(out, rs)
 			continue
 		}
+		if _, ok := cutStar(f); ok {
+			last := &rs[len(rs)-1]
+			last.prefix = last.kind == runWord && len(last.runes) >= minPrefixRunes
+		}
 		for _, r := range rs {
 			out = append(out, []textRun{r})
 		}
@@ -94,18 +99,26 @@ func matchAt(doc, p []textRun) ([2]int, bool) {
 		if d.kind != pr.kind {
 			return [2]int{}, false
 		}
-		at := 0
-		if pr.kind == runWord {
+		at, n := 0, len(pr.runes)
+		switch {
+		case pr.prefix:
+			if len(d.runes) < n || !slices.Equal(d.runes[:n], pr.runes) {
+				return [2]int{}, false
+			}
+			n = len(d.runes) // the whole word lights up, as it matched
+		case pr.kind == runWord:
 			if !slices.Equal(d.runes, pr.runes) {
 				return [2]int{}, false
 			}
-		} else if at = indexRunes(d.runes, pr.runes); at < 0 {
-			return [2]int{}, false
+		default:
+			if at = indexRunes(d.runes, pr.runes); at < 0 {
+				return [2]int{}, false
+			}
 		}
 		if j == 0 {
 			first = d.spans[at]
 		}
-		last = d.spans[at+len(pr.runes)-1]
+		last = d.spans[at+n-1]
 	}
 	return [2]int{first[0], last[1]}, true
 }

@@ -55,9 +55,9 @@ func splitFields(line string) []field {
 }
 
 // ParseQuery splits a query line into free text and qualifiers
-// (lang:, source:, after:, before:, sort:). Qualifier names are
-// case-insensitive; lang: and source: repeat (and take comma lists) with OR
-// between the values. after: is inclusive and before: exclusive; both take
+// (lang:, source:, tag:, after:, before:, sort:). Qualifier names are
+// case-insensitive; lang:, source: and tag: repeat (and take comma lists)
+// with OR between the values. after: is inclusive and before: exclusive; both take
 // YYYY, YYYY-MM or YYYY-MM-DD. A qualifier with a bad value stays in the
 // text as words.
 func ParseQuery(line string) Query {
@@ -99,6 +99,8 @@ func (q *Query) qualifier(s string) bool {
 		}
 	case "source":
 		q.Sources = append(q.Sources, splitList(val)...)
+	case "tag":
+		q.Tags = append(q.Tags, splitList(val)...)
 	case "after":
 		t, ok := parseDay(val)
 		if !ok {

@@ -9,7 +9,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
 // or the tokenization change: an older index is then rebuilt (keeping the
 // reader state), a newer one refused.
-const schemaVersion = 5
+const schemaVersion = 6 // 6: the tags table (tag: filters, the tags facet)
 
 // indexTables are derived from the archive and can be rebuilt at any time.
 // files.indexed is the stamp that says a file is complete in the index; it
@@ -46,6 +46,17 @@ var indexTables = []string{
 	// row of articles is then about a hundred bytes, so the scans a
 	// filtered listing makes read few pages.
 	`CREATE TABLE texts(rowid INTEGER PRIMARY KEY, body BLOB NOT NULL)`,
+	// An article's tags one a row, folded (foldSource) for tag: filters,
+	// with the label as written for the stats facet. The trigger keeps
+	// them with their article, which is deleted by path.
+	`CREATE TABLE tags(
+		tag_f TEXT NOT NULL,
+		art   INTEGER NOT NULL,
+		label TEXT NOT NULL,
+		PRIMARY KEY(tag_f, art)
+	) WITHOUT ROWID`,
+	`CREATE INDEX tags_art ON tags(art)`,
+	`CREATE TRIGGER articles_tags AFTER DELETE ON articles BEGIN DELETE FROM tags WHERE art = old.rowid; END`,
 	`CREATE INDEX articles_path ON articles(path)`,
 	`CREATE INDEX articles_date ON articles(date)`,
 	`CREATE INDEX articles_lang ON articles(lang, date)`,
@@ -77,7 +88,7 @@ var indexTables = []string{
 
 // dropIndexTables lists what a rebuild drops.
 // "fts" is schema 2's FTS5 table, dropped when an older index is rebuilt.
-var dropIndexTables = []string{"files", "articles", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings", "meta"}
+var dropIndexTables = []string{"files", "articles", "tags", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings", "meta"}
 
 // stateTables hold what the reader did; keyed by article ID, they survive
 // rebuilds and archive changes.

@@ -28,7 +28,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if err != nil {
 		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
 	}
-	res.Hits, err = ix.hits(ctx, ids, sc, q.Text)
+	res.Hits, err = ix.hits(ctx, ids, sc, q.Text, !q.NoSnippets)
 	if err != nil {
 		return Result{}, ix.checkDamage(fmt.Errorf("search %q in %s: %w", q.Text, ix.dbPath, err))
 	}
@@ -69,6 +69,9 @@ func rowFilters(q Query) *sqlWhere {
 	if q.OnlyStarred {
 		w.add("EXISTS (SELECT 1 FROM state s WHERE s.id = a.id AND s.starred = 1)")
 	}
+	if len(q.Tags) > 0 {
+		w.add("EXISTS (SELECT 1 FROM tags t WHERE t.art = a.rowid AND t.tag_f IN ("+marks(len(q.Tags))+"))", foldedTags(q.Tags)...)
+	}
 	return w
 }
 
@@ -90,8 +93,7 @@ func langSourceFilters(w *sqlWhere, langs, sources []string) {
 		w.conds = append(w.conds, "("+strings.Join(ors, " OR ")+")")
 	}
 	if len(sources) > 0 {
-		marks := strings.TrimSuffix(strings.Repeat("?,", len(sources)), ",")
-		w.conds = append(w.conds, "a.source_f IN ("+marks+")")
+		w.conds = append(w.conds, "a.source_f IN ("+marks(len(sources))+")")
 		for _, s := range sources {
 			w.args = append(w.args, foldSource(s))
 		}
@@ -132,4 +134,16 @@ func (ix *Index) rankedIDs(ctx context.Context, query string, args []any) ([]int
 		scores = append(scores, -s)
 	}
 	return ids, scores, rows.Err()
+}
+
+// marks is n placeholders for an IN list.
+func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",") }
+
+// foldedTags are tags as the tags table keys them.
+func foldedTags(tags []string) []any {
+	out := make([]any, len(tags))
+	for i, t := range tags {
+		out[i] = foldSource(t)
+	}
+	return out
 }

@@ -10,7 +10,7 @@ import (
 
 // Stats describes the index.
 func (ix *Index) Stats(ctx context.Context) (Stats, error) {
-	st := Stats{Languages: map[string]int{}, Sources: map[string]int{}}
+	st := Stats{Languages: map[string]int{}, Sources: map[string]int{}, Tags: map[string]int{}}
 	wrap := func(err error) error { return ix.checkDamage(fmt.Errorf("read stats of %s: %w", ix.dbPath, err)) }
 	err := ix.db.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM articles),
 		(SELECT count(*) FROM warnings), (SELECT coalesce(sum(size), 0) FROM files)`).
@@ -23,6 +23,9 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	}
 	if err := ix.countInto(ctx, `SELECT min(source), count(*) FROM articles WHERE source_f != ''
 		GROUP BY source_f`, st.Sources); err != nil {
+		return Stats{}, wrap(err)
+	}
+	if err := ix.countInto(ctx, "SELECT min(label), count(*) FROM tags GROUP BY tag_f", st.Tags); err != nil {
 		return Stats{}, wrap(err)
 	}
 	last, err := ix.Value(ctx, lastIndexedKey)

@@ -50,8 +50,8 @@ func (ix *Index) Warm(ctx context.Context) {
 	}
 }
 
-func rowidSet(ctx context.Context, q querier, query string) (map[int64]bool, error) {
-	rows, err := q.QueryContext(ctx, query)
+func rowidSet(ctx context.Context, q querier, query string, args ...any) (map[int64]bool, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -92,6 +92,12 @@ func (v *textView) filters(ctx context.Context, q Query, withLangSource bool) (*
 	}
 	if q.OnlyStarred {
 		f.only, err = rowidSet(ctx, v.tx, "SELECT a.rowid FROM state s JOIN articles a ON a.id = s.id WHERE s.starred = 1")
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(q.Tags) > 0 {
+		f.tagged, err = rowidSet(ctx, v.tx, "SELECT art FROM tags WHERE tag_f IN ("+marks(len(q.Tags))+")", foldedTags(q.Tags)...)
 		if err != nil {
 			return nil, err
 		}

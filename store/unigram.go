@@ -43,6 +43,7 @@ type unionJob struct {
 	cuts       []int  // where each block ends in data
 	end        []byte // the end term's docs
 	out        tokenMatches
+	limit      int // the most keys summed (prefix.go); 0: all
 }
 
 func newUnigrams(ctx context.Context, tx *sql.Tx, lookup *sql.Stmt) (*unigrams, error) {
@@ -74,11 +75,12 @@ func (u *unigrams) start(ctx context.Context, s *segment, term, char string) err
 		return nil
 	}
 	j := &unionJob{seg: s, term: term, char: char}
-	err = scanRange(ctx, u.scan, s.id, char, rangeEnd(char), func(part []byte, first bool) {
+	err = scanRange(ctx, u.scan, s.id, char, rangeEnd(char), func(part []byte, first bool) bool {
 		if first && len(j.data) > 0 {
 			j.cuts = append(j.cuts, len(j.data))
 		}
 		j.data = append(j.data, part...)
+		return true
 	})
 	if err != nil {
 		return err
@@ -91,13 +93,18 @@ func (u *unigrams) start(ctx context.Context, s *segment, term, char string) err
 	if ok {
 		j.end = end.docs
 	}
+	u.run(j)
+	return nil
+}
+
+// run starts summing a job on a free core.
+func (u *unigrams) run(j *unionJob) {
 	u.jobs = append(u.jobs, j)
 	u.wg.Go(func() {
 		u.slots <- struct{}{}
 		defer func() { <-u.slots }()
 		j.sum()
 	})
-	return nil
 }
 
 // finish waits for the sums and adds them to tl.
@@ -125,15 +132,23 @@ func rangeEnd(char string) string {
 func (j *unionJob) sum() {
 	var s sums
 	s.reset(j.seg.base(), j.seg.docs[len(j.seg.docs)-1].rowid, len(j.seg.docs))
-	from, hi := 0, rangeEnd(j.char)
+	from, hi, n := 0, rangeEnd(j.char), 0
 	for _, to := range j.cuts {
 		//nolint:errcheck,gosec // a damaged block only loses matches
-		entriesIn(j.data[from:to], j.char, hi, func(e blockEntry) { s.add(e.docs) })
+		entriesIn(j.data[from:to], j.char, hi, func(e blockEntry) {
+			if j.limit == 0 || n < j.limit {
+				s.add(e.docs)
+			}
+			n++
+		})
 		from = to
 	}
 	s.add(j.end)
 	j.out = s.matches()
 	s.release()
+	// the blocks are done with: a broad prefix (th*) reads megabytes of
+	// them per segment, and the jobs live until the last segment is summed
+	j.data, j.cuts, j.end = nil, nil, nil
 }
 
 // sums are the title and body frequencies of one segment's articles: an

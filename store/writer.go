@@ -54,6 +54,7 @@ var statements = map[string]string{
 	"delArts": "DELETE FROM articles WHERE path = ?",
 	"delText": "DELETE FROM texts WHERE rowid = ?",
 	"addText": "INSERT INTO texts(rowid, body) VALUES(?, ?)",
+	"addTag":  "INSERT OR IGNORE INTO tags(tag_f, art, label) VALUES(?, ?, ?)",
 	"delFile": "DELETE FROM files WHERE path = ?",
 	"delWarn": "DELETE FROM warnings WHERE path = ?",
 	"addWarn": "INSERT OR REPLACE INTO warnings(path, reason) VALUES(?, ?)",
@@ -291,6 +292,11 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	}
 	if _, err := w.st["addText"].ExecContext(ctx, rowid, r.body); err != nil {
 		return wrapWrite(path, err)
+	}
+	for _, tag := range a.Tags {
+		if _, err := w.st["addTag"].ExecContext(ctx, foldSource(tag), rowid, tag); err != nil {
+			return wrapWrite(path, err)
+		}
 	}
 	info := docInfo{date: date, titleLen: r.terms.titleLen, bodyLen: r.terms.bodyLen}
 	if info.lang, err = w.langID(ctx, a.Lang, a.Script); err != nil {

@@ -63,8 +63,6 @@ type (
 		items []store.Count
 		err   error
 	}
-	// debounceMsg fires when typing has paused; seq says which keystroke.
-	debounceMsg struct{ seq int }
 	// readTimerMsg fires when an article has been open for readDelay.
 	readTimerMsg struct {
 		id  string
@@ -117,7 +115,7 @@ func runSearch(ix Index, seq int, q store.Query, recount bool) tea.Cmd {
 // countAll counts every article in the index; total already is that
 // count when q narrows nothing.
 func countAll(ctx context.Context, ix Index, q store.Query, total int) (int, error) {
-	if q.Text == "" && len(q.Langs) == 0 && len(q.Sources) == 0 && q.After.IsZero() &&
+	if q.Text == "" && len(q.Langs) == 0 && len(q.Sources) == 0 && len(q.Tags) == 0 && q.After.IsZero() &&
 		q.Before.IsZero() && !q.OnlyUnread && !q.OnlyStarred {
 		return total, nil
 	}

@@ -6,7 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 // named; the help footer and the `?` screen are drawn from it.
 type keyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
-	Open, Back, SwitchPane                  key.Binding
+	Open, Back, SwitchPane, Clear           key.Binding
 	Search, Lang, Source, Sort              key.Binding
 	UnreadOnly, ToggleRead, Star, Starred   key.Binding
 	Browse, Copy, NextMatch, PrevMatch      key.Binding
@@ -33,6 +33,7 @@ func defaultKeyMap() keyMap {
 		Open:       b([]string{"enter", "l", "right"}, "enter/l", "open"),
 		Back:       b([]string{"esc", "h", "left"}, "esc/h", "back"),
 		SwitchPane: b([]string{"tab"}, "tab", "switch pane"),
+		Clear:      b([]string{"esc"}, "esc", "clear filters"),
 		Search:     b([]string{"/"}, "/", "search"),
 		Lang:       b([]string{"L"}, "L", "languages"),
 		Source:     b([]string{"S"}, "S", "sources"),
@@ -92,7 +93,7 @@ func (k *keyMap) setMode(md mode) {
 
 func (k *keyMap) browseKeys() []*key.Binding {
 	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Open, &k.Back,
-		&k.SwitchPane, &k.Search, &k.Lang, &k.Source, &k.Sort, &k.UnreadOnly, &k.ToggleRead,
+		&k.SwitchPane, &k.Clear, &k.Search, &k.Lang, &k.Source, &k.Sort, &k.UnreadOnly, &k.ToggleRead,
 		&k.Star, &k.Starred, &k.Browse, &k.Copy, &k.NextMatch, &k.PrevMatch, &k.Link, &k.Edit}
 }
 
@@ -116,7 +117,7 @@ func (k keyMap) readerHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back, k.SwitchPane},
-		{k.Search, k.Lang, k.Source, k.Sort, k.UnreadOnly, k.Starred, k.Accept, k.Cancel, k.Pick, k.Filter},
+		{k.Search, k.Clear, k.Lang, k.Source, k.Sort, k.UnreadOnly, k.Starred, k.Accept, k.Cancel, k.Pick, k.Filter},
 		{k.ToggleRead, k.Star, k.Browse, k.Copy, k.NextMatch, k.PrevMatch, k.Link, k.Edit},
 		{k.Help, k.Quit},
 	}

@@ -40,7 +40,6 @@ type Options struct {
 
 // Timings.
 const (
-	searchDebounce = 150 * time.Millisecond
 	readDelay      = 1500 * time.Millisecond
 	statusLifetime = 4 * time.Second
 )
@@ -97,8 +96,9 @@ type Model struct {
 	onlyUnread  bool
 	onlyStarred bool
 
-	searchSeq int // the newest search; older results are dropped
-	typeSeq   int // the newest keystroke in the query line
+	searchSeq int  // the newest search; older results are dropped
+	typedSeq  int  // the search of the query line that is running; 0: none
+	typedMore bool // the line changed while it ran
 	pickerSeq int
 	restoreID string // the selection to restore once results arrive
 	all       int    // articles in the index
@@ -206,21 +206,24 @@ func (m Model) Init() tea.Cmd {
 	return tea.Batch(first, updateIndex(m.ix, m.updateCh))
 }
 
-// buildQuery combines the query line with the filters.
+// buildQuery combines the query line with the filters. The line's last
+// word matches as a prefix (store.TypingQuery) while it is typed and
+// after: enter keeps what the typing showed.
 func (m Model) buildQuery() store.Query {
-	q := store.ParseQuery(m.query)
+	q := store.TypingQuery(m.query)
 	q.Langs = append(q.Langs, m.langs...)
 	q.Sources = append(q.Sources, m.sources...)
 	if m.sort != store.SortAuto {
 		q.Sort = m.sort
 	}
 	q.OnlyUnread, q.OnlyStarred = m.onlyUnread, m.onlyStarred
+	q.NoSnippets = true // the list shows none
 	q.Limit = m.page
 	return q
 }
 
 // highlightText is the part of the query whose matches are highlighted.
-func (m Model) highlightText() string { return store.ParseQuery(m.query).Text }
+func (m Model) highlightText() string { return store.TypingQuery(m.query).Text }
 
 func (m *Model) search() tea.Cmd {
 	m.searchSeq++
@@ -297,12 +300,6 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case pickerClosedMsg:
 		m.setMode(modeBrowse)
 		return m, nil
-	case debounceMsg:
-		if msg.seq != m.typeSeq {
-			return m, nil
-		}
-		m.query = m.input.Value()
-		return m, m.search()
 	case readTimerMsg:
 		if msg.seq != m.readSeq {
 			return m, nil
@@ -376,6 +373,13 @@ func (m Model) keySeq(keys []tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
+	if msg.seq == m.typedSeq {
+		m.typedSeq = 0
+		if m.typedMore && m.input.Value() != m.query { // stale: the line moved on while it ran
+			return m, m.typed()
+		}
+		m.typedMore = false
+	}
 	if msg.seq != m.searchSeq {
 		return m, nil // a newer search is on its way
 	}
@@ -528,7 +532,7 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Accept):
 		m.setMode(modeBrowse)
-		m.typeSeq++ // a pending debounce is superseded
+		m.typedMore = false // the search below supersedes the running one
 		if m.query == m.input.Value() {
 			return m, nil
 		}
@@ -536,7 +540,7 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.search()
 	case key.Matches(msg, m.keys.Cancel):
 		m.setMode(modeBrowse)
-		m.typeSeq++
+		m.typedMore = false
 		m.input.SetValue("")
 		if m.query == "" {
 			return m, nil
@@ -550,8 +554,27 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.input.Value() == before {
 		return m, cmd
 	}
-	m.typeSeq++
-	return m, tea.Batch(cmd, m.after(searchDebounce, debounceMsg{m.typeSeq}))
+	return m, tea.Batch(cmd, m.typed())
+}
+
+// typed searches for the query line as it is now, at once: there is no
+// debounce, but at most one search of the line runs; keys typed meanwhile
+// are searched together when it ends, and its result, stale by then, is
+// dropped (fzf's matcher works the same way). A keystroke then costs one
+// search and one frame, not a pause and a queue of searches.
+func (m *Model) typed() tea.Cmd {
+	if m.typedSeq != 0 {
+		m.typedMore = true
+		return nil
+	}
+	m.typedMore = false
+	if m.query == m.input.Value() {
+		return nil
+	}
+	m.query = m.input.Value()
+	cmd := m.search()
+	m.typedSeq = m.searchSeq
+	return cmd
 }
 
 // linkKey handles `1`…`9` then enter, and `#N`, for the links of the
@@ -603,6 +626,8 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.openPicker(pickLang, m.langs)
 	case key.Matches(msg, k.Source):
 		return m.openPicker(pickSource, m.sources)
+	case key.Matches(msg, k.Sort) && !m.hasWords():
+		return m, m.setStatus("sorted by date: relevance needs words to rank", false)
 	case key.Matches(msg, k.Sort):
 		if m.sort == store.SortDate {
 			m.sort = store.SortRelevance
@@ -639,6 +664,10 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Open) && m.focus == stateList:
 		return m.focusReader()
+	case key.Matches(msg, k.Clear) && m.focus == stateList && m.query != "":
+		return m.clearQuery()
+	case key.Matches(msg, k.Clear) && m.focus == stateList && m.filtered():
+		return m.clearFilters()
 	case key.Matches(msg, k.Back) && m.focus == stateReader:
 		m.focus = stateList
 		m.layout()

@@ -78,8 +78,27 @@ func (m *pickerModel) setItems(items []store.Count) {
 			items = append(items, store.Count{Value: v})
 		}
 	}
-	m.items = items
+	m.items = chosenFirst(items, m.chosen)
 	m.refilter()
+}
+
+// chosenFirst puts the chosen items at the top, each part in its count
+// order, so the list opens the same way each time: the rows `space` ticked
+// do not move under the cursor when the picker is reopened.
+func chosenFirst(items []store.Count, chosen map[string]bool) []store.Count {
+	isChosen := map[string]bool{}
+	for v := range chosen {
+		isChosen[strings.ToLower(v)] = true
+	}
+	out := make([]store.Count, 0, len(items))
+	for _, top := range []bool{true, false} {
+		for _, it := range items {
+			if isChosen[strings.ToLower(it.Value)] == top {
+				out = append(out, it)
+			}
+		}
+	}
+	return out
 }
 
 // refilter works out which items the filter keeps (case-insensitively, in

@@ -130,7 +130,7 @@ func (m *readerModel) fill(p prepared) {
 	a := p.art
 	if p.err != nil {
 		a = feed.Article{Title: m.hit.Title, Source: m.hit.Source, Lang: m.hit.Lang, Date: m.hit.Date,
-			DateSource: m.hit.DateSource, DateKnown: m.hit.DateKnown, URL: m.hit.URL}
+			DateSource: m.hit.DateSource, DateKnown: m.hit.DateKnown, URL: m.hit.URL, Tags: m.hit.Tags}
 	}
 	w := m.inner()
 	for _, l := range wrap(a.Title, w) {
@@ -138,6 +138,11 @@ func (m *readerModel) fill(p prepared) {
 	}
 	for _, l := range wrap(readerMeta(a), w) {
 		lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
+	}
+	if tags := readerTags(a.Tags); tags != "" {
+		for _, l := range wrap(tags, w) {
+			lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
+		}
 	}
 	if a.URL != "" { // on its own line, cut rather than broken inside
 		lines = append(lines, m.line(st.Meta.Render(fit(clean(a.URL), w))))
@@ -288,6 +293,21 @@ func readerMeta(a feed.Article) string {
 		}
 	}
 	return strings.Join(parts, " · ")
+}
+
+// readerTags is the header's line of tags ("" without any), the values
+// that tag: finds.
+func readerTags(tags []string) string {
+	var parts []string
+	for _, t := range tags {
+		if t = clean(t); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "tags: " + strings.Join(parts, ", ")
 }
 
 // highlight styles the parts of plain text s that match query.

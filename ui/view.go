@@ -90,6 +90,9 @@ func (m Model) filtersText() string {
 	}
 	switch m.sort {
 	case store.SortRelevance:
+		if !m.hasWords() {
+			break // no words: the list is by date whatever was chosen
+		}
 		parts = append(parts, "by relevance")
 	case store.SortDate:
 		parts = append(parts, "by date")

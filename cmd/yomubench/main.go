@@ -65,13 +65,16 @@ func main() {
 	}
 }
 
-// queries cover 1-, 2- and 3-character CJK, Latin words and filters.
-// 的 is the commonest character (the most postings a one-character query
-// sums), 港 a less common one.
+// queries cover 1-, 2- and 3-character CJK, Latin words, prefixes and
+// filters. 的 is the commonest character (the most postings a
+// one-character query sums), 港 a less common one. A prefix is what the
+// reader searches for the word being typed (clo for cloud); th* is the
+// broadest two-letter one (the, that, this, they, …).
 var queries = []string{
 	"中", "的", "港", "美国", "亚马逊", "東京", "서울", "government", "regeringen", "thoa thuan",
 	"lang:zh 中国", "lang:en government", "lang:sv,vi after:2020-01-01 regeringen",
 	"before:2018-01-01 美国", "lang:ja", "",
+	"clo*", "gov*", "th*", "lang:sv reg*", "the gov*",
 }
 
 // rgQueries are compared with rg -l: a single term rg can look for.

@@ -1,0 +1,102 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+)
+
+// A prefix query (word*, and the word being typed: TypingQuery) stands for
+// every term of a segment that starts with the word: one key range of the
+// segment's sorted blocks, read and summed per article as a one-character
+// CJK query is (unigram.go). CJK needs none of this: a CJK piece of any
+// length already matches wherever it stands.
+
+// prefixMark marks a prefix query token, prefixMark + the folded word. No
+// UTF-8 has the byte 0xfe, so no indexed key starts with it.
+const prefixMark = "\xfe"
+
+// minPrefixRunes is the shortest word that expands: a single letter's
+// range is a twentieth of a Latin index's terms, most of them unrelated
+// to what is being typed. c* is the word c.
+const minPrefixRunes = 2
+
+// maxExpansions bounds the terms a prefix expands to in one segment (in
+// key order), as Lucene's and Elasticsearch's prefix queries bound theirs,
+// so that no prefix reads a segment's whole dictionary.
+const maxExpansions = 1024
+
+// cutStar returns the word of a field written word* (unquoted), and
+// whether it was one.
+func cutStar(f field) (string, bool) {
+	if f.quoted {
+		return "", false
+	}
+	w := strings.TrimRight(f.text, "*")
+	return w, w != f.text && w != ""
+}
+
+// prefixTokens are the tokens of word* : those of the word, the last one
+// a prefix when it is a word of a spaced script long enough to expand.
+func prefixTokens(word string) []queryToken {
+	toks := wordTokens(word)
+	if len(toks) == 0 {
+		return nil
+	}
+	last := toks[len(toks)-1]
+	if len(last) != 1 || strings.HasPrefix(last[0], unigramPrefix) {
+		return toks
+	}
+	r, _ := utf8.DecodeRuneInString(last[0])
+	if isCJK(r) || utf8.RuneCountInString(last[0]) < minPrefixRunes {
+		return toks
+	}
+	toks[len(toks)-1] = queryToken{prefixMark + last[0]}
+	return toks
+}
+
+// TypingQuery parses a line that is still being typed: its last word, the
+// one under the cursor, matches as a prefix (clo finds cloud), unless the
+// line ends in a space or the last field is a phrase or a qualifier.
+func TypingQuery(line string) Query {
+	fs := splitFields(line)
+	if len(fs) == 0 || strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") || strings.HasSuffix(line, "\u3000") {
+		return ParseQuery(line)
+	}
+	last := fs[len(fs)-1]
+	if last.quoted || strings.HasSuffix(last.text, "*") || strings.Contains(last.text, ":") {
+		return ParseQuery(line)
+	}
+	return ParseQuery(line + "*")
+}
+
+// startPrefix reads the blocks of segment s that can hold keys starting
+// with word (at most maxExpansions+1 blocks: every block after the first
+// starts with a key in the range, so that many hold enough) and starts
+// summing them; finish collects the sums.
+func (u *unigrams) startPrefix(ctx context.Context, s *segment, term, word string) error {
+	if len(s.docs) == 0 {
+		return nil
+	}
+	j := &unionJob{seg: s, term: term, char: word, limit: maxExpansions}
+	blocks := 0
+	err := scanRange(ctx, u.scan, s.id, word, rangeEnd(word), func(part []byte, first bool) bool {
+		if first {
+			if blocks == maxExpansions+1 {
+				return false
+			}
+			blocks++
+			if len(j.data) > 0 {
+				j.cuts = append(j.cuts, len(j.data))
+			}
+		}
+		j.data = append(j.data, part...)
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	j.cuts = append(j.cuts, len(j.data))
+	u.run(j)
+	return nil
+}
