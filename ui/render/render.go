@@ -147,7 +147,7 @@ func newParser() parser.Parser {
 // Tabs become spaces to the next multiple of 4 (markdown's tab stop) so that
 // no tab reaches the terminal, whose tab stops are unknown.
 func cleanInput(md string) string {
-	md = dropMarkers(feed.Sanitize(md))
+	md = fixStrong(joinLinkText(dropMarkers(feed.Sanitize(md))))
 	if !strings.Contains(md, "\t") {
 		return md
 	}

@@ -32,6 +32,9 @@ func styleFor(theme string) (gansi.StyleConfig, error) {
 	// short release note full of code), and news rarely holds code.
 	s.CodeBlock.Chroma = nil
 	s.CodeBlock.Theme = ""
+	if theme == "dark" || theme == "light" {
+		unmarkHeadings(&s)
+	}
 	s.ImageText.Format = "[image{{.text}}]"
 	s.Image.Format = ""
 	s.DefinitionDescription.BlockPrefix = "\n  "
@@ -87,3 +90,14 @@ func markSpaces(s string) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// unmarkHeadings styles headings by colour and weight alone, without the
+// "## " glamour keeps: a reader sees a heading, not markdown. H1 keeps
+// glamour's block of colour; H2 is underlined so that it still stands
+// above H3. The plain theme keeps the marks, its only way to show one.
+func unmarkHeadings(s *gansi.StyleConfig) {
+	for _, h := range []*gansi.StyleBlock{&s.H2, &s.H3, &s.H4, &s.H5, &s.H6} {
+		h.Prefix = ""
+	}
+	s.H2.Underline = ptr(true)
+}

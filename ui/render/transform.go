@@ -235,6 +235,9 @@ func (t *transformer) rewriteLeaf(l *leaf, spans [][2]int) {
 			b.WriteRune(marks[0].mark)
 			marks = marks[1:]
 		}
+		if r == flankJoiner {
+			continue // see strong.go
+		}
 		if unicode.IsSpace(r) {
 			b.WriteRune(markSpaceRune)
 		}
