@@ -73,6 +73,15 @@ func TestLinks(t *testing.T) {
 			want:     []Link{{1, "https://www.example.com/a/b.htm", "https://www.example.com/a/b.htm"}, {2, "http://x.example/p_(1)", "http://x.example/p_(1)"}},
 		},
 		{
+			name: "bare URL with a CJK path is whole, the sentence after it is not",
+			md:   "原文地址（需翻墙访问）：http://www.minghui.org/mh/articles/2020/4/22/为营救丈夫-唐山市-404180.html 又见 https://zh.wikipedia.org/wiki/天安门。和 https://e.com/page看这里",
+			want: []Link{
+				{1, "http://www.minghui.org/mh/articles/2020/4/22/为营救丈夫-唐山市-404180.html", "http://www.minghui.org/mh/articles/2020/4/22/为营救丈夫-唐山市-404180.html"},
+				{2, "https://zh.wikipedia.org/wiki/天安门", "https://zh.wikipedia.org/wiki/天安门"},
+				{3, "https://e.com/page", "https://e.com/page"},
+			},
+		},
+		{
 			name:     "relative link resolved against the article URL",
 			md:       "[next](../b.html)",
 			base:     "https://news.example/x/a.html",
