@@ -31,6 +31,46 @@ func (t *transformer) linkifyBare(b ast.Node) {
 	for _, tx := range texts {
 		t.splitURLs(tx)
 	}
+	t.extendAutoLinks(b)
+}
+
+// extendAutoLinks lengthens the links goldmark's linkify made where it
+// stopped at the first CJK character of a path ("…/2020/4/22/" of
+// "…/2020/4/22/为营救丈夫-404180.html"): the text that follows is taken into
+// the link as far as urlEnd reads the URL.
+func (t *transformer) extendAutoLinks(b ast.Node) {
+	var autos []*ast.AutoLink
+	_ = ast.Walk(b, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if a, ok := n.(*ast.AutoLink); ok && entering && a.AutoLinkType == ast.AutoLinkURL {
+			autos = append(autos, a)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, a := range autos {
+		next, ok := a.NextSibling().(*ast.Text)
+		if !ok || t.created[next] {
+			continue
+		}
+		label := a.Label(t.src)
+		start := next.Segment.Start - len(label)
+		if start < 0 || string(t.src[start:next.Segment.Start]) != string(label) {
+			continue // not linkify's: the text does not follow the URL
+		}
+		v := t.src[start:next.Segment.Stop]
+		i := indexURL(v)
+		if i != 0 {
+			continue
+		}
+		end := urlEnd(v, 0)
+		if end <= len(label) {
+			continue
+		}
+		link := ast.NewLink()
+		link.Destination = []byte(html.UnescapeString(string(v[:end])))
+		link.AppendChild(link, ast.NewTextSegment(text.NewSegment(start, start+end)))
+		a.Parent().ReplaceChild(a.Parent(), a, link)
+		next.Segment = text.NewSegment(start+end, next.Segment.Stop)
+	}
 }
 
 // splitURLs cuts tx into text, link, text … around each URL in it.
@@ -87,9 +127,9 @@ func indexURL(v []byte) int {
 // path; trailing punctuation is the sentence's.
 func urlEnd(v []byte, i int) int {
 	s := string(v)
-	end := i
-	path := false // past the first "/" after the host
-	for j := i + strings.Index(s[i:], "//") + 2; j < len(s); {
+	end := i + strings.Index(s[i:], "//") + 2 // indexURL saw the scheme
+	path := false                             // past the first "/" after the host
+	for j := end; j < len(s); {
 		r, size := utf8.DecodeRuneInString(s[j:])
 		if unicode.IsSpace(r) || strings.ContainsRune(`<>"'`+"`", r) || r == utf8.RuneError || isCJKPunct(r) {
 			break

@@ -19,7 +19,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -135,19 +134,13 @@ func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.
 	return buf.String(), nil
 }
 
-// newParser is glamour's parser: GitHub flavour and definition lists,
-// but linkify leaves http(s) URLs to linkifyBare, which keeps a CJK path
-// whole ("…/2020/4/22/为营救丈夫-404180.html") where linkify stops at the
-// first CJK character; it still links "www." and e-mail addresses.
+// newParser is glamour's parser: GitHub flavour and definition lists.
 func newParser() parser.Parser {
-	linkify := extension.NewLinkify(extension.WithLinkifyURLRegexp(noURL))
 	return goldmark.New(
-		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList, linkify, extension.DefinitionList),
+		goldmark.WithExtensions(extension.GFM, extension.DefinitionList),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	).Parser()
 }
-
-var noURL = regexp.MustCompile(`\z.`) // matches nothing
 
 // cleanInput defends against what the feed already removes: control
 // characters, escape sequences, bidi overrides, and this package's markers.

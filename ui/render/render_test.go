@@ -462,3 +462,11 @@ func TestLongURLBreaksBetweenItsParts(t *testing.T) {
 		}
 	}
 }
+
+// TestBareURLSchemeOnly is a URL cut off after its scheme: it must not
+// hang the renderer (it once looped for ever).
+func TestBareURLSchemeOnly(t *testing.T) {
+	for _, md := range []string{"见https://中文", "https://。", "x https://"} {
+		render(t, md, Options{Width: 40, Theme: "plain"})
+	}
+}
