@@ -6,6 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 // named; the help footer and the `?` screen are drawn from it.
 type keyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	HalfUp, HalfDown                        key.Binding
 	Open, Back, SwitchPane                  key.Binding
 	Search, Lang, Source, Sort              key.Binding
 	UnreadOnly, ToggleRead, Star, Starred   key.Binding
@@ -26,9 +27,11 @@ func defaultKeyMap() keyMap {
 	return keyMap{
 		Up:         b([]string{"k", "up"}, "↑/k", "up"),
 		Down:       b([]string{"j", "down"}, "↓/j", "down"),
-		Top:        b([]string{"g", "home"}, "g", "top"),
-		Bottom:     b([]string{"G", "end"}, "G", "bottom"),
-		PageUp:     b([]string{"pgup", "b"}, "pgup", "page up"),
+		Top:        b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:     b([]string{"G", "end"}, "G/end", "bottom"),
+		PageUp:     b([]string{"pgup", "b"}, "pgup/b", "page up"),
+		HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 		PageDown:   b([]string{"pgdown", " ", "space"}, "pgdn/space", "page down"),
 		Open:       b([]string{"enter", "l", "right"}, "enter/l", "open"),
 		Back:       b([]string{"esc", "h", "left"}, "esc/h", "back"),
@@ -48,7 +51,7 @@ func defaultKeyMap() keyMap {
 		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter/#N", "open link N"),
 		Edit:       b([]string{"e"}, "e", "edit file"),
 		Help:       b([]string{"?"}, "?", "help"),
-		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q/ctrl+c", "quit"),
 		Accept:     b([]string{"enter"}, "enter", "keep"),
 		Cancel:     b([]string{"esc"}, "esc", "cancel"),
 		Pick:       b([]string{" ", "space", "x"}, "space", "choose"),
@@ -91,7 +94,7 @@ func (k *keyMap) setMode(md mode) {
 }
 
 func (k *keyMap) browseKeys() []*key.Binding {
-	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Open, &k.Back,
+	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Open, &k.Back,
 		&k.SwitchPane, &k.Search, &k.Lang, &k.Source, &k.Sort, &k.UnreadOnly, &k.ToggleRead,
 		&k.Star, &k.Starred, &k.Browse, &k.Copy, &k.NextMatch, &k.PrevMatch, &k.Link, &k.Edit}
 }

@@ -24,6 +24,10 @@ type listModel struct {
 	styles   *Styles
 	moreWant bool // a next page has been asked for
 	loaded   bool // the first page has arrived
+	// owed is how many rows down the keys asked for beyond the last loaded
+	// one, while more are on their way: a burst of j right after start (or
+	// at a page boundary) counts whole once the next page arrives.
+	owed int
 }
 
 // selectedMsg tells the root that the selection moved.
@@ -93,11 +97,14 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 	before := m.cursor
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if !key.Matches(msg, m.keys.Down, m.keys.PageDown, m.keys.HalfDown) {
+			m.owed = 0
+		}
 		switch {
 		case key.Matches(msg, m.keys.Up):
 			m.moveTo(m.cursor - 1)
 		case key.Matches(msg, m.keys.Down):
-			m.moveTo(m.cursor + 1)
+			m.moveDown(1)
 		case key.Matches(msg, m.keys.Top):
 			m.moveTo(0)
 		case key.Matches(msg, m.keys.Bottom):
@@ -105,7 +112,11 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		case key.Matches(msg, m.keys.PageUp):
 			m.moveTo(m.cursor - max(m.height-1, 1))
 		case key.Matches(msg, m.keys.PageDown):
-			m.moveTo(m.cursor + max(m.height-1, 1))
+			m.moveDown(max(m.height-1, 1))
+		case key.Matches(msg, m.keys.HalfUp):
+			m.moveTo(m.cursor - max(m.height/2, 1))
+		case key.Matches(msg, m.keys.HalfDown):
+			m.moveDown(max(m.height/2, 1))
 		}
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -119,6 +130,27 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		return m, func() tea.Msg { return selectedMsg{} }
 	}
 	return m, nil
+}
+
+// moveDown moves n rows down, owing what the loaded rows cannot give yet.
+func (m *listModel) moveDown(n int) {
+	want := m.cursor + m.owed + n
+	m.owed = 0
+	m.moveTo(want)
+	if want > m.cursor && (!m.loaded || len(m.hits) < m.total) {
+		m.owed = want - m.cursor
+	}
+}
+
+// payOwed makes the moves owed once more rows have arrived; it reports
+// whether the selection moved.
+func (m *listModel) payOwed() bool {
+	if m.owed == 0 {
+		return false
+	}
+	before := m.cursor
+	m.moveDown(0)
+	return m.cursor != before
 }
 
 // clickRow selects the row at y (0 = the first row of the list pane).

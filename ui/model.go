@@ -274,6 +274,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.restoreID = msg.selected
 		m.all = msg.all
 		m.list.setHits(msg.res.Hits, msg.res.Total, msg.selected)
+		m.list.payOwed()
 		return m, m.onSelect()
 	case searchDoneMsg:
 		return m.searchDone(msg)
@@ -391,6 +392,9 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 		if m.toBottom {
 			m.toBottom = false
 			m.list.moveTo(len(m.list.hits) - 1)
+			return m, m.onSelect()
+		}
+		if m.list.payOwed() {
 			return m, m.onSelect()
 		}
 		return m, nil

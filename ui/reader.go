@@ -179,6 +179,10 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 			m.scroll(-max(m.height-1, 1))
 		case key.Matches(msg, m.keys.PageDown):
 			m.scroll(max(m.height-1, 1))
+		case key.Matches(msg, m.keys.HalfUp):
+			m.scroll(-max(m.height/2, 1))
+		case key.Matches(msg, m.keys.HalfDown):
+			m.scroll(max(m.height/2, 1))
 		case key.Matches(msg, m.keys.NextMatch):
 			m.jumpMatch(1)
 		case key.Matches(msg, m.keys.PrevMatch):
