@@ -42,7 +42,7 @@ func TestScreens(t *testing.T) {
 		}},
 		{"help", func(t *testing.T, m Model) Model { return keys(t, m, "?") }},
 	}
-	for _, size := range [][2]int{{60, 20}, {80, 24}, {132, 40}} {
+	for _, size := range [][2]int{{40, 16}, {60, 20}, {80, 24}, {132, 40}} {
 		for _, f := range flows {
 			t.Run(fmt.Sprintf("%s_%dx%d", f.name, size[0], size[1]), func(t *testing.T) {
 				m, _, _ := newTestModel(t, ix, size[0], size[1])

@@ -87,10 +87,11 @@ func (k *keyMap) setMode(md mode) {
 	k.Cancel.SetEnabled(md != modeBrowse)
 	k.Pick.SetEnabled(md == modePicker)
 	k.Filter.SetEnabled(md == modePicker)
-	k.Up.SetEnabled(browse || md == modePicker)
-	k.Down.SetEnabled(browse || md == modePicker)
-	k.Help.SetEnabled(md != modeSearch)
-	k.Quit.SetEnabled(md != modeSearch)
+	k.Up.SetEnabled(browse || md == modePicker || md == modeHelp)
+	k.Down.SetEnabled(browse || md == modePicker || md == modeHelp)
+	// a picker takes neither: its footer names only what works there
+	k.Help.SetEnabled(md == modeBrowse || md == modeHelp)
+	k.Quit.SetEnabled(md == modeBrowse || md == modeHelp)
 }
 
 func (k *keyMap) browseKeys() []*key.Binding {

@@ -74,21 +74,23 @@ func (s state) String() string {
 // query and filters, and routes everything else to the list, the reader or
 // a picker.
 type Model struct {
-	ix      Index
-	opts    Options
-	theme   string
-	styles  *Styles
-	keys    keyMap
-	help    help.Model
-	focus   state
-	mode    mode
-	width   int
-	height  int
-	list    listModel
-	reader  readerModel
-	picker  pickerModel
-	input   textinput.Model
-	started bool
+	ix     Index
+	opts   Options
+	theme  string
+	styles *Styles
+	keys   keyMap
+	help   help.Model
+
+	helpOffset int // first line of the `?` screen shown, when it scrolls
+	focus      state
+	mode       mode
+	width      int
+	height     int
+	list       listModel
+	reader     readerModel
+	picker     pickerModel
+	input      textinput.Model
+	started    bool
 
 	query       string // the kept query line
 	langs       []string
@@ -508,6 +510,11 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m.quit()
 		case key.Matches(msg, m.keys.Help, m.keys.Cancel):
 			m.setMode(modeBrowse)
+			m.helpOffset = 0
+		case key.Matches(msg, m.keys.Up):
+			m.helpOffset = max(m.helpOffset-1, 0)
+		case key.Matches(msg, m.keys.Down):
+			m.helpOffset = min(m.helpOffset+1, max(len(helpLayout(m))-(m.height-4), 0))
 		}
 		return m, nil
 	}

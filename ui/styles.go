@@ -28,6 +28,7 @@ type Styles struct {
 	Border                          lipgloss.Style
 	Title, Meta                     lipgloss.Style
 	Picked                          lipgloss.Style
+	HelpHeading                     lipgloss.Style // a group's name on the `?` screen
 	Help                            help.Styles
 }
 
@@ -79,6 +80,7 @@ func defaultStyles(theme string) Styles {
 		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
 		Meta:        lipgloss.NewStyle().Foreground(dim),
 		Picked:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+		HelpHeading: lipgloss.NewStyle().Bold(true).Underline(true),
 	}
 	s.SelectedBlur = lipgloss.NewStyle().Underline(true)
 	if theme == "plain" {

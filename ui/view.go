@@ -127,41 +127,18 @@ func (m Model) bodyView() string {
 	return b.String()
 }
 
-// helpView lists every key of the KeyMap (all of them, whatever the
-// mode) in as many columns as the height needs.
+// helpView is the `?` screen from m.helpOffset on: a title line, a blank
+// line, then helpLayout.
 func (m Model) helpView() string {
-	var entries [][2]string
-	keyW := 0
-	for _, col := range defaultKeyMap().FullHelp() {
-		for _, b := range col {
-			h := b.Help()
-			entries = append(entries, [2]string{h.Key, h.Desc})
-			keyW = max(keyW, cells(h.Key))
-		}
-	}
 	bodyH := m.height - 2
-	rows := max(bodyH-2, 1)
-	cols := (len(entries) + rows - 1) / rows
-	rows = (len(entries) + cols - 1) / cols
-	colW := max((m.width-1)/cols, 1)
-	st := m.styles
-	out := []string{st.Header.Render(fit(" Keys — ? or esc closes", m.width)), fit("", m.width)}
-	for r := 0; r < rows; r++ {
-		var b strings.Builder
-		b.WriteString(" ")
-		used := 1
-		for c := 0; c < cols; c++ {
-			i := c*rows + r
-			if i >= len(entries) {
-				break
-			}
-			k := fit(entries[i][0], min(keyW, colW))
-			d := fit(" "+entries[i][1], max(colW-cells(k), 0))
-			b.WriteString(st.Help.FullKey.Render(k) + st.Help.FullDesc.Render(d))
-			used += cells(k) + cells(d)
-		}
-		out = append(out, fitANSI(b.String(), m.width))
+	lines := helpLayout(m)
+	title := " Keys — ? or esc closes"
+	if len(lines) > bodyH-2 {
+		title += " · j/k scroll"
 	}
+	out := []string{m.styles.Header.Render(fit(title, m.width)), fit("", m.width)}
+	off := min(m.helpOffset, max(len(lines)-(bodyH-2), 0))
+	out = append(out, lines[off:]...)
 	for len(out) < bodyH {
 		out = append(out, fit("", m.width))
 	}
@@ -174,6 +151,9 @@ func (m Model) helpView() string {
 func (m Model) statusView() string {
 	st := m.styles
 	right := " ? help "
+	if !m.keys.Help.Enabled() {
+		right = " "
+	}
 	if m.readerVisible() && m.reader.ready {
 		right = fmt.Sprintf(" %3d%%%s", m.reader.percent(), right)
 	}
