@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/yomu-reader/yomu/feed"
@@ -39,6 +41,7 @@ type readerModel struct {
 	head    int       // lines of header above the body
 	links   []render.Link
 	matches []int // body line numbers with a match
+	cur     int   // index in matches of the one n/N went to, -1 before
 	offset  int
 	ready   bool
 
@@ -48,7 +51,7 @@ type readerModel struct {
 }
 
 func newReader(styles *Styles, keys keyMap, theme string, profile termenv.Profile) readerModel {
-	return readerModel{styles: styles, keys: keys, theme: theme, profile: profile,
+	return readerModel{styles: styles, keys: keys, theme: theme, profile: profile, cur: -1,
 		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}, arts: map[string]feed.Article{}}
 }
 
@@ -59,15 +62,22 @@ func (m *readerModel) setSize(w, h int) {
 	m.width, m.height = w, h
 }
 
-// inner is the text width inside the pane's one-cell margins.
-func (m readerModel) inner() int { return max(m.width-2, 1) }
+// maxMeasure caps the reading measure: lines of 175 cells at 300 columns
+// are hard to follow, and books and glow's pager keep to about 80.
+const maxMeasure = 80
 
-// line puts already fitted text between the margins.
+// inner is the text width inside the pane's one-cell margins, at most
+// maxMeasure.
+func (m readerModel) inner() int { return max(min(m.width-2, maxMeasure), 1) }
+
+// line puts already fitted text between the margins, centred when the
+// pane is wider than the measure.
 func (m readerModel) line(s string) string {
 	if m.width < 3 {
 		return fitANSI(s, m.width)
 	}
-	return " " + s + " "
+	left := (m.width - m.inner()) / 2
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", m.width-m.inner()-left)
 }
 
 // show switches to the article of hit; the lines come from the cache or
@@ -75,6 +85,7 @@ func (m readerModel) line(s string) string {
 func (m *readerModel) show(hit store.Hit, query string) {
 	if hit.ID != m.id {
 		m.offset = 0
+		m.cur = -1
 	}
 	m.id, m.hit = hit.ID, hit
 	m.ready = false
@@ -155,6 +166,9 @@ func (m *readerModel) fill(p prepared) {
 		}
 	}
 	m.lines, m.links, m.matches = lines, p.doc.Links, p.doc.Matches
+	if m.cur >= len(m.matches) {
+		m.cur = -1
+	}
 	m.ready = true
 	m.offset = min(m.offset, m.maxOffset())
 }
@@ -199,36 +213,50 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	return m, nil
 }
 
-// jumpMatch scrolls to the next (dir 1) or previous (-1) body line with a
-// match, wrapping around.
+// jumpMatch goes to the next (dir 1) or previous (-1) match, wrapping
+// around; the first n goes to the first match below the top of the pane.
 func (m *readerModel) jumpMatch(dir int) {
-	if len(m.matches) == 0 {
+	n := len(m.matches)
+	if n == 0 {
 		return
 	}
-	cur := m.offset - m.head
-	target := -1
-	if dir > 0 {
-		for _, l := range m.matches {
-			if l > cur {
-				target = l
+	switch {
+	case m.cur >= 0:
+		m.cur = ((m.cur+dir)%n + n) % n
+	case dir > 0:
+		m.cur = 0
+		for i, l := range m.matches {
+			if l > m.offset-m.head {
+				m.cur = i
 				break
 			}
 		}
-		if target < 0 {
-			target = m.matches[0]
-		}
-	} else {
-		for i := len(m.matches) - 1; i >= 0; i-- {
-			if m.matches[i] < cur {
-				target = m.matches[i]
+	default:
+		m.cur = n - 1
+		for i := n - 1; i >= 0; i-- {
+			if m.matches[i] < m.offset-m.head {
+				m.cur = i
 				break
 			}
-		}
-		if target < 0 {
-			target = m.matches[len(m.matches)-1]
 		}
 	}
-	m.offset = max(0, min(m.head+target, m.maxOffset()))
+	// the match a third of the way down, so that its context shows
+	m.offset = max(0, min(m.head+m.matches[m.cur]-m.height/3, m.maxOffset()))
+}
+
+// matchText is the match counter of the status line: "3/12" once n/N went
+// to one, "12 matches" before; "" when the article has none.
+func (m readerModel) matchText() string {
+	switch {
+	case !m.ready || len(m.matches) == 0:
+		return ""
+	case m.cur < 0:
+		if len(m.matches) == 1 {
+			return "1 match"
+		}
+		return fmt.Sprintf("%d matches", len(m.matches))
+	}
+	return fmt.Sprintf("%d/%d", m.cur+1, len(m.matches))
 }
 
 // percent is the scroll position shown in the status line.
@@ -262,6 +290,11 @@ func (m readerModel) view() string {
 	default:
 		end := min(m.offset+m.height, len(m.lines))
 		out = append(out, m.lines[m.offset:end]...)
+		if m.cur >= 0 && m.cur < len(m.matches) {
+			if i := m.head + m.matches[m.cur] - m.offset; i >= 0 && i < len(out) {
+				out[i] = m.markCurrent(out[i])
+			}
+		}
 	}
 	if len(out) > m.height {
 		out = out[:m.height]
@@ -271,6 +304,16 @@ func (m readerModel) view() string {
 		out = append(out, blank)
 	}
 	return strings.Join(out, "\n")
+}
+
+// markCurrent puts the current-match mark in the cell just left of the
+// text of line l (the article's own margin), close to the eye.
+func (m readerModel) markCurrent(l string) string {
+	left := (m.width - m.inner()) / 2
+	if m.width < 3 || cells(ansi.Strip(ansi.Cut(l, 0, left+1))) != left+1 || strings.TrimSpace(ansi.Strip(ansi.Cut(l, 0, left+1))) != "" {
+		return l
+	}
+	return strings.Repeat(" ", left) + m.styles.CurrentMatch.Render("▶") + ansi.TruncateLeft(l, left+1, "")
 }
 
 // readerMeta is the line under a title: source · date · language (the

@@ -24,6 +24,7 @@ type Styles struct {
 	Status, StatusError             lipgloss.Style
 	Row, Selected, SelectedBlur     lipgloss.Style
 	Unread, Dim, Match, Star        lipgloss.Style
+	CurrentMatch                    lipgloss.Style // the margin mark of the match n/N went to
 	FileDate                        lipgloss.Style // a date that is only the file's mtime: fainter than Dim, after a '~'
 	Border                          lipgloss.Style
 	Title, Meta                     lipgloss.Style
@@ -64,23 +65,24 @@ func defaultStyles(theme string) Styles {
 	accent := pick(accentDark, accentLight)
 	dim := pick(dimDark, dimLight)
 	s := Styles{
-		Header:      lipgloss.NewStyle().Bold(true),
-		HeaderName:  lipgloss.NewStyle().Bold(true).Foreground(accent),
-		HeaderCount: lipgloss.NewStyle().Foreground(dim),
-		Status:      lipgloss.NewStyle().Foreground(dim),
-		StatusError: lipgloss.NewStyle().Bold(true),
-		Row:         lipgloss.NewStyle(),
-		Selected:    lipgloss.NewStyle().Bold(true).Background(pick(selectBgDark, selectLight)),
-		Unread:      lipgloss.NewStyle().Foreground(pick(unreadDark, unreadLight)),
-		Dim:         lipgloss.NewStyle().Foreground(dim),
-		FileDate:    lipgloss.NewStyle().Foreground(dim).Faint(true),
-		Match:       lipgloss.NewStyle().Bold(true).Underline(true).Foreground(pick(matchDark, matchLight)),
-		Star:        lipgloss.NewStyle().Foreground(pick(matchDark, matchLight)),
-		Border:      lipgloss.NewStyle().Foreground(pick(borderDark, borderLight)),
-		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Meta:        lipgloss.NewStyle().Foreground(dim),
-		Picked:      lipgloss.NewStyle().Bold(true).Foreground(accent),
-		HelpHeading: lipgloss.NewStyle().Bold(true).Underline(true),
+		Header:       lipgloss.NewStyle().Bold(true),
+		HeaderName:   lipgloss.NewStyle().Bold(true).Foreground(accent),
+		HeaderCount:  lipgloss.NewStyle().Foreground(dim),
+		Status:       lipgloss.NewStyle().Foreground(dim),
+		StatusError:  lipgloss.NewStyle().Bold(true),
+		Row:          lipgloss.NewStyle(),
+		Selected:     lipgloss.NewStyle().Bold(true).Background(pick(selectBgDark, selectLight)),
+		Unread:       lipgloss.NewStyle().Foreground(pick(unreadDark, unreadLight)),
+		Dim:          lipgloss.NewStyle().Foreground(dim),
+		FileDate:     lipgloss.NewStyle().Foreground(dim).Faint(true),
+		Match:        lipgloss.NewStyle().Bold(true).Underline(true).Foreground(pick(matchDark, matchLight)),
+		Star:         lipgloss.NewStyle().Foreground(pick(matchDark, matchLight)),
+		CurrentMatch: lipgloss.NewStyle().Bold(true).Foreground(pick(matchDark, matchLight)),
+		Border:       lipgloss.NewStyle().Foreground(pick(borderDark, borderLight)),
+		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Meta:         lipgloss.NewStyle().Foreground(dim),
+		Picked:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		HelpHeading:  lipgloss.NewStyle().Bold(true).Underline(true),
 	}
 	s.SelectedBlur = lipgloss.NewStyle().Underline(true)
 	if theme == "plain" {

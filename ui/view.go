@@ -156,6 +156,9 @@ func (m Model) statusView() string {
 	}
 	if m.readerVisible() && m.reader.ready {
 		right = fmt.Sprintf(" %3d%%%s", m.reader.percent(), right)
+		if mt := m.reader.matchText(); mt != "" {
+			right = " " + mt + " ·" + right
+		}
 	}
 	w := m.width - cells(right)
 	var left string
