@@ -187,18 +187,19 @@ func (m listModel) view() string {
 // the right; the title gets the cells that are left.
 func (m listModel) row(h store.Hit, sel bool) string {
 	w := m.width
-	mark := "  "
-	switch {
-	case h.Starred:
-		mark = "★ "
-	case !h.Read:
-		mark = "• "
+	// unread and starred are two marks, so that both show at once
+	dot, star := " ", " "
+	if !h.Read {
+		dot = "•"
 	}
+	if h.Starred {
+		star = "★"
+	}
+	sel0 := " "
 	if sel { // visible without colour too
-		mark = "▌" + mark
-	} else {
-		mark = " " + mark
+		sel0 = "▌"
 	}
+	mark := sel0 + dot + star + " "
 	date := listDate(h)
 	lang := fit(h.Lang, 3)
 	var right string
@@ -222,16 +223,13 @@ func (m listModel) row(h store.Hit, sel bool) string {
 			base = st.SelectedBlur
 		}
 	}
-	markStyle := st.Dim
-	if !h.Read {
-		markStyle = st.Unread
-	}
-	if h.Starred {
-		markStyle = st.Star
+	titleStyle := base
+	if h.Read && !sel { // read rows step back
+		titleStyle = st.Dim
 	}
 	var b strings.Builder
-	b.WriteString(markStyle.Inherit(base).Render(mark))
-	b.WriteString(highlight(title, m.query, base, st.Match.Inherit(base)))
+	b.WriteString(base.Render(sel0) + st.Unread.Inherit(base).Render(dot) + st.Star.Inherit(base).Render(star) + base.Render(" "))
+	b.WriteString(highlight(title, m.query, titleStyle, st.Match.Inherit(titleStyle)))
 	b.WriteString(base.Render(pad))
 	b.WriteString(st.Dim.Inherit(base).Render(right))
 	dateStyle := st.Dim

@@ -480,6 +480,7 @@ func (m *Model) markRead(id string) tea.Cmd {
 		return nil
 	}
 	m.list.hits[m.list.cursor].Read = true
+	m.reader.setMarks(m.list.hits[m.list.cursor])
 	return setRead(m.ix, id, true)
 }
 
@@ -702,12 +703,22 @@ func (m *Model) toggle(star bool) tea.Cmd {
 		return nil
 	}
 	row := &m.list.hits[m.list.cursor]
+	// say it: in one pane the list and its marks are not on screen
 	if star {
 		row.Starred = !h.Starred
-		return setStarred(m.ix, h.ID, row.Starred)
+		m.reader.setMarks(*row)
+		return tea.Batch(setStarred(m.ix, h.ID, row.Starred), m.setStatus(pick(row.Starred, "starred", "unstarred")+": "+clean(h.Title), false))
 	}
 	row.Read = !h.Read
-	return setRead(m.ix, h.ID, row.Read)
+	m.reader.setMarks(*row)
+	return tea.Batch(setRead(m.ix, h.ID, row.Read), m.setStatus("marked "+pick(row.Read, "read", "unread")+": "+clean(h.Title), false))
+}
+
+func pick(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
 }
 
 func (m Model) currentURL() string {

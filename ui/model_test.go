@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"fmt"
 	"context"
 	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -521,5 +521,37 @@ func TestReadingMeasure(t *testing.T) {
 		if left < (m.reader.width-maxMeasure)/2 {
 			t.Errorf("line %d starts %d cells in, want it centred (%d): %q", i, left, (m.reader.width-maxMeasure)/2, text)
 		}
+	}
+}
+
+// TestToggleFeedback: r and f say what they did in the status line and
+// the reader's header shows the state, in one pane where the list's marks
+// are not on screen.
+func TestToggleFeedback(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m.after = skipReadTimer(m.after)
+	m = keys(t, m, "enter")
+	head := func(m Model) string { return strings.Join(strings.Split(screen(m), "\n")[1:5], "\n") }
+	if !strings.Contains(head(m), "unread") || strings.Contains(head(m), "★") {
+		t.Fatalf("header of an unread, unstarred article:\n%s", head(m))
+	}
+	m = keys(t, m, "f")
+	if !strings.Contains(head(m), "★ starred") || !strings.Contains(screen(m), "starred: ") {
+		t.Errorf("after f: header and status should say starred:\n%s", screen(m))
+	}
+	m = keys(t, m, "r")
+	if !strings.Contains(head(m), "· read") || !strings.Contains(screen(m), "marked read: ") {
+		t.Errorf("after r: header and status should say read:\n%s", screen(m))
+	}
+	m = keys(t, m, "f", "r")
+	if strings.Contains(head(m), "★") || !strings.Contains(head(m), "unread") {
+		t.Errorf("after f r again: back to unread, unstarred:\n%s", head(m))
+	}
+	// both marks at once in the list
+	m = keys(t, m, "esc", "f")
+	row := strings.Split(screen(m), "\n")[1]
+	if !strings.Contains(row, "•★") {
+		t.Errorf("a starred unread row shows both marks, got %q", row)
 	}
 }

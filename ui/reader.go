@@ -37,6 +37,7 @@ type readerModel struct {
 
 	id      string    // the article shown (or waiting for its render)
 	hit     store.Hit // what the list knows of it, shown while rendering
+	query   string    // the free text whose matches the title highlights
 	lines   []string  // header + body, one entry per screen line
 	head    int       // lines of header above the body
 	links   []render.Link
@@ -87,7 +88,7 @@ func (m *readerModel) show(hit store.Hit, query string) {
 		m.offset = 0
 		m.cur = -1
 	}
-	m.id, m.hit = hit.ID, hit
+	m.id, m.hit, m.query = hit.ID, hit, query
 	m.ready = false
 	if p, ok := m.cache[m.key(hit.ID, query)]; ok {
 		m.fill(p)
@@ -134,6 +135,17 @@ func (m *readerModel) prepared(msg preparedMsg, query string) {
 	}
 }
 
+// setMarks shows a changed read or starred state in the header at once.
+func (m *readerModel) setMarks(hit store.Hit) {
+	if hit.ID != m.id {
+		return
+	}
+	m.hit = hit
+	if p, ok := m.cache[m.key(m.id, m.query)]; ok && m.ready {
+		m.fill(p)
+	}
+}
+
 // fill lays out the header and body lines of a render.
 func (m *readerModel) fill(p prepared) {
 	st := m.styles
@@ -144,15 +156,7 @@ func (m *readerModel) fill(p prepared) {
 			DateSource: m.hit.DateSource, DateKnown: m.hit.DateKnown, URL: m.hit.URL}
 	}
 	w := m.inner()
-	for _, l := range wrap(a.Title, w) {
-		lines = append(lines, m.line(st.Title.Render(fit(l, w))))
-	}
-	for _, l := range wrap(readerMeta(a), w) {
-		lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
-	}
-	if a.URL != "" { // on its own line, cut rather than broken inside
-		lines = append(lines, m.line(st.Meta.Render(fit(clean(a.URL), w))))
-	}
+	lines = append(lines, m.headLines(a)...)
 	lines = append(lines, strings.Repeat(" ", m.width))
 	m.head = len(lines)
 	if p.err != nil {

@@ -28,6 +28,7 @@ type Styles struct {
 	FileDate                        lipgloss.Style // a date that is only the file's mtime: fainter than Dim, after a '~'
 	Border                          lipgloss.Style
 	Title, Meta                     lipgloss.Style
+	Rule, Chip                      lipgloss.Style // under the reader's title; a tag
 	Picked                          lipgloss.Style
 	HelpHeading                     lipgloss.Style // a group's name on the `?` screen
 	Help                            help.Styles
@@ -87,6 +88,7 @@ func defaultStyles(theme string) Styles {
 	s.SelectedBlur = lipgloss.NewStyle().Underline(true)
 	if theme == "plain" {
 		s.Selected = lipgloss.NewStyle().Reverse(true)
+		s.Chip = lipgloss.NewStyle().Reverse(true)
 	}
 	h := help.New().Styles
 	h.ShortKey = lipgloss.NewStyle().Foreground(accent)
