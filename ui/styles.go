@@ -26,7 +26,8 @@ type Styles struct {
 	Unread, Dim, Match, Star        lipgloss.Style
 	CurrentMatch                    lipgloss.Style // the margin mark of the match n/N went to
 	FileDate                        lipgloss.Style // a date that is only the file's mtime: fainter than Dim, after a '~'
-	Border                          lipgloss.Style
+	Border, FocusBorder             lipgloss.Style
+	Badge, StatusRight              lipgloss.Style // the footer's "yomu" and its position
 	Title, Meta                     lipgloss.Style
 	Rule, Chip                      lipgloss.Style // under the reader's title; a tag
 	Picked                          lipgloss.Style
@@ -89,6 +90,7 @@ func defaultStyles(theme string) Styles {
 	if theme == "plain" {
 		s.Selected = lipgloss.NewStyle().Reverse(true)
 		s.Chip = lipgloss.NewStyle().Reverse(true)
+		s.Badge = lipgloss.NewStyle().Reverse(true)
 	}
 	h := help.New().Styles
 	h.ShortKey = lipgloss.NewStyle().Foreground(accent)

@@ -112,7 +112,12 @@ func (m Model) bodyView() string {
 	}
 	left := strings.Split(m.list.view(), "\n")
 	right := strings.Split(m.reader.view(), "\n")
+	// the bar shows which pane has the keyboard: heavy and coloured when
+	// it is the reader (the list's selection dims when it is not focused)
 	bar := m.styles.Border.Render("│")
+	if m.focus == stateReader {
+		bar = m.styles.FocusBorder.Render("┃")
+	}
 	var b strings.Builder
 	for i := range left {
 		if i > 0 {
@@ -150,17 +155,21 @@ func (m Model) helpView() string {
 // always there.
 func (m Model) statusView() string {
 	st := m.styles
+	badge := st.Badge.Render(" yomu ")
 	right := " ? help "
 	if !m.keys.Help.Enabled() {
 		right = " "
 	}
 	if m.readerVisible() && m.reader.ready {
-		right = fmt.Sprintf(" %3d%%%s", m.reader.percent(), right)
+		right = fmt.Sprintf(" %3d%% ", m.reader.percent()) + right[1:]
 		if mt := m.reader.matchText(); mt != "" {
 			right = " " + mt + " ·" + right
 		}
 	}
-	w := m.width - cells(right)
+	w := m.width - cells(right) - cells(" yomu ")
+	if w < 8 { // too narrow for the badge
+		badge, w = "", m.width-cells(right)
+	}
 	var left string
 	switch {
 	case m.status != "":
@@ -183,5 +192,5 @@ func (m Model) statusView() string {
 		}
 		left = fitANSI(" "+h.ShortHelpView(bindings), w)
 	}
-	return left + st.Status.Render(right)
+	return badge + left + st.StatusRight.Render(right)
 }

@@ -94,6 +94,7 @@ func Markdown(md string, opts Options) (Doc, error) {
 
 	src := []byte(cleanInput(md))
 	root := newParser().Parse(text.NewReader(src))
+	textless := !hasText(root, src)
 	t := &transformer{src: src, links: newLinkTable(opts.BaseURL), match: matcher(opts), created: map[ast.Node]bool{}}
 	t.blocks(root, false)
 
@@ -113,6 +114,13 @@ func Markdown(md string, opts Options) (Doc, error) {
 		return Doc{}, err
 	}
 	lines = tidy(lines)
+	if textless {
+		note := noTextNote(len(t.links.links), margin, width-margin)
+		if len(lines) > 0 {
+			note = append(note, line{})
+		}
+		lines = append(note, lines...)
+	}
 	lines = append(lines, linkList(t.links.links, style, profile, margin, width-margin)...)
 	return assemble(lines, t.links.links), nil
 }

@@ -404,8 +404,9 @@ func TestEmptyBlocks(t *testing.T) {
 	}{
 		{"- \n- b", []string{"  •", "  • b"}},
 		{"1.\n2. two", []string{"  1.", "  2. two"}},
-		{"", nil},
-		{"   \n\n", nil},
+		{"", []string{"  This article has no text."}},
+		{"   \n\n", []string{"  This article has no text."}},
+		{"![a map](https://e.com/m.png)", []string{"  This article has no text, only", "  images: they are listed under Links,", "  and 1…9 open them.", "", "  [image: a map] [1]", "", "  Links", "  [1] https://e.com/m.png"}},
 	}
 	for _, tt := range tests {
 		doc := render(t, tt.md, Options{Width: 40})

@@ -102,11 +102,17 @@ func (lt *linkTable) walk(t *transformer, n ast.Node, space string) {
 			n.ReplaceChild(n, c, link)
 			t.numberLink(link, u, label)
 		case *ast.Image:
+			// numbered like a link, so that 1…9 open it: an article of
+			// images alone is a list of images to open
+			num := t.links.add(string(c.Destination), "image: "+t.plainText(c))
 			c.Destination = nil
 			if c.HasChildren() {
 				c.InsertBefore(c, c.FirstChild(), t.newText(":"+markGlue))
 			} else {
 				c.AppendChild(c, t.newText(string(markNothingRune)))
+			}
+			if num > 0 {
+				n.InsertAfter(n, c, t.newText(markGlue+"["+strconv.Itoa(num)+"]"))
 			}
 		default:
 			lt.walk(t, c, space)
