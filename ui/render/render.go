@@ -133,6 +133,7 @@ func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.
 		Styles:           style,
 		InlineTableLinks: true,
 		TableWrap:        ptr(true),
+		ChromaFormatter:  chromaFormatter(p),
 	})
 	var buf bytes.Buffer
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
@@ -140,6 +141,18 @@ func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return buf.String(), nil
+}
+
+// chromaFormatter is chroma's terminal formatter for the colour profile:
+// glamour's default, 256 colours, would round a true-colour theme off.
+func chromaFormatter(p termenv.Profile) string {
+	switch p {
+	case termenv.TrueColor:
+		return "terminal16m"
+	case termenv.ANSI:
+		return "terminal16"
+	}
+	return "terminal256"
 }
 
 // newParser is glamour's parser: GitHub flavour and definition lists.

@@ -27,11 +27,13 @@ func styleFor(theme string) (gansi.StyleConfig, error) {
 	default:
 		return s, fmt.Errorf("unknown theme %q (want dark, light or plain)", theme)
 	}
-	// Code is shown in the code block's colour, not highlighted: chroma
-	// costs more than the rest of a render together (100 ms and more for a
-	// short release note full of code), and news rarely holds code.
-	s.CodeBlock.Chroma = nil
-	s.CodeBlock.Theme = ""
+	// Code blocks are highlighted with chroma in dark and light (glamour's
+	// own colours); the plain theme has no colour to give them.
+	// BENCHMARKS: BenchmarkCodeHeavy, 26 blocks.
+	if theme == "plain" || theme == "" {
+		s.CodeBlock.Chroma = nil
+		s.CodeBlock.Theme = ""
+	}
 	if theme == "dark" || theme == "light" {
 		unmarkHeadings(&s)
 	}
