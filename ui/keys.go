@@ -111,6 +111,13 @@ func (k keyMap) filterHelp() []key.Binding {
 	return []key.Binding{k.FilterUp, k.FilterDown, k.FilterKeep, k.FilterDrop}
 }
 
+// helpScreenHelp is the short help on the `?` screen: esc closes it
+// rather than cancelling anything.
+func (k keyMap) helpScreenHelp() []key.Binding {
+	closeHelp := key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close"))
+	return []key.Binding{k.Down, closeHelp, k.Quit}
+}
+
 // readerHelp is the short help while the reading pane has the keyboard.
 func (k keyMap) readerHelp() []key.Binding {
 	return []key.Binding{k.Down, k.PageDown, k.NextMatch, k.Link, k.Browse, k.Copy, k.Back, k.Quit}

@@ -157,7 +157,7 @@ func (m Model) statusView() string {
 	st := m.styles
 	badge := st.Badge.Render(" yomu ")
 	right := " ? help "
-	if !m.keys.Help.Enabled() {
+	if !m.keys.Help.Enabled() || m.mode == modeHelp {
 		right = " "
 	}
 	if m.readerVisible() && m.reader.ready {
@@ -189,6 +189,8 @@ func (m Model) statusView() string {
 			bindings = m.keys.readerHelp()
 		case m.mode == modePicker && m.picker.filtering:
 			bindings = m.keys.filterHelp()
+		case m.mode == modeHelp:
+			bindings = m.keys.helpScreenHelp()
 		}
 		left = fitANSI(" "+h.ShortHelpView(bindings), w)
 	}
