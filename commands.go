@@ -266,7 +266,7 @@ func cmdShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	var o options
 	fs := flag.NewFlagSet("show", flag.ContinueOnError)
 	o.archiveFlags(fs)
-	fs.IntVar(&o.width, "width", 0, "wrap at `N` cells (default: the terminal's width, else 80)")
+	fs.IntVar(&o.width, "width", 0, "wrap at `N` cells (default: the terminal's width; into a pipe, no wrap)")
 	fs.BoolVar(&o.plain, "plain", false, "print plain text instead of rendered markdown")
 	fs.StringVar(&o.theme, "theme", "auto", "colors: auto, dark, light or plain")
 	fs.BoolVar(&o.json, "json", false, "print the article as one JSON object")
@@ -293,9 +293,9 @@ func cmdShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	case o.json:
 		return json.NewEncoder(stdout).Encode(articleJSON(art))
 	case o.plain:
-		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: "plain", Plain: true})
+		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: "plain", Plain: true, Pipe: !stdoutIsTerminal()})
 	default:
-		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: showTheme(o.theme)})
+		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: showTheme(o.theme), Pipe: !stdoutIsTerminal()})
 	}
 }
 
@@ -324,8 +324,10 @@ func showWidth(flagWidth int) int {
 	if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
 		return w
 	}
-	return 80
+	return 0 // a pipe is not an 80-column terminal: no hard wrap
 }
+
+func stdoutIsTerminal() bool { return term.IsTerminal(int(os.Stdout.Fd())) }
 
 // showTheme picks colours for `yomu show`: none when stdout is not a
 // terminal or NO_COLOR is set, so pipes get clean text.

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/mattn/go-runewidth"
 )
 
 // runCLI runs one yomu command line in process against the sample archive
@@ -341,6 +343,46 @@ func TestListDates(t *testing.T) {
 			t.Errorf("a file date is not marked with '~': %q", line)
 		case strings.Contains(line, "東京で10年ぶり") && !strings.Contains(line, "  2025-01-21  "):
 			t.Errorf("a front matter date is marked or shifted: %q", line)
+		}
+	}
+}
+
+// TestShowIntoAPipe: `yomu show` into a pipe (as under go test) prints no
+// emphasis marks, never breaks a URL, ends no line with a dangling " ·",
+// and wraps only when --width says so.
+func TestShowIntoAPipe(t *testing.T) {
+	dir := t.TempDir()
+	long := "https://www.example.org/news/2024/07/29/" + strings.Repeat("a-very-long-slug-", 6) + "end.html"
+	para := strings.Repeat("天気は晴れ、", 30)
+	md := "---\ntitle: 東京の天気\nlang: ja\nurl: " + long + "\n---\n\n일본 정부는 **향후 30년 … 70~80%**로 본다. " + para + "\n\n[出典](" + long + ")\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.md"), []byte(md), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	idx := filepath.Join(t.TempDir(), "idx")
+	out, stderr, code := runCLI(t, idx, "show", "--dir", dir, "a.md")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if strings.Contains(out, "**") {
+		t.Errorf("emphasis marks in a pipe:\n%s", out)
+	}
+	if strings.Count(out, long) < 2 {
+		t.Errorf("the URL is broken (want it whole in the header and the links):\n%s", out)
+	}
+	wide := false
+	for _, l := range strings.Split(out, "\n") {
+		if strings.HasSuffix(strings.TrimSpace(l), "·") {
+			t.Errorf("a line ends with a dangling separator: %q", l)
+		}
+		wide = wide || strings.Contains(l, para)
+	}
+	if !wide {
+		t.Errorf("into a pipe the paragraph should be one line, not wrapped:\n%s", out)
+	}
+	out, _, _ = runCLI(t, idx, "show", "--width", "40", "--dir", dir, "a.md")
+	for _, l := range strings.Split(out, "\n") {
+		if w := runewidth.StringWidth(l); w > 40 && !strings.Contains(l, long) {
+			t.Errorf("--width 40: a %d-cell line: %q", w, l)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import "github.com/charmbracelet/bubbles/key"
 // named; the help footer and the `?` screen are drawn from it.
 type keyMap struct {
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
+	HalfUp, HalfDown                        key.Binding
 	Open, Back, SwitchPane, Clear           key.Binding
 	Search, Lang, Source, Sort              key.Binding
 	UnreadOnly, ToggleRead, Star, Starred   key.Binding
@@ -26,14 +27,16 @@ func defaultKeyMap() keyMap {
 	return keyMap{
 		Up:         b([]string{"k", "up"}, "↑/k", "up"),
 		Down:       b([]string{"j", "down"}, "↓/j", "down"),
-		Top:        b([]string{"g", "home"}, "g", "top"),
-		Bottom:     b([]string{"G", "end"}, "G", "bottom"),
-		PageUp:     b([]string{"pgup", "b"}, "pgup", "page up"),
+		Top:        b([]string{"g", "home"}, "g/home", "top"),
+		Bottom:     b([]string{"G", "end"}, "G/end", "bottom"),
+		PageUp:     b([]string{"pgup", "b"}, "pgup/b", "page up"),
+		HalfUp:     b([]string{"ctrl+u"}, "ctrl+u", "half page up"),
+		HalfDown:   b([]string{"ctrl+d"}, "ctrl+d", "half page down"),
 		PageDown:   b([]string{"pgdown", " ", "space"}, "pgdn/space", "page down"),
 		Open:       b([]string{"enter", "l", "right"}, "enter/l", "open"),
 		Back:       b([]string{"esc", "h", "left"}, "esc/h", "back"),
 		SwitchPane: b([]string{"tab"}, "tab", "switch pane"),
-		Clear:      b([]string{"esc"}, "esc", "clear filters"),
+		Clear:      b([]string{"esc"}, "esc", "clear query, filters"),
 		Search:     b([]string{"/"}, "/", "search"),
 		Lang:       b([]string{"L"}, "L", "languages"),
 		Source:     b([]string{"S"}, "S", "sources"),
@@ -49,7 +52,7 @@ func defaultKeyMap() keyMap {
 		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter/#N", "open link N"),
 		Edit:       b([]string{"e"}, "e", "edit file"),
 		Help:       b([]string{"?"}, "?", "help"),
-		Quit:       b([]string{"q", "ctrl+c"}, "q", "quit"),
+		Quit:       b([]string{"q", "ctrl+c"}, "q/ctrl+c", "quit"),
 		Accept:     b([]string{"enter"}, "enter", "keep"),
 		Cancel:     b([]string{"esc"}, "esc", "cancel"),
 		Pick:       b([]string{" ", "space", "x"}, "space", "choose"),
@@ -85,14 +88,15 @@ func (k *keyMap) setMode(md mode) {
 	k.Cancel.SetEnabled(md != modeBrowse)
 	k.Pick.SetEnabled(md == modePicker)
 	k.Filter.SetEnabled(md == modePicker)
-	k.Up.SetEnabled(browse || md == modePicker)
-	k.Down.SetEnabled(browse || md == modePicker)
-	k.Help.SetEnabled(md != modeSearch)
-	k.Quit.SetEnabled(md != modeSearch)
+	k.Up.SetEnabled(browse || md == modePicker || md == modeHelp)
+	k.Down.SetEnabled(browse || md == modePicker || md == modeHelp)
+	// a picker takes neither: its footer names only what works there
+	k.Help.SetEnabled(md == modeBrowse || md == modeHelp)
+	k.Quit.SetEnabled(md == modeBrowse || md == modeHelp)
 }
 
 func (k *keyMap) browseKeys() []*key.Binding {
-	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.Open, &k.Back,
+	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Open, &k.Back,
 		&k.SwitchPane, &k.Clear, &k.Search, &k.Lang, &k.Source, &k.Sort, &k.UnreadOnly, &k.ToggleRead,
 		&k.Star, &k.Starred, &k.Browse, &k.Copy, &k.NextMatch, &k.PrevMatch, &k.Link, &k.Edit}
 }
@@ -106,6 +110,13 @@ func (k keyMap) ShortHelp() []key.Binding {
 // filterHelp is the short help while a picker's filter is typed.
 func (k keyMap) filterHelp() []key.Binding {
 	return []key.Binding{k.FilterUp, k.FilterDown, k.FilterKeep, k.FilterDrop}
+}
+
+// helpScreenHelp is the short help on the `?` screen: esc closes it
+// rather than cancelling anything.
+func (k keyMap) helpScreenHelp() []key.Binding {
+	closeHelp := key.NewBinding(key.WithKeys("?", "esc"), key.WithHelp("?/esc", "close"))
+	return []key.Binding{k.Down, closeHelp, k.Quit}
 }
 
 // readerHelp is the short help while the reading pane has the keyboard.

@@ -24,6 +24,10 @@ type listModel struct {
 	styles   *Styles
 	moreWant bool // a next page has been asked for
 	loaded   bool // the first page has arrived
+	// owed is how many rows down the keys asked for beyond the last loaded
+	// one, while more are on their way: a burst of j right after start (or
+	// at a page boundary) counts whole once the next page arrives.
+	owed int
 }
 
 // selectedMsg tells the root that the selection moved.
@@ -93,11 +97,14 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 	before := m.cursor
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
+		if !key.Matches(msg, m.keys.Down, m.keys.PageDown, m.keys.HalfDown) {
+			m.owed = 0
+		}
 		switch {
 		case key.Matches(msg, m.keys.Up):
 			m.moveTo(m.cursor - 1)
 		case key.Matches(msg, m.keys.Down):
-			m.moveTo(m.cursor + 1)
+			m.moveDown(1)
 		case key.Matches(msg, m.keys.Top):
 			m.moveTo(0)
 		case key.Matches(msg, m.keys.Bottom):
@@ -105,7 +112,11 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		case key.Matches(msg, m.keys.PageUp):
 			m.moveTo(m.cursor - max(m.height-1, 1))
 		case key.Matches(msg, m.keys.PageDown):
-			m.moveTo(m.cursor + max(m.height-1, 1))
+			m.moveDown(max(m.height-1, 1))
+		case key.Matches(msg, m.keys.HalfUp):
+			m.moveTo(m.cursor - max(m.height/2, 1))
+		case key.Matches(msg, m.keys.HalfDown):
+			m.moveDown(max(m.height/2, 1))
 		}
 	case tea.MouseMsg:
 		switch msg.Button {
@@ -119,6 +130,27 @@ func (m listModel) update(msg tea.Msg) (listModel, tea.Cmd) {
 		return m, func() tea.Msg { return selectedMsg{} }
 	}
 	return m, nil
+}
+
+// moveDown moves n rows down, owing what the loaded rows cannot give yet.
+func (m *listModel) moveDown(n int) {
+	want := m.cursor + m.owed + n
+	m.owed = 0
+	m.moveTo(want)
+	if want > m.cursor && (!m.loaded || len(m.hits) < m.total) {
+		m.owed = want - m.cursor
+	}
+}
+
+// payOwed makes the moves owed once more rows have arrived; it reports
+// whether the selection moved.
+func (m *listModel) payOwed() bool {
+	if m.owed == 0 {
+		return false
+	}
+	before := m.cursor
+	m.moveDown(0)
+	return m.cursor != before
 }
 
 // clickRow selects the row at y (0 = the first row of the list pane).
@@ -155,18 +187,19 @@ func (m listModel) view() string {
 // the right; the title gets the cells that are left.
 func (m listModel) row(h store.Hit, sel bool) string {
 	w := m.width
-	mark := "  "
-	switch {
-	case h.Starred:
-		mark = "★ "
-	case !h.Read:
-		mark = "• "
+	// unread and starred are two marks, so that both show at once
+	dot, star := " ", " "
+	if !h.Read {
+		dot = "•"
 	}
+	if h.Starred {
+		star = "★"
+	}
+	sel0 := " "
 	if sel { // visible without colour too
-		mark = "▌" + mark
-	} else {
-		mark = " " + mark
+		sel0 = "▌"
 	}
+	mark := sel0 + dot + star + " "
 	date := listDate(h)
 	lang := fit(h.Lang, 3)
 	var right string
@@ -190,16 +223,13 @@ func (m listModel) row(h store.Hit, sel bool) string {
 			base = st.SelectedBlur
 		}
 	}
-	markStyle := st.Dim
-	if !h.Read {
-		markStyle = st.Unread
-	}
-	if h.Starred {
-		markStyle = st.Star
+	titleStyle := base
+	if h.Read && !sel { // read rows step back
+		titleStyle = st.Dim
 	}
 	var b strings.Builder
-	b.WriteString(markStyle.Inherit(base).Render(mark))
-	b.WriteString(highlight(title, m.query, base, st.Match.Inherit(base)))
+	b.WriteString(base.Render(sel0) + st.Unread.Inherit(base).Render(dot) + st.Star.Inherit(base).Render(star) + base.Render(" "))
+	b.WriteString(highlight(title, m.query, titleStyle, st.Match.Inherit(titleStyle)))
 	b.WriteString(base.Render(pad))
 	b.WriteString(st.Dim.Inherit(base).Render(right))
 	dateStyle := st.Dim

@@ -73,21 +73,23 @@ func (s state) String() string {
 // query and filters, and routes everything else to the list, the reader or
 // a picker.
 type Model struct {
-	ix      Index
-	opts    Options
-	theme   string
-	styles  *Styles
-	keys    keyMap
-	help    help.Model
-	focus   state
-	mode    mode
-	width   int
-	height  int
-	list    listModel
-	reader  readerModel
-	picker  pickerModel
-	input   textinput.Model
-	started bool
+	ix     Index
+	opts   Options
+	theme  string
+	styles *Styles
+	keys   keyMap
+	help   help.Model
+
+	helpOffset int // first line of the `?` screen shown, when it scrolls
+	focus      state
+	mode       mode
+	width      int
+	height     int
+	list       listModel
+	reader     readerModel
+	picker     pickerModel
+	input      textinput.Model
+	started    bool
 
 	query       string // the kept query line
 	langs       []string
@@ -277,6 +279,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.restoreID = msg.selected
 		m.all = msg.all
 		m.list.setHits(msg.res.Hits, msg.res.Total, msg.selected)
+		m.list.payOwed()
 		return m, m.onSelect()
 	case searchDoneMsg:
 		return m.searchDone(msg)
@@ -397,6 +400,9 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 			m.list.moveTo(len(m.list.hits) - 1)
 			return m, m.onSelect()
 		}
+		if m.list.payOwed() {
+			return m, m.onSelect()
+		}
 		return m, nil
 	}
 	keep := m.list.selectedID()
@@ -478,6 +484,7 @@ func (m *Model) markRead(id string) tea.Cmd {
 		return nil
 	}
 	m.list.hits[m.list.cursor].Read = true
+	m.reader.setMarks(m.list.hits[m.list.cursor])
 	return setRead(m.ix, id, true)
 }
 
@@ -508,6 +515,11 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m.quit()
 		case key.Matches(msg, m.keys.Help, m.keys.Cancel):
 			m.setMode(modeBrowse)
+			m.helpOffset = 0
+		case key.Matches(msg, m.keys.Up):
+			m.helpOffset = max(m.helpOffset-1, 0)
+		case key.Matches(msg, m.keys.Down):
+			m.helpOffset = min(m.helpOffset+1, max(len(helpLayout(m))-(m.height-4), 0))
 		}
 		return m, nil
 	}
@@ -720,12 +732,22 @@ func (m *Model) toggle(star bool) tea.Cmd {
 		return nil
 	}
 	row := &m.list.hits[m.list.cursor]
+	// say it: in one pane the list and its marks are not on screen
 	if star {
 		row.Starred = !h.Starred
-		return setStarred(m.ix, h.ID, row.Starred)
+		m.reader.setMarks(*row)
+		return tea.Batch(setStarred(m.ix, h.ID, row.Starred), m.setStatus(pick(row.Starred, "starred", "unstarred")+": "+clean(h.Title), false))
 	}
 	row.Read = !h.Read
-	return setRead(m.ix, h.ID, row.Read)
+	m.reader.setMarks(*row)
+	return tea.Batch(setRead(m.ix, h.ID, row.Read), m.setStatus("marked "+pick(row.Read, "read", "unread")+": "+clean(h.Title), false))
+}
+
+func pick(b bool, yes, no string) string {
+	if b {
+		return yes
+	}
+	return no
 }
 
 func (m Model) currentURL() string {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"encoding/base64"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/yomu-reader/yomu/store"
 	"github.com/yomu-reader/yomu/ui/render"
@@ -371,8 +373,8 @@ func TestMatchesInReader(t *testing.T) {
 	}
 	m = keys(t, m, "n")
 	line := m.reader.head + m.reader.matches[0]
-	if m.reader.offset != min(line, m.reader.maxOffset()) {
-		t.Errorf("n: offset %d, want the match line %d", m.reader.offset, line)
+	if want := max(0, min(line-m.reader.height/3, m.reader.maxOffset())); m.reader.offset != want {
+		t.Errorf("n: offset %d, want %d (the match line %d a third down)", m.reader.offset, want, line)
 	}
 	if !strings.Contains(screen(m), "piano") {
 		t.Errorf("match not on screen after n:\n%s", screen(m))
@@ -444,5 +446,112 @@ func TestPagesAndBottom(t *testing.T) {
 	m = keys(t, m, "F", "F", "j", "j", "j")
 	if len(m.list.hits) != 10 {
 		t.Errorf("moving near the end loaded no more: %d", len(m.list.hits))
+	}
+}
+
+// TestMatchCounter: n and N say which match is current ("2/5" in the status
+// line) and mark its line; they wrap around at both ends.
+func TestMatchCounter(t *testing.T) {
+	dir := t.TempDir()
+	var body strings.Builder
+	body.WriteString("---\ntitle: Weather notes\ndate: 2025-01-02\n---\n\n")
+	for i := 0; i < 5; i++ {
+		fmt.Fprintf(&body, "Paragraph %d says the cloud came over.\n\nFiller line one.\n\nFiller line two.\n\nFiller line three.\n\n", i)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "notes.md"), []byte(body.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix := openIndex(t, dir)
+	m, _, _ := newTestModel(t, ix, 80, 12)
+	m = keys(t, m, "/")
+	m = typeText(t, m, "cloud")
+	m = keys(t, m, "enter", "enter")
+	n := len(m.reader.matches)
+	if n < 3 {
+		t.Fatalf("want an article with 3 or more match lines, %q has %d:\n%s", m.reader.id, n, screen(m))
+	}
+	status := func(m Model) string {
+		lines := strings.Split(screen(m), "\n")
+		return lines[len(lines)-1]
+	}
+	if want := fmt.Sprintf("%d matches", n); !strings.Contains(status(m), want) {
+		t.Errorf("before n the status line should say %q: %q", want, status(m))
+	}
+	steps := []struct {
+		key  string
+		want int // 1-based current match
+	}{{"n", 1}, {"n", 2}, {"N", 1}, {"N", n}, {"n", 1}}
+	for i, st := range steps {
+		m = keys(t, m, st.key)
+		if want := fmt.Sprintf("%d/%d", st.want, n); !strings.Contains(status(m), want) {
+			t.Errorf("step %d (%s): status %q, want %q", i, st.key, status(m), want)
+		}
+		marked := 0
+		for _, l := range strings.Split(screen(m), "\n") {
+			if strings.HasPrefix(strings.TrimLeft(l, " "), "▶") {
+				marked++
+				if !strings.Contains(l, "cloud") {
+					t.Errorf("step %d: the marked line holds no match: %q", i, l)
+				}
+			}
+		}
+		if marked != 1 {
+			t.Errorf("step %d: %d lines marked current, want 1:\n%s", i, marked, screen(m))
+		}
+	}
+}
+
+// TestReadingMeasure: in a wide pane the text keeps to about 80 cells and
+// sits in the middle.
+func TestReadingMeasure(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 300, 30)
+	m = keys(t, m, "tab")
+	paneX := m.list.width + 1
+	for i, l := range strings.Split(screen(m), "\n")[1:29] {
+		pane := ansi.TruncateLeft(l, paneX, "")
+		text := strings.TrimSpace(pane)
+		if text == "" {
+			continue
+		}
+		left := len(pane) - len(strings.TrimLeft(pane, " "))
+		if w := cells(text); w > maxMeasure {
+			t.Errorf("line %d: %d cells of text, want at most %d", i, w, maxMeasure)
+		}
+		if left < (m.reader.width-maxMeasure)/2 {
+			t.Errorf("line %d starts %d cells in, want it centred (%d): %q", i, left, (m.reader.width-maxMeasure)/2, text)
+		}
+	}
+}
+
+// TestToggleFeedback: r and f say what they did in the status line and
+// the reader's header shows the state, in one pane where the list's marks
+// are not on screen.
+func TestToggleFeedback(t *testing.T) {
+	ix := examplesIndex(t)
+	m, _, _ := newTestModel(t, ix, 80, 24)
+	m.after = skipReadTimer(m.after)
+	m = keys(t, m, "enter")
+	head := func(m Model) string { return strings.Join(strings.Split(screen(m), "\n")[1:5], "\n") }
+	if !strings.Contains(head(m), "unread") || strings.Contains(head(m), "★") {
+		t.Fatalf("header of an unread, unstarred article:\n%s", head(m))
+	}
+	m = keys(t, m, "f")
+	if !strings.Contains(head(m), "★ starred") || !strings.Contains(screen(m), "starred: ") {
+		t.Errorf("after f: header and status should say starred:\n%s", screen(m))
+	}
+	m = keys(t, m, "r")
+	if !strings.Contains(head(m), "· read") || !strings.Contains(screen(m), "marked read: ") {
+		t.Errorf("after r: header and status should say read:\n%s", screen(m))
+	}
+	m = keys(t, m, "f", "r")
+	if strings.Contains(head(m), "★") || !strings.Contains(head(m), "unread") {
+		t.Errorf("after f r again: back to unread, unstarred:\n%s", head(m))
+	}
+	// both marks at once in the list
+	m = keys(t, m, "esc", "f")
+	row := strings.Split(screen(m), "\n")[1]
+	if !strings.Contains(row, "•★") {
+		t.Errorf("a starred unread row shows both marks, got %q", row)
 	}
 }

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/yomu-reader/yomu/feed"
@@ -35,10 +37,12 @@ type readerModel struct {
 
 	id      string    // the article shown (or waiting for its render)
 	hit     store.Hit // what the list knows of it, shown while rendering
+	query   string    // the free text whose matches the title highlights
 	lines   []string  // header + body, one entry per screen line
 	head    int       // lines of header above the body
 	links   []render.Link
 	matches []int // body line numbers with a match
+	cur     int   // index in matches of the one n/N went to, -1 before
 	offset  int
 	ready   bool
 
@@ -48,7 +52,7 @@ type readerModel struct {
 }
 
 func newReader(styles *Styles, keys keyMap, theme string, profile termenv.Profile) readerModel {
-	return readerModel{styles: styles, keys: keys, theme: theme, profile: profile,
+	return readerModel{styles: styles, keys: keys, theme: theme, profile: profile, cur: -1,
 		cache: map[renderKey]prepared{}, pending: map[renderKey]bool{}, arts: map[string]feed.Article{}}
 }
 
@@ -59,15 +63,22 @@ func (m *readerModel) setSize(w, h int) {
 	m.width, m.height = w, h
 }
 
-// inner is the text width inside the pane's one-cell margins.
-func (m readerModel) inner() int { return max(m.width-2, 1) }
+// maxMeasure caps the reading measure: lines of 175 cells at 300 columns
+// are hard to follow, and books and glow's pager keep to about 80.
+const maxMeasure = 80
 
-// line puts already fitted text between the margins.
+// inner is the text width inside the pane's one-cell margins, at most
+// maxMeasure.
+func (m readerModel) inner() int { return max(min(m.width-2, maxMeasure), 1) }
+
+// line puts already fitted text between the margins, centred when the
+// pane is wider than the measure.
 func (m readerModel) line(s string) string {
 	if m.width < 3 {
 		return fitANSI(s, m.width)
 	}
-	return " " + s + " "
+	left := (m.width - m.inner()) / 2
+	return strings.Repeat(" ", left) + s + strings.Repeat(" ", m.width-m.inner()-left)
 }
 
 // show switches to the article of hit; the lines come from the cache or
@@ -75,8 +86,9 @@ func (m readerModel) line(s string) string {
 func (m *readerModel) show(hit store.Hit, query string) {
 	if hit.ID != m.id {
 		m.offset = 0
+		m.cur = -1
 	}
-	m.id, m.hit = hit.ID, hit
+	m.id, m.hit, m.query = hit.ID, hit, query
 	m.ready = false
 	if p, ok := m.cache[m.key(hit.ID, query)]; ok {
 		m.fill(p)
@@ -123,6 +135,17 @@ func (m *readerModel) prepared(msg preparedMsg, query string) {
 	}
 }
 
+// setMarks shows a changed read or starred state in the header at once.
+func (m *readerModel) setMarks(hit store.Hit) {
+	if hit.ID != m.id {
+		return
+	}
+	m.hit = hit
+	if p, ok := m.cache[m.key(m.id, m.query)]; ok && m.ready {
+		m.fill(p)
+	}
+}
+
 // fill lays out the header and body lines of a render.
 func (m *readerModel) fill(p prepared) {
 	st := m.styles
@@ -133,20 +156,7 @@ func (m *readerModel) fill(p prepared) {
 			DateSource: m.hit.DateSource, DateKnown: m.hit.DateKnown, URL: m.hit.URL, Tags: m.hit.Tags}
 	}
 	w := m.inner()
-	for _, l := range wrap(a.Title, w) {
-		lines = append(lines, m.line(st.Title.Render(fit(l, w))))
-	}
-	for _, l := range wrap(readerMeta(a), w) {
-		lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
-	}
-	if tags := readerTags(a.Tags); tags != "" {
-		for _, l := range wrap(tags, w) {
-			lines = append(lines, m.line(st.Meta.Render(fit(l, w))))
-		}
-	}
-	if a.URL != "" { // on its own line, cut rather than broken inside
-		lines = append(lines, m.line(st.Meta.Render(fit(clean(a.URL), w))))
-	}
+	lines = append(lines, m.headLines(a)...)
 	lines = append(lines, strings.Repeat(" ", m.width))
 	m.head = len(lines)
 	if p.err != nil {
@@ -160,6 +170,9 @@ func (m *readerModel) fill(p prepared) {
 		}
 	}
 	m.lines, m.links, m.matches = lines, p.doc.Links, p.doc.Matches
+	if m.cur >= len(m.matches) {
+		m.cur = -1
+	}
 	m.ready = true
 	m.offset = min(m.offset, m.maxOffset())
 }
@@ -184,6 +197,10 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 			m.scroll(-max(m.height-1, 1))
 		case key.Matches(msg, m.keys.PageDown):
 			m.scroll(max(m.height-1, 1))
+		case key.Matches(msg, m.keys.HalfUp):
+			m.scroll(-max(m.height/2, 1))
+		case key.Matches(msg, m.keys.HalfDown):
+			m.scroll(max(m.height/2, 1))
 		case key.Matches(msg, m.keys.NextMatch):
 			m.jumpMatch(1)
 		case key.Matches(msg, m.keys.PrevMatch):
@@ -200,36 +217,50 @@ func (m readerModel) update(msg tea.Msg) (readerModel, tea.Cmd) {
 	return m, nil
 }
 
-// jumpMatch scrolls to the next (dir 1) or previous (-1) body line with a
-// match, wrapping around.
+// jumpMatch goes to the next (dir 1) or previous (-1) match, wrapping
+// around; the first n goes to the first match below the top of the pane.
 func (m *readerModel) jumpMatch(dir int) {
-	if len(m.matches) == 0 {
+	n := len(m.matches)
+	if n == 0 {
 		return
 	}
-	cur := m.offset - m.head
-	target := -1
-	if dir > 0 {
-		for _, l := range m.matches {
-			if l > cur {
-				target = l
+	switch {
+	case m.cur >= 0:
+		m.cur = ((m.cur+dir)%n + n) % n
+	case dir > 0:
+		m.cur = 0
+		for i, l := range m.matches {
+			if l > m.offset-m.head {
+				m.cur = i
 				break
 			}
 		}
-		if target < 0 {
-			target = m.matches[0]
-		}
-	} else {
-		for i := len(m.matches) - 1; i >= 0; i-- {
-			if m.matches[i] < cur {
-				target = m.matches[i]
+	default:
+		m.cur = n - 1
+		for i := n - 1; i >= 0; i-- {
+			if m.matches[i] < m.offset-m.head {
+				m.cur = i
 				break
 			}
-		}
-		if target < 0 {
-			target = m.matches[len(m.matches)-1]
 		}
 	}
-	m.offset = max(0, min(m.head+target, m.maxOffset()))
+	// the match a third of the way down, so that its context shows
+	m.offset = max(0, min(m.head+m.matches[m.cur]-m.height/3, m.maxOffset()))
+}
+
+// matchText is the match counter of the status line: "3/12" once n/N went
+// to one, "12 matches" before; "" when the article has none.
+func (m readerModel) matchText() string {
+	switch {
+	case !m.ready || len(m.matches) == 0:
+		return ""
+	case m.cur < 0:
+		if len(m.matches) == 1 {
+			return "1 match"
+		}
+		return fmt.Sprintf("%d matches", len(m.matches))
+	}
+	return fmt.Sprintf("%d/%d", m.cur+1, len(m.matches))
 }
 
 // percent is the scroll position shown in the status line.
@@ -263,6 +294,11 @@ func (m readerModel) view() string {
 	default:
 		end := min(m.offset+m.height, len(m.lines))
 		out = append(out, m.lines[m.offset:end]...)
+		if m.cur >= 0 && m.cur < len(m.matches) {
+			if i := m.head + m.matches[m.cur] - m.offset; i >= 0 && i < len(out) {
+				out[i] = m.markCurrent(out[i])
+			}
+		}
 	}
 	if len(out) > m.height {
 		out = out[:m.height]
@@ -272,6 +308,16 @@ func (m readerModel) view() string {
 		out = append(out, blank)
 	}
 	return strings.Join(out, "\n")
+}
+
+// markCurrent puts the current-match mark in the cell just left of the
+// text of line l (the article's own margin), close to the eye.
+func (m readerModel) markCurrent(l string) string {
+	left := (m.width - m.inner()) / 2
+	if m.width < 3 || cells(ansi.Strip(ansi.Cut(l, 0, left+1))) != left+1 || strings.TrimSpace(ansi.Strip(ansi.Cut(l, 0, left+1))) != "" {
+		return l
+	}
+	return strings.Repeat(" ", left) + m.styles.CurrentMatch.Render("▶") + ansi.TruncateLeft(l, left+1, "")
 }
 
 // readerMeta is the line under a title: source · date · language (the
@@ -293,21 +339,6 @@ func readerMeta(a feed.Article) string {
 		}
 	}
 	return strings.Join(parts, " · ")
-}
-
-// readerTags is the header's line of tags ("" without any), the values
-// that tag: finds.
-func readerTags(tags []string) string {
-	var parts []string
-	for _, t := range tags {
-		if t = clean(t); t != "" {
-			parts = append(parts, t)
-		}
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return "tags: " + strings.Join(parts, ", ")
 }
 
 // highlight styles the parts of plain text s that match query.

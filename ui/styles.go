@@ -24,10 +24,14 @@ type Styles struct {
 	Status, StatusError             lipgloss.Style
 	Row, Selected, SelectedBlur     lipgloss.Style
 	Unread, Dim, Match, Star        lipgloss.Style
+	CurrentMatch                    lipgloss.Style // the margin mark of the match n/N went to
 	FileDate                        lipgloss.Style // a date that is only the file's mtime: fainter than Dim, after a '~'
-	Border                          lipgloss.Style
+	Border, FocusBorder             lipgloss.Style
+	Badge, StatusRight              lipgloss.Style // the footer's "yomu" and its position
 	Title, Meta                     lipgloss.Style
+	Rule, Chip                      lipgloss.Style // under the reader's title; a tag
 	Picked                          lipgloss.Style
+	HelpHeading                     lipgloss.Style // a group's name on the `?` screen
 	Help                            help.Styles
 }
 
@@ -63,26 +67,30 @@ func defaultStyles(theme string) Styles {
 	accent := pick(accentDark, accentLight)
 	dim := pick(dimDark, dimLight)
 	s := Styles{
-		Header:      lipgloss.NewStyle().Bold(true),
-		HeaderName:  lipgloss.NewStyle().Bold(true).Foreground(accent),
-		HeaderCount: lipgloss.NewStyle().Foreground(dim),
-		Status:      lipgloss.NewStyle().Foreground(dim),
-		StatusError: lipgloss.NewStyle().Bold(true),
-		Row:         lipgloss.NewStyle(),
-		Selected:    lipgloss.NewStyle().Bold(true).Background(pick(selectBgDark, selectLight)),
-		Unread:      lipgloss.NewStyle().Foreground(pick(unreadDark, unreadLight)),
-		Dim:         lipgloss.NewStyle().Foreground(dim),
-		FileDate:    lipgloss.NewStyle().Foreground(dim).Faint(true),
-		Match:       lipgloss.NewStyle().Bold(true).Underline(true).Foreground(pick(matchDark, matchLight)),
-		Star:        lipgloss.NewStyle().Foreground(pick(matchDark, matchLight)),
-		Border:      lipgloss.NewStyle().Foreground(pick(borderDark, borderLight)),
-		Title:       lipgloss.NewStyle().Bold(true).Foreground(accent),
-		Meta:        lipgloss.NewStyle().Foreground(dim),
-		Picked:      lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Header:       lipgloss.NewStyle().Bold(true),
+		HeaderName:   lipgloss.NewStyle().Bold(true).Foreground(accent),
+		HeaderCount:  lipgloss.NewStyle().Foreground(dim),
+		Status:       lipgloss.NewStyle().Foreground(dim),
+		StatusError:  lipgloss.NewStyle().Bold(true),
+		Row:          lipgloss.NewStyle(),
+		Selected:     lipgloss.NewStyle().Bold(true).Background(pick(selectBgDark, selectLight)),
+		Unread:       lipgloss.NewStyle().Foreground(pick(unreadDark, unreadLight)),
+		Dim:          lipgloss.NewStyle().Foreground(dim),
+		FileDate:     lipgloss.NewStyle().Foreground(dim).Faint(true),
+		Match:        lipgloss.NewStyle().Bold(true).Underline(true).Foreground(pick(matchDark, matchLight)),
+		Star:         lipgloss.NewStyle().Foreground(pick(matchDark, matchLight)),
+		CurrentMatch: lipgloss.NewStyle().Bold(true).Foreground(pick(matchDark, matchLight)),
+		Border:       lipgloss.NewStyle().Foreground(pick(borderDark, borderLight)),
+		Title:        lipgloss.NewStyle().Bold(true).Foreground(accent),
+		Meta:         lipgloss.NewStyle().Foreground(dim),
+		Picked:       lipgloss.NewStyle().Bold(true).Foreground(accent),
+		HelpHeading:  lipgloss.NewStyle().Bold(true).Underline(true),
 	}
 	s.SelectedBlur = lipgloss.NewStyle().Underline(true)
 	if theme == "plain" {
 		s.Selected = lipgloss.NewStyle().Reverse(true)
+		s.Chip = lipgloss.NewStyle().Reverse(true)
+		s.Badge = lipgloss.NewStyle().Reverse(true)
 	}
 	h := help.New().Styles
 	h.ShortKey = lipgloss.NewStyle().Foreground(accent)

@@ -13,7 +13,8 @@ func TestReaderHeaderShowsTagsAndTagFilters(t *testing.T) {
 	if m.list.total != 1 {
 		t.Fatalf("tag:云计算: %d listed, want the multicloud article", m.list.total)
 	}
-	if s := screen(m); !strings.Contains(s, "tags: 云计算, 多云") {
+	// The header draws the tags as chips, one after another on one line.
+	if s := screen(m); !strings.Contains(s, " 云计算   多云 ") {
 		t.Errorf("the reader header shows no tags:\n%s", s)
 	}
 }

@@ -115,7 +115,12 @@ func (m Model) bodyView() string {
 	}
 	left := strings.Split(m.list.view(), "\n")
 	right := strings.Split(m.reader.view(), "\n")
+	// the bar shows which pane has the keyboard: heavy and coloured when
+	// it is the reader (the list's selection dims when it is not focused)
 	bar := m.styles.Border.Render("│")
+	if m.focus == stateReader {
+		bar = m.styles.FocusBorder.Render("┃")
+	}
 	var b strings.Builder
 	for i := range left {
 		if i > 0 {
@@ -130,41 +135,18 @@ func (m Model) bodyView() string {
 	return b.String()
 }
 
-// helpView lists every key of the KeyMap (all of them, whatever the
-// mode) in as many columns as the height needs.
+// helpView is the `?` screen from m.helpOffset on: a title line, a blank
+// line, then helpLayout.
 func (m Model) helpView() string {
-	var entries [][2]string
-	keyW := 0
-	for _, col := range defaultKeyMap().FullHelp() {
-		for _, b := range col {
-			h := b.Help()
-			entries = append(entries, [2]string{h.Key, h.Desc})
-			keyW = max(keyW, cells(h.Key))
-		}
-	}
 	bodyH := m.height - 2
-	rows := max(bodyH-2, 1)
-	cols := (len(entries) + rows - 1) / rows
-	rows = (len(entries) + cols - 1) / cols
-	colW := max((m.width-1)/cols, 1)
-	st := m.styles
-	out := []string{st.Header.Render(fit(" Keys — ? or esc closes", m.width)), fit("", m.width)}
-	for r := 0; r < rows; r++ {
-		var b strings.Builder
-		b.WriteString(" ")
-		used := 1
-		for c := 0; c < cols; c++ {
-			i := c*rows + r
-			if i >= len(entries) {
-				break
-			}
-			k := fit(entries[i][0], min(keyW, colW))
-			d := fit(" "+entries[i][1], max(colW-cells(k), 0))
-			b.WriteString(st.Help.FullKey.Render(k) + st.Help.FullDesc.Render(d))
-			used += cells(k) + cells(d)
-		}
-		out = append(out, fitANSI(b.String(), m.width))
+	lines := helpLayout(m)
+	title := " Keys — ? or esc closes"
+	if len(lines) > bodyH-2 {
+		title += " · j/k scroll"
 	}
+	out := []string{m.styles.Header.Render(fit(title, m.width)), fit("", m.width)}
+	off := min(m.helpOffset, max(len(lines)-(bodyH-2), 0))
+	out = append(out, lines[off:]...)
 	for len(out) < bodyH {
 		out = append(out, fit("", m.width))
 	}
@@ -176,11 +158,21 @@ func (m Model) helpView() string {
 // always there.
 func (m Model) statusView() string {
 	st := m.styles
+	badge := st.Badge.Render(" yomu ")
 	right := " ? help "
-	if m.readerVisible() && m.reader.ready {
-		right = fmt.Sprintf(" %3d%%%s", m.reader.percent(), right)
+	if !m.keys.Help.Enabled() || m.mode == modeHelp {
+		right = " "
 	}
-	w := m.width - cells(right)
+	if m.readerVisible() && m.reader.ready {
+		right = fmt.Sprintf(" %3d%% ", m.reader.percent()) + right[1:]
+		if mt := m.reader.matchText(); mt != "" {
+			right = " " + mt + " ·" + right
+		}
+	}
+	w := m.width - cells(right) - cells(" yomu ")
+	if w < 8 { // too narrow for the badge
+		badge, w = "", m.width-cells(right)
+	}
 	var left string
 	switch {
 	case m.status != "":
@@ -200,8 +192,10 @@ func (m Model) statusView() string {
 			bindings = m.keys.readerHelp()
 		case m.mode == modePicker && m.picker.filtering:
 			bindings = m.keys.filterHelp()
+		case m.mode == modeHelp:
+			bindings = m.keys.helpScreenHelp()
 		}
 		left = fitANSI(" "+h.ShortHelpView(bindings), w)
 	}
-	return left + st.Status.Render(right)
+	return badge + left + st.StatusRight.Render(right)
 }

@@ -41,3 +41,19 @@ func BenchmarkLongChinese(b *testing.B) {
 func BenchmarkLongJapanese(b *testing.B) {
 	benchArticle(b, sharedDir(b, "corpus"), longJapanese)
 }
+
+// codeHeavy is the corpus article with the most code blocks (26).
+const codeHeavy = "thenewstack-blog-zh/r-package-drawing-layered-plots-with-ggplot2.md"
+
+// BenchmarkCodeHeavy renders it at 80 columns, code highlighted.
+func BenchmarkCodeHeavy(b *testing.B) {
+	benchArticle(b, sharedDir(b, "corpus"), codeHeavy)
+}
+
+// rustRelease is a release note with 14 labelled code blocks (rust, toml).
+const rustRelease = "rust-blog/Rust-1.82.0.md"
+
+// BenchmarkRustRelease renders it at 80 columns, code highlighted.
+func BenchmarkRustRelease(b *testing.B) {
+	benchArticle(b, sharedDir(b, "corpus"), rustRelease)
+}

@@ -55,6 +55,16 @@ type Options struct {
 	// BaseURL resolves relative links (the article's own URL); without it
 	// relative links are shown but not numbered.
 	BaseURL string
+	// NoWrap lays text out without a hard wrap, a paragraph to a line (for
+	// a pipe, which is no 80-column terminal); Width then only sizes
+	// tables, which need one.
+	NoWrap bool
+	// Bare drops the marks the plain theme shows emphasis with (**, *, ~~),
+	// for text that leaves yomu.
+	Bare bool
+	// WholeURLs prints the links list's URLs unbroken, even past Width, so
+	// that they can be copied from a shell.
+	WholeURLs bool
 	// Profile is the colour profile for "dark" and "light" (the zero value
 	// is TrueColor); "plain" never emits colour. Fixed by the caller, never
 	// detected here.
@@ -86,7 +96,16 @@ func Markdown(md string, opts Options) (Doc, error) {
 	if err != nil {
 		return Doc{}, err
 	}
+	if opts.Bare {
+		bare(&style)
+	}
 	width := max(opts.Width, MinWidth)
+	tableWidth := func(w int) int { return w }
+	if opts.NoWrap {
+		tw := width
+		width = noWrapWidth
+		tableWidth = func(w int) int { return min(w, tw) }
+	}
 	profile := opts.Profile
 	if opts.Theme == "plain" || opts.Theme == "" {
 		profile = termenv.Ascii
@@ -94,6 +113,7 @@ func Markdown(md string, opts Options) (Doc, error) {
 
 	src := []byte(cleanInput(md))
 	root := newParser().Parse(text.NewReader(src))
+	textless := !hasText(root, src)
 	t := &transformer{src: src, links: newLinkTable(opts.BaseURL), match: matcher(opts), created: map[ast.Node]bool{}}
 	t.blocks(root, false)
 
@@ -106,15 +126,37 @@ func Markdown(md string, opts Options) (Doc, error) {
 	tableStyle := style
 	tableStyle.Document = gansi.StyleBlock{}
 	table := func(i, width int) (string, error) {
-		return glamourRender(t.src, t.tables[i], tableStyle, profile, width)
+		return glamourRender(t.src, t.tables[i], tableStyle, profile, tableWidth(width))
 	}
 	lines, err := rewrap(out, width-margin, table)
 	if err != nil {
 		return Doc{}, err
 	}
 	lines = tidy(lines)
-	lines = append(lines, linkList(t.links.links, style, profile, margin, width-margin)...)
+	if textless {
+		note := noTextNote(len(t.links.links), margin, width-margin)
+		if len(lines) > 0 {
+			note = append(note, line{})
+		}
+		lines = append(note, lines...)
+	}
+	listWidth := width - margin
+	if opts.WholeURLs {
+		listWidth = noWrapWidth
+	}
+	lines = append(lines, linkList(t.links.links, style, profile, margin, listWidth)...)
 	return assemble(lines, t.links.links), nil
+}
+
+// noWrapWidth is the line length of Options.NoWrap: no paragraph is that
+// long, and the wrapper needs a number.
+const noWrapWidth = 1 << 20
+
+// bare takes the emphasis marks out of a style.
+func bare(s *gansi.StyleConfig) {
+	for _, p := range []*gansi.StylePrimitive{&s.Strong, &s.Emph, &s.Strikethrough} {
+		p.BlockPrefix, p.BlockSuffix, p.Prefix, p.Suffix = "", "", "", ""
+	}
 }
 
 // glamourRender styles doc with glamour, wrapping at width (0: never).
@@ -125,6 +167,7 @@ func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.
 		Styles:           style,
 		InlineTableLinks: true,
 		TableWrap:        ptr(true),
+		ChromaFormatter:  chromaFormatter(p),
 	})
 	var buf bytes.Buffer
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(ar, 1000)))
@@ -132,6 +175,18 @@ func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return buf.String(), nil
+}
+
+// chromaFormatter is chroma's terminal formatter for the colour profile:
+// glamour's default, 256 colours, would round a true-colour theme off.
+func chromaFormatter(p termenv.Profile) string {
+	switch p {
+	case termenv.TrueColor:
+		return "terminal16m"
+	case termenv.ANSI:
+		return "terminal16"
+	}
+	return "terminal256"
 }
 
 // newParser is glamour's parser: GitHub flavour and definition lists.
@@ -147,7 +202,7 @@ func newParser() parser.Parser {
 // Tabs become spaces to the next multiple of 4 (markdown's tab stop) so that
 // no tab reaches the terminal, whose tab stops are unknown.
 func cleanInput(md string) string {
-	md = dropMarkers(feed.Sanitize(md))
+	md = fixStrong(joinLinkText(dropMarkers(feed.Sanitize(md))))
 	if !strings.Contains(md, "\t") {
 		return md
 	}

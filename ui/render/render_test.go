@@ -73,6 +73,15 @@ func TestLinks(t *testing.T) {
 			want:     []Link{{1, "https://www.example.com/a/b.htm", "https://www.example.com/a/b.htm"}, {2, "http://x.example/p_(1)", "http://x.example/p_(1)"}},
 		},
 		{
+			name: "bare URL with a CJK path is whole, the sentence after it is not",
+			md:   "原文地址（需翻墙访问）：http://www.minghui.org/mh/articles/2020/4/22/为营救丈夫-唐山市-404180.html 又见 https://zh.wikipedia.org/wiki/天安门。和 https://e.com/page看这里",
+			want: []Link{
+				{1, "http://www.minghui.org/mh/articles/2020/4/22/为营救丈夫-唐山市-404180.html", "http://www.minghui.org/mh/articles/2020/4/22/为营救丈夫-唐山市-404180.html"},
+				{2, "https://zh.wikipedia.org/wiki/天安门", "https://zh.wikipedia.org/wiki/天安门"},
+				{3, "https://e.com/page", "https://e.com/page"},
+			},
+		},
+		{
 			name:     "relative link resolved against the article URL",
 			md:       "[next](../b.html)",
 			base:     "https://news.example/x/a.html",
@@ -395,8 +404,9 @@ func TestEmptyBlocks(t *testing.T) {
 	}{
 		{"- \n- b", []string{"  •", "  • b"}},
 		{"1.\n2. two", []string{"  1.", "  2. two"}},
-		{"", nil},
-		{"   \n\n", nil},
+		{"", []string{"  This article has no text."}},
+		{"   \n\n", []string{"  This article has no text."}},
+		{"![a map](https://e.com/m.png)", []string{"  This article has no text, only", "  images: they are listed under Links,", "  and 1…9 open them.", "", "  [image: a map] [1]", "", "  Links", "  [1] https://e.com/m.png"}},
 	}
 	for _, tt := range tests {
 		doc := render(t, tt.md, Options{Width: 40})
@@ -451,5 +461,13 @@ func TestLongURLBreaksBetweenItsParts(t *testing.T) {
 		if !strings.HasSuffix(u, p) && !strings.ContainsAny(p[len(p)-1:], "/-.") {
 			t.Errorf("piece %q is cut inside a word", p)
 		}
+	}
+}
+
+// TestBareURLSchemeOnly is a URL cut off after its scheme: it must not
+// hang the renderer (it once looped for ever).
+func TestBareURLSchemeOnly(t *testing.T) {
+	for _, md := range []string{"见https://中文", "https://。", "x https://"} {
+		render(t, md, Options{Width: 40, Theme: "plain"})
 	}
 }
