@@ -23,23 +23,36 @@ var boilerTags = tagSet("figcaption aside")
 // wrapper must not empty the page.
 func stripBoilerplate(root *html.Node) *html.Node {
 	total := textLen(root)
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	// walk reports whether it removed a list of links right inside n.
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		lists := false
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if l := textLen(c); 2*l <= total && isBoilerplate(c, l) {
+				l := textLen(c)
+				switch {
+				case 2*l <= total && isBoilerplate(c, l):
 					n.RemoveChild(c)
-				} else {
-					walk(c)
+					lists = lists || c.Data == "ul" || c.Data == "ol"
+				case walk(c) && isPromoRest(c):
+					n.RemoveChild(c)
 				}
 			}
 			c = next
 		}
+		return lists
 	}
 	walk(root)
 	dropTrailingHeadings(root)
 	return root
+}
+
+// isPromoRest reports what is left of a box whose list of links went: a
+// cover picture and a lead-in ("Highlights aus dem Heft:"), short, that
+// only introduced the list.
+func isPromoRest(n *html.Node) bool {
+	return judgedBlocks[n.Data] && n.Data != "li" && textLen(n) < 200 && hasMedia(n)
 }
 
 // headingTags are the elements dropTrailingHeadings looks for.
@@ -75,6 +88,10 @@ var judgedBlocks = tagSet("p div section ul ol li dl table header footer figure 
 // isBoilerplate judges one element that holds l characters of text.
 func isBoilerplate(n *html.Node, l int) bool {
 	switch hint := hintsBoilerplate(n); {
+	case hint != noHint && inRunningText(n, l):
+		return false // "<p><span class=dateline>KOBE –</span> A total of…"
+	case n.Data == "time" && l < 80 && !inParagraph(n):
+		return true // "Publiziert: 03.04.2020, 12:35" on a line of its own
 	case boilerTags[n.Data] || hint == boilerHint:
 		return true
 	case hint == captionHint:
@@ -86,8 +103,90 @@ func isBoilerplate(n *html.Node, l int) bool {
 	case n.Data != "li" && 10*linkTextLen(n) >= 6*l:
 		return true // "Read more:" and a link, a box of links
 	}
-	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n)) || l < 30 && isAdLabel(n) ||
-		l < 120 && isCreditLine(n)
+	return l < 300 && (hasWidget(n) || hasDonationLink(n) || l < 150 && hasBylineMark(n)) ||
+		l < 30 && isAdLabel(n) || l < 120 && isCreditLine(n) || l < 150 && isReadAlso(n, l)
+}
+
+// inRunningText reports an inline element (a span, em, a, time) inside a
+// paragraph that holds more than twice its text: a class word names the
+// dateline or the author's name in the story's first sentence, which the
+// sentence needs.
+func inRunningText(n *html.Node, l int) bool {
+	if judgedBlocks[n.Data] || boilerTags[n.Data] {
+		return false
+	}
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if p.Data == "p" {
+			return textLen(p) > 2*l
+		}
+		if judgedBlocks[p.Data] {
+			return false
+		}
+	}
+	return false
+}
+
+// inParagraph reports an element inside a <p>, as a date in a sentence is.
+func inParagraph(n *html.Node) bool {
+	for p := n.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+		if p.Data == "p" {
+			return true
+		}
+	}
+	return false
+}
+
+// donationHosts take readers' money: a short block that links to one is
+// an appeal for it ("If you enjoyed reading this post… click here").
+var donationHosts = []string{"steadyhq.com", "patreon.com", "paypal.me", "paypal.com/donate", "ko-fi.com",
+	"buymeacoffee.com", "liberapay.com", "opencollective.com", "donorbox.org"}
+
+// hasDonationLink reports a link to a donation or membership site.
+func hasDonationLink(n *html.Node) bool {
+	return findElement(n, func(e *html.Node) bool {
+		if e.Data != "a" {
+			return false
+		}
+		href := strings.ToLower(attr(e, "href"))
+		for _, h := range donationHosts {
+			if strings.Contains(href, h) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// isReadAlso reports a short paragraph that is a label and one link to
+// another story, the link last: "Read also: <a>…</a>", "Były dowódca
+// wojsk USA w Europie: <a>…</a>". The label ends in a colon; the link is
+// at least two fifths of the text.
+func isReadAlso(n *html.Node, l int) bool {
+	if n.Data != "p" || 10*linkTextLen(n) < 4*l {
+		return false
+	}
+	var links []*html.Node
+	var before strings.Builder
+	var walk func(*html.Node)
+	walk = func(e *html.Node) {
+		for c := e.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && len(links) == 0:
+				before.WriteString(c.Data)
+			case c.Type == html.TextNode:
+				if strings.TrimSpace(c.Data) != "" {
+					links = append(links, nil) // text after the link: not a label and a link
+				}
+			case c.Type == html.ElementNode && c.Data == "a":
+				links = append(links, c)
+			case c.Type == html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	label := strings.TrimSpace(before.String())
+	return len(links) == 1 && links[0] != nil && (strings.HasSuffix(label, ":") || strings.HasSuffix(label, "："))
 }
 
 // creditPrefixes open the line under a photo that names its source, in
