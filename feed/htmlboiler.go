@@ -23,7 +23,7 @@ var boilerTags = tagSet("figcaption aside")
 // wrapper must not empty the page.
 func stripBoilerplate(root *html.Node) *html.Node {
 	total := textLen(root)
-	// walk reports whether it removed a list of links right inside n.
+	// walk reports whether it removed a list of links inside n.
 	var walk func(*html.Node) bool
 	walk = func(n *html.Node) bool {
 		lists := false
@@ -35,8 +35,11 @@ func stripBoilerplate(root *html.Node) *html.Node {
 				case 2*l <= total && isBoilerplate(c, l):
 					n.RemoveChild(c)
 					lists = lists || c.Data == "ul" || c.Data == "ol"
-				case walk(c) && isPromoRest(c):
+				case !walk(c):
+				case isPromoRest(c):
 					n.RemoveChild(c)
+				default:
+					lists = true
 				}
 			}
 			c = next
@@ -52,7 +55,8 @@ func stripBoilerplate(root *html.Node) *html.Node {
 // cover picture and a lead-in ("Highlights aus dem Heft:"), short, that
 // only introduced the list.
 func isPromoRest(n *html.Node) bool {
-	return judgedBlocks[n.Data] && n.Data != "li" && textLen(n) < 200 && hasMedia(n)
+	return judgedBlocks[n.Data] && n.Data != "li" && textLen(n) < 200 &&
+		(hasMedia(n) || findElement(n, func(e *html.Node) bool { return e.Data == "figure" }))
 }
 
 // headingTags are the elements dropTrailingHeadings looks for.

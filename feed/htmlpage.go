@@ -35,6 +35,7 @@ func parseHTMLPage(src string) draft {
 		d.tags = appendValues(nil, kw)
 	}
 	body := withLead(doc, mainContent(doc), firstNonEmpty(pm.props["description"], pm.props["og:description"]))
+	body = withJSONLDBody(body, pm.dates.jsonLD)
 	d.markdown = cleanMarkdown(nodeToMarkdown(body))
 	if h, rest, ok := splitTopHeading(d.markdown); ok && sameTitle(h, d.title) {
 		d.markdown = rest
