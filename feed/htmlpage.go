@@ -34,7 +34,7 @@ func parseHTMLPage(src string) draft {
 	if kw := pm.props["article:tag"]; kw != "" {
 		d.tags = appendValues(nil, kw)
 	}
-	body := withLead(doc, mainContent(doc), firstNonEmpty(pm.props["description"], pm.props["og:description"]))
+	body := withLead(doc, withSiblingParts(doc, mainContent(doc)), firstNonEmpty(pm.props["description"], pm.props["og:description"]))
 	body = withJSONLDBody(body, pm.dates.jsonLD)
 	d.markdown = cleanMarkdown(nodeToMarkdown(body))
 	if h, rest, ok := splitTopHeading(d.markdown); ok && sameTitle(h, d.title) {
