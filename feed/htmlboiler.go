@@ -107,7 +107,7 @@ func isBoilerplate(n *html.Node, l int) bool {
 	case n.Data != "li" && 10*linkTextLen(n) >= 6*l:
 		return true // "Read more:" and a link, a box of links
 	}
-	return l < 300 && (hasWidget(n) || hasDonationLink(n) || l < 150 && hasBylineMark(n)) ||
+	return l < 300 && (hasWidget(n) || hasDonationLink(n) || l < 150 && hasBylineMark(n, l)) ||
 		l < 30 && isAdLabel(n) || l < 120 && isCreditLine(n) || l < 150 && isReadAlso(n, l)
 }
 
@@ -250,11 +250,12 @@ func hasWidget(n *html.Node) bool {
 }
 
 // hasBylineMark reports a link to an author's page or a <time>: in a
-// short block, that is a byline or a dateline.
-func hasBylineMark(n *html.Node) bool {
+// short block of l characters, that is a byline or a dateline. A <time>
+// that is under a quarter of a paragraph is a date in a sentence.
+func hasBylineMark(n *html.Node, l int) bool {
 	return findElement(n, func(e *html.Node) bool {
 		if e.Data == "time" {
-			return true
+			return n.Data != "p" || 4*textLen(e) >= l
 		}
 		if e.Data != "a" {
 			return false

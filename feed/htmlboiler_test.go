@@ -36,6 +36,14 @@ func TestStripBoilerplate(t *testing.T) {
 		{"Korean credit line", `<p>사진=연합뉴스</p>`, "연합뉴스"},
 		{"Chinese credit line", `<p>（图片来源：视觉中国）</p>`, "视觉中国"},
 		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
+		{"date line of its own", `<time class="full-date-time">Publiziert: 03.04.2020, 12:35</time>`, "03.04.2020"},
+		{"paywall prompt", `<section class="article-payant"><h2 class="title-payant">Pour lire la suite</h2></section>`, "lire la suite"},
+		{"call to action", `<section class="c-letters-cta"><p>We want to hear what you think about this article.</p></section>`, "hear what you think"},
+		{"citation box", `<div class="citate"><p>Berg, The bridge, CityBlog, 2020/4/1.</p></div>`, "CityBlog"},
+		{"donation box", `<div><p>If you enjoyed reading this post, support us: <a href="https://steadyhq.com/en/cityblog">click here</a>.</p></div>`, "enjoyed reading"},
+		{"read also paragraph", `<p><em>The other bridge of the city: <a href="/news/other-bridge">Repairs there will take two years</a></em></p>`, "two years"},
+		{"promo box left by its link list", `<div class="box"><figure><img src="/cover.jpg"></figure><div><p>Highlights of the issue:</p>` +
+			`<ul><li><a href="/1">Tram line extended</a></li><li><a href="/2">New school opens</a></li><li><a href="/3">Park gets lights</a></li></ul></div></div>`, "Highlights"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +71,10 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 		{"a wrapper holding most of the text", `<div class="comments-enabled post">` + story + `</div><p>Short line.</p>`, "cracks in two"},
 		{"a list of two linked changes", `<ul><li><a href="/bug/1">Fixed the crash when opening a saved tab group</a></li><li><a href="/bug/2">Made start-up faster on slow disks</a></li></ul>` + story, "saved tab group"},
 		{"a paragraph with one link", `<p>The report by <a href="/report">the engineers</a> runs to 200 pages and lists every crack found in the piers.</p>` + story, "runs to 200 pages"},
+		{"a dateline in the first sentence", `<p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks were stolen from the city's stores on Tuesday, the police said.</p>` + story, "KOBE –"},
+		{"a byline name in running text", `<p>The mayor, <span class="author">Anna Berg</span>, said the city had no choice but to close the old bridge to cars.</p>` + story, "Anna Berg"},
+		{"a date in a sentence", `<p>The council first voted on <time datetime="2024-05-01">1 May 2024</time> and again a month later, with the same result, after a long debate on what the repairs would cost the city.</p>` + story, "1 May 2024"},
+		{"a paragraph ending on a link", `<p>The engineers wrote their findings in <a href="/report">a report of 200 pages</a></p>` + story, "200 pages"},
 		{"a list in the story", `<ul><li>Cars: from next spring</li><li>Bicycles: still allowed</li><li>Buses: diverted</li></ul>` + story, "still allowed"},
 	}
 	for _, tt := range tests {

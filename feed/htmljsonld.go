@@ -13,15 +13,16 @@ import (
 // HTML is short and articleBody is much longer, articleBody is the story.
 
 // withJSONLDBody returns body, or a body made of the JSON-LD articleBody
-// when body holds under 500 letters and articleBody more than three times
-// as many.
+// when body's text is under 500 characters (not counting spaces, nor
+// scripts: the JSON-LD may sit in the body) and articleBody's more than
+// three times as long.
 func withJSONLDBody(body *html.Node, blocks []string) *html.Node {
 	if len(blocks) == 0 {
 		return body
 	}
 	l := 0
 	if body != nil {
-		if l = letterCount(body); l >= 500 {
+		if l = textLen(body); l >= 500 {
 			return body
 		}
 	}

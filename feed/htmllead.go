@@ -80,7 +80,7 @@ func findLead(doc, body *html.Node, d string) string {
 			if d != "" {
 				// textLen first: folding the text of every element is dear
 				if l := textLen(n); l >= dLen && l <= 2*dLen+40 {
-					if t := foldLetters(textOf(n)); strings.Contains(t, d) && len(t) <= len(d)*3/2+20 {
+					if t := foldLetters(textOf(n)); strings.Contains(t, d) && len(t) <= len(d)*3/2+20 && 2*linkTextLen(n) < l {
 						byDesc = n // the deepest such element wins, so walk on
 					}
 				}
