@@ -163,10 +163,11 @@ func hasDonationLink(n *html.Node) bool {
 
 // isReadAlso reports a short paragraph that is a label and one link to
 // another story, the link last: "Read also: <a>…</a>", "Były dowódca
-// wojsk USA w Europie: <a>…</a>". The label ends in a colon; the link is
-// at least two fifths of the text.
+// wojsk USA w Europie: <a>Rosja jest groźna</a>". The label ends in a
+// colon; the link, another story's headline, is at least a quarter of the
+// text.
 func isReadAlso(n *html.Node, l int) bool {
-	if n.Data != "p" || 10*linkTextLen(n) < 4*l {
+	if n.Data != "p" || 4*linkTextLen(n) < l {
 		return false
 	}
 	var links []*html.Node

@@ -42,6 +42,7 @@ func TestStripBoilerplate(t *testing.T) {
 		{"citation box", `<div class="citate"><p>Berg, The bridge, CityBlog, 2020/4/1.</p></div>`, "CityBlog"},
 		{"donation box", `<div><p>If you enjoyed reading this post, support us: <a href="https://steadyhq.com/en/cityblog">click here</a>.</p></div>`, "enjoyed reading"},
 		{"read also paragraph", `<p><em>The other bridge of the city: <a href="/news/other-bridge">Repairs there will take two years</a></em></p>`, "two years"},
+		{"read also paragraph, short headline", `<p><em>The former commander of the city's police: <a href="/news/police">Crime fell by a third</a></em></p>`, "Crime fell"},
 		{"promo box left by its link list", `<div class="box"><figure><img src="/cover.jpg"></figure><div><p>Highlights of the issue:</p>` +
 			`<ul><li><a href="/1">Tram line extended</a></li><li><a href="/2">New school opens</a></li><li><a href="/3">Park gets lights</a></li></ul></div></div>`, "Highlights"},
 	}
