@@ -55,8 +55,12 @@ func stripBoilerplate(root *html.Node) *html.Node {
 // cover picture and a lead-in ("Highlights aus dem Heft:"), short, that
 // only introduced the list.
 func isPromoRest(n *html.Node) bool {
-	return judgedBlocks[n.Data] && n.Data != "li" && textLen(n) < 200 &&
-		(hasMedia(n) || findElement(n, func(e *html.Node) bool { return e.Data == "figure" }))
+	return judgedBlocks[n.Data] && n.Data != "li" && textLen(n) < 200 && hasPicture(n)
+}
+
+// hasPicture reports an image or a figure in n.
+func hasPicture(n *html.Node) bool {
+	return hasMedia(n) || findElement(n, func(e *html.Node) bool { return e.Data == "figure" })
 }
 
 // headingTags are the elements dropTrailingHeadings looks for.
@@ -108,7 +112,16 @@ func isBoilerplate(n *html.Node, l int) bool {
 		return true // "Read more:" and a link, a box of links
 	}
 	return l < 300 && (hasWidget(n) || hasDonationLink(n) || l < 150 && hasBylineMark(n, l)) ||
-		l < 30 && isAdLabel(n) || l < 120 && isCreditLine(n) || l < 150 && isReadAlso(n, l)
+		l < 30 && isAdLabel(n) || l < 120 && isCreditLine(n) || l < 150 && isReadAlso(n, l) ||
+		l < 250 && endsInColon(n) && hasPicture(n)
+}
+
+// endsInColon reports a text that ends in a colon: with a picture, in a
+// short box, the lead-in of a list of links ("Highlights aus dem Heft:")
+// that went (by the rules here, or readability's).
+func endsInColon(n *html.Node) bool {
+	t := strings.TrimSpace(textOf(n))
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "：")
 }
 
 // inRunningText reports an inline element (a span, em, a, time) inside a

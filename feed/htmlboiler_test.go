@@ -41,6 +41,7 @@ func TestStripBoilerplate(t *testing.T) {
 		{"call to action", `<section class="c-letters-cta"><p>We want to hear what you think about this article.</p></section>`, "hear what you think"},
 		{"citation box", `<div class="citate"><p>Berg, The bridge, CityBlog, 2020/4/1.</p></div>`, "CityBlog"},
 		{"donation box", `<div><p>If you enjoyed reading this post, support us: <a href="https://steadyhq.com/en/cityblog">click here</a>.</p></div>`, "enjoyed reading"},
+		{"lead-in of a list readability took", `<div class="box"><figure><img src="/cover.jpg"></figure><div><p>This story is from issue 7 of the magazine, on sale now. Highlights of the issue:</p></div></div>`, "Highlights"},
 		{"read also paragraph", `<p><em>The other bridge of the city: <a href="/news/other-bridge">Repairs there will take two years</a></em></p>`, "two years"},
 		{"read also paragraph, short headline", `<p><em>The former commander of the city's police: <a href="/news/police">Crime fell by a third</a></em></p>`, "Crime fell"},
 		{"promo box left by its link list", `<div class="box"><figure><img src="/cover.jpg"></figure><div><p>Highlights of the issue:</p>` +
@@ -76,6 +77,7 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 		{"a byline name in running text", `<p>The mayor, <span class="author">Anna Berg</span>, said the city had no choice but to close the old bridge to cars.</p>` + story, "Anna Berg"},
 		{"a date in a sentence", `<p>The council first voted on <time datetime="2024-05-01">1 May 2024</time> and again a month later, with the same result, after a long debate on what the repairs would cost the city.</p>` + story, "1 May 2024"},
 		{"a paragraph ending on a link", `<p>The engineers wrote their findings in <a href="/report">a report of 200 pages</a></p>` + story, "200 pages"},
+		{"a chart and the list it introduces", `<div><img src="/chart.png"><p>The engineers found three causes:</p><ul><li>rust in the piers</li><li>salt from the roads</li><li>heavy traffic</li></ul></div>` + story, "three causes:"},
 		{"a list in the story", `<ul><li>Cars: from next spring</li><li>Bicycles: still allowed</li><li>Buses: diverted</li></ul>` + story, "still allowed"},
 	}
 	for _, tt := range tests {
