@@ -74,7 +74,7 @@ func findLead(doc, body *html.Node, d string) string {
 			done = strings.TrimSpace(n.Data) == anchor
 			return
 		case n.Type == html.ElementNode:
-			if droppedTags[n.Data] || isHidden(n) || n.Data == "a" || n.Data == "aside" || n.Data == "figure" {
+			if droppedTags[n.Data] || boilerTags[n.Data] || isHidden(n) || n.Data == "a" || n.Data == "figure" {
 				return
 			}
 			if d != "" {
@@ -108,10 +108,12 @@ func findLead(doc, body *html.Node, d string) string {
 }
 
 // isLeadElement reports an element whose class, id or itemprop names it a
-// standfirst, and whose text is a paragraph's worth.
+// standfirst, whose text is a paragraph's worth, and that holds no photo
+// or caption.
 func isLeadElement(n *html.Node) bool {
-	if !hasLeadName(n) || hintsBoilerplate(n) != noHint {
-		return false
+	if !hasLeadName(n) || hintsBoilerplate(n) != noHint || hasPicture(n) ||
+		findElement(n, func(e *html.Node) bool { return boilerTags[e.Data] }) {
+		return false // the lead photo ("lead-asset") and its caption
 	}
 	l := textLen(n)
 	return l >= 40 && l <= 1200

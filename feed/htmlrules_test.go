@@ -113,6 +113,7 @@ func TestWithLead(t *testing.T) {
 		{"class lead outside any header", "", `<div class="intro">` + lead + `</div><div>` + body + `</div>`, ""},
 		{"description anywhere before", lead, `<div><h2>` + lead + `</h2></div>` + body, lead},
 		{"description in a link: a teaser", lead, `<div><a href="/x">` + lead + `</a></div>` + body, ""},
+		{"the lead photo's caption", "", `<article><header><div class="lead-asset"><img src="/m.jpg"><figcaption>` + lead + `</figcaption></div></header>` + body + `</article>`, ""},
 		{"a lead-classed teaser box", "", `<article><header><div class="lead teaser">` + lead + `</div></header>` + body + `</article>`, ""},
 	}
 	for _, tt := range tests {
