@@ -170,3 +170,24 @@ func findElementByID(n *html.Node, id string) *html.Node {
 	}
 	return nil
 }
+
+// BenchmarkPageRulesArchive times the page-level rules alone (standfirst,
+// split story, JSON-LD body) on pages like the benchmark archive's, after
+// the body is chosen: what they add to each such page.
+func BenchmarkPageRulesArchive(b *testing.B) {
+	pages := archiveLikePages(b)
+	docs := make([]*html.Node, len(pages))
+	bodies := make([]*html.Node, len(pages))
+	for i, src := range pages {
+		docs[i], _ = html.Parse(strings.NewReader(src))
+		bodies[i] = mainContent(docs[i])
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for i, doc := range docs {
+			withJSONLDBody(withLead(doc, withSiblingParts(doc, bodies[i]), ""), nil)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e3/float64(b.N*len(pages)), "µs/page")
+}
