@@ -191,3 +191,18 @@ func BenchmarkPageRulesArchive(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/1e3/float64(b.N*len(pages)), "µs/page")
 }
+
+// FuzzDeclaredCharset: any bytes give an encoding and its name together,
+// or neither, and never UTF-8.
+func FuzzDeclaredCharset(f *testing.F) {
+	f.Add([]byte(`<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=Windows-1250"></head><body>\xb3</body></html>`))
+	f.Add([]byte(`<html><head><meta charset='gb2312'><meta charset=utf-8></head>`))
+	f.Add([]byte(`<html><head><meta charset=`))
+	f.Add([]byte(`<?xml version="1.0"?><html><meta content="charset = shift_jis">`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, name := declaredCharset(data)
+		if (e == nil) != (name == "") || name == "utf-8" {
+			t.Fatalf("declaredCharset(%q) = %v, %q", data, e, name)
+		}
+	})
+}
