@@ -98,7 +98,7 @@ func isBoilerplate(n *html.Node, l int) bool {
 	switch hint := hintsBoilerplate(n); {
 	case hint != noHint && inRunningText(n, l):
 		return false // "<p><span class=dateline>KOBE –</span> A total of…"
-	case n.Data == "time" && l < 80 && !inParagraph(n):
+	case n.Data == "time" && l < 80 && !inParagraph(n) && aloneInBlock(n, l):
 		return true // "Publiziert: 03.04.2020, 12:35" on a line of its own
 	case boilerTags[n.Data] || hint == boilerHint:
 		return true
@@ -141,6 +141,34 @@ func inRunningText(n *html.Node, l int) bool {
 		}
 	}
 	return false
+}
+
+// aloneInBlock reports an element of l characters that, with at most a
+// short label, is a line of its own: the text of the inline run holding it
+// (up to the blocks around it) is under l+30 characters. The date of an
+// item in a chronology ("<li><time>1911</time> The bridge opens…</li>")
+// is not.
+func aloneInBlock(n *html.Node, l int) bool {
+	x := n
+	for x.Parent != nil && x.Parent.Type == html.ElementNode && inlineTags[x.Parent.Data] {
+		x = x.Parent
+	}
+	run := textLen(x)
+	for s := x.PrevSibling; s != nil && !isBlockNode(s); s = s.PrevSibling {
+		run += textLen(s)
+	}
+	for s := x.NextSibling; s != nil && !isBlockNode(s); s = s.NextSibling {
+		run += textLen(s)
+	}
+	return run <= l+30
+}
+
+// inlineTags are the phrasing elements a date line may be wrapped in.
+var inlineTags = tagSet("span a em strong b i u s small big sup sub time abbr cite q mark code font label")
+
+// isBlockNode reports an element that is not phrasing: where a line ends.
+func isBlockNode(n *html.Node) bool {
+	return n.Type == html.ElementNode && !inlineTags[n.Data]
 }
 
 // inParagraph reports an element inside a <p>, as a date in a sentence is.
@@ -265,11 +293,12 @@ func hasWidget(n *html.Node) bool {
 
 // hasBylineMark reports a link to an author's page or a <time>: in a
 // short block of l characters, that is a byline or a dateline. A <time>
-// that is under a quarter of a paragraph is a date in a sentence.
+// under a quarter of a paragraph or list item is a date in a sentence or
+// in an item of a chronology.
 func hasBylineMark(n *html.Node, l int) bool {
 	return findElement(n, func(e *html.Node) bool {
 		if e.Data == "time" {
-			return n.Data != "p" || 4*textLen(e) >= l
+			return n.Data != "p" && n.Data != "li" || 4*textLen(e) >= l
 		}
 		if e.Data != "a" {
 			return false

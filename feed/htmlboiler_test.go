@@ -36,6 +36,7 @@ func TestStripBoilerplate(t *testing.T) {
 		{"Korean credit line", `<p>사진=연합뉴스</p>`, "연합뉴스"},
 		{"Chinese credit line", `<p>（图片来源：视觉中国）</p>`, "视觉中国"},
 		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
+		{"date line with a label", `<div><span>Publiziert:</span> <time>03.04.2020, 12:35</time></div>`, "03.04.2020"},
 		{"date line of its own", `<time class="full-date-time">Publiziert: 03.04.2020, 12:35</time>`, "03.04.2020"},
 		{"paywall prompt", `<section class="article-payant"><h2 class="title-payant">Pour lire la suite</h2></section>`, "lire la suite"},
 		{"call to action", `<section class="c-letters-cta"><p>We want to hear what you think about this article.</p></section>`, "hear what you think"},
@@ -78,6 +79,7 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 		{"a date in a sentence", `<p>The council first voted on <time datetime="2024-05-01">1 May 2024</time> and again a month later, with the same result, after a long debate on what the repairs would cost the city.</p>` + story, "1 May 2024"},
 		{"a paragraph ending on a link", `<p>The engineers wrote their findings in <a href="/report">a report of 200 pages</a></p>` + story, "200 pages"},
 		{"a chart and the list it introduces", `<div><img src="/chart.png"><p>The engineers found three causes:</p><ul><li>rust in the piers</li><li>salt from the roads</li><li>heavy traffic</li></ul></div>` + story, "three causes:"},
+		{"dates of a chronology", `<ul><li><time>1911</time> The bridge opens to traffic after five years of work</li><li><time>1960</time> A second lane is added on each side</li></ul>` + story, "1911"},
 		{"a list in the story", `<ul><li>Cars: from next spring</li><li>Bicycles: still allowed</li><li>Buses: diverted</li></ul>` + story, "still allowed"},
 	}
 	for _, tt := range tests {

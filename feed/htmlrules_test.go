@@ -142,6 +142,7 @@ func TestWithSiblingParts(t *testing.T) {
 		{"a part in another section", `<section><div class="story-text">` + part + `</div></section><div>Ad</div><section><div class="story-text" id="b">` + story + `</div></section>`, true},
 		{"a teaser card that begins with a heading", `<div class="card"><h3>Tram</h3>` + part + `</div><div class="card" id="b">` + story + `</div>`, false},
 		{"a card that is mostly links", `<div class="card"><p><a href="/1">` + part + `</a></p></div><div class="card" id="b">` + story + `</div>`, false},
+		{"an excerpt in a related box", `<section class="related-posts"><div class="story-text">` + part + `</div></section><div class="story-text" id="b">` + story + `</div>`, false},
 		{"another class", `<div class="note">` + part + `</div><div class="story-text" id="b">` + story + `</div>`, false},
 	}
 	for _, tt := range tests {

@@ -40,11 +40,18 @@ func withSiblingParts(doc, body *html.Node) *html.Node {
 		}
 		var before, after []*html.Node
 		seen := false
+		holds := map[*html.Node]bool{} // a and the elements around it
+		for p := a; p != nil; p = p.Parent {
+			holds[p] = true
+		}
 		var walk func(*html.Node)
 		walk = func(n *html.Node) {
 			if n == a {
 				seen = true
 				return
+			}
+			if n.Type == html.ElementNode && !holds[n] && (droppedTags[n.Data] || boilerTags[n.Data] || hintsBoilerplate(n) == boilerHint) {
+				return // a "related posts" box may use the story's class for its excerpts
 			}
 			if n.Type == html.ElementNode && n.Data == a.Data && strings.TrimSpace(attr(n, "class")) == class && isStoryPart(n) {
 				if seen {
