@@ -1,7 +1,9 @@
 package feed
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -113,6 +115,7 @@ func isBoilerplate(n *html.Node, l int) bool {
 	}
 	return l < 300 && (hasWidget(n) || hasDonationLink(n) || l < 150 && hasBylineMark(n, l)) ||
 		l < 30 && isAdLabel(n) || l < 120 && isCreditLine(n) || l < 150 && isReadAlso(n, l) ||
+		l < 50 && n.Data == "div" && isDateLine(n) ||
 		l < 250 && endsInColon(n) && hasPicture(n)
 }
 
@@ -170,6 +173,35 @@ var inlineTags = tagSet("span a em strong b i u s small big sup sub time abbr ci
 func isBlockNode(n *html.Node) bool {
 	return n.Type == html.ElementNode && !inlineTags[n.Data]
 }
+
+// isDateLine reports a short block whose text is a date, with at most a
+// short label ("Publiziert: 03.04.2020, 12:35", "Updated May 1, 2024"):
+// the page's metadata, without a <time> to say so.
+func isDateLine(n *html.Node) bool {
+	t := textOf(n)
+	if !hasDigitPair(t) {
+		return false
+	}
+	letters := 0
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters > 24 {
+		return false
+	}
+	if _, ok := findDate(t, textDates, anyDate); ok {
+		return true
+	}
+	return dateLineRE.MatchString(t)
+}
+
+// dateLineRE finds the dates a date line writes that textDates (year
+// first) does not: 03.04.2020, 4/3/2020, May 1, 2024, 1 May 2024.
+var dateLineRE = regexp.MustCompile(`(?i)\b\d{1,2}[./]\d{1,2}[./](\d{2}|\d{4})\b|` +
+	`\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2},? \d{4}\b|` +
+	`\b\d{1,2}\.? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{4}\b`)
 
 // inParagraph reports an element inside a <p>, as a date in a sentence is.
 func inParagraph(n *html.Node) bool {

@@ -37,6 +37,8 @@ func TestStripBoilerplate(t *testing.T) {
 		{"Chinese credit line", `<p>（图片来源：视觉中国）</p>`, "视觉中国"},
 		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
 		{"date line with a label", `<div><span>Publiziert:</span> <time>03.04.2020, 12:35</time></div>`, "03.04.2020"},
+		{"date line without a time", `<div class="x9">Publiziert: 03.04.2020, 12:35</div>`, "03.04.2020"},
+		{"date line in English", `<div>Updated May 1, 2024</div>`, "May 1"},
 		{"date line of its own", `<time class="full-date-time">Publiziert: 03.04.2020, 12:35</time>`, "03.04.2020"},
 		{"paywall prompt", `<section class="article-payant"><h2 class="title-payant">Pour lire la suite</h2></section>`, "lire la suite"},
 		{"call to action", `<section class="c-letters-cta"><p>We want to hear what you think about this article.</p></section>`, "hear what you think"},
@@ -80,6 +82,8 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 		{"a paragraph ending on a link", `<p>The engineers wrote their findings in <a href="/report">a report of 200 pages</a></p>` + story, "200 pages"},
 		{"a chart and the list it introduces", `<div><img src="/chart.png"><p>The engineers found three causes:</p><ul><li>rust in the piers</li><li>salt from the roads</li><li>heavy traffic</li></ul></div>` + story, "three causes:"},
 		{"dates of a chronology", `<ul><li><time>1911</time> The bridge opens to traffic after five years of work</li><li><time>1960</time> A second lane is added on each side</li></ul>` + story, "1911"},
+		{"a short paragraph with a date", `<p>On 3 May 2024 it rained.</p>` + story, "it rained"},
+		{"a figure in a box", `<div>Cost: 3,500,000 euros</div>` + story, "3,500,000"},
 		{"a list in the story", `<ul><li>Cars: from next spring</li><li>Bicycles: still allowed</li><li>Buses: diverted</li></ul>` + story, "still allowed"},
 	}
 	for _, tt := range tests {
