@@ -78,6 +78,8 @@ func dropTrailingHeadings(n *html.Node) {
 		switch {
 		case last == nil || last.Type != html.ElementNode:
 			return
+		case headingTags[last.Data] && isPullQuote(last):
+			return // a sentence set as a heading: the story's pull quote
 		case headingTags[last.Data]:
 			n.RemoveChild(last)
 		case textLen(last) == 0 && !hasMedia(last):
@@ -87,6 +89,15 @@ func dropTrailingHeadings(n *html.Node) {
 			return
 		}
 	}
+}
+
+// isPullQuote reports a heading that is a sentence of 30 characters or
+// more, ending in a full stop: a quote of the story set large, not the
+// title of a section ("Comments (214)", "What's next?").
+func isPullQuote(h *html.Node) bool {
+	t := strings.TrimSpace(textOf(h))
+	t = strings.TrimRight(t, "\"'»”’)")
+	return textLen(h) >= 30 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, "。"))
 }
 
 // judgedBlocks are the elements the link-density and widget rules judge:

@@ -162,3 +162,16 @@ func TestStripBoilerplateKeepsLastPhoto(t *testing.T) {
 		t.Errorf("want the last heading and photo kept:\n%s", md)
 	}
 }
+
+// TestStripBoilerplatePullQuote: a story may end on a pull quote set as a
+// heading (a sentence); a section's title at the end still goes.
+func TestStripBoilerplatePullQuote(t *testing.T) {
+	got := strippedText(t, `<div>`+story+`<h4>“The piers will not last another winter,” the engineers wrote.</h4></div>`)
+	if !strings.Contains(got, "another winter") {
+		t.Errorf("lost the pull quote:\n%s", got)
+	}
+	got = strippedText(t, `<div>`+story+`<h3>What the readers say about the bridge</h3></div>`)
+	if strings.Contains(got, "readers say") {
+		t.Errorf("kept a section title:\n%s", got)
+	}
+}
