@@ -25,7 +25,7 @@ import (
 // The bars are what the extractor reaches, less a margin of two snippets
 // (none for the pages); raise them when the extractor gets better.
 const (
-	snippetMinFound    = 0.98 // of the findable body snippets, the share found (i10-html2: 190/191 = 0.995; main 4b45add: 177/191)
+	snippetMinFound    = 0.98  // of the findable body snippets, the share found (i10-html2: 190/191 = 0.995; main 4b45add: 177/191)
 	snippetMaxKept     = 0.041 // of the boilerplate and comment snippets, the share kept (i10-html2: 9/274 = 0.033; main: 78/274)
 	snippetMaxOnlyJunk = 0     // pages whose text keeps no body snippet at all (i10-html2: 0; main: 3)
 )
