@@ -43,7 +43,8 @@ func decode(data []byte) (string, string, error) {
 }
 
 // toUTF8 picks the encoding: a BOM wins, then binary is refused, then valid
-// UTF-8 is taken as such, and only then are legacy encodings guessed. nfc
+// UTF-8 is taken as such, then what a web page's head declares, and only
+// then are legacy encodings guessed. nfc
 // reports text already known to be NFC.
 func toUTF8(data []byte) (text, enc string, nfc bool, err error) {
 	switch {
@@ -71,6 +72,11 @@ func toUTF8(data []byte) (text, enc string, nfc bool, err error) {
 	}
 	if utf8.ValidString(text) {
 		return text, "utf-8", false, nil
+	}
+	if e, name := declaredCharset(data); e != nil {
+		if text, name, nfc, err := decodeWith(e, data, name); err == nil {
+			return text, name, nfc, nil
+		}
 	}
 	e, name := detectLegacy(data)
 	return decodeWith(e, data, name)

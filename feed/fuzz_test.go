@@ -140,6 +140,10 @@ func FuzzHTML(f *testing.F) {
 		}
 	}
 	f.Add(`<p>提供<b>云计算，</b>` + "\n" + `服务<a href="javascript:x">y</a><img src="data:a"><div style="display:none">z</div></p>`)
+	// the page-level rules: standfirst, a split story, a JSON-LD body, ruby
+	f.Add(page(lead, `<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"`+strings.Repeat("A line of the story. ", 30)+
+		`"}</script><article><header><p class="lead">`+lead+`</p></header><div class="story-text"><p>`+story+`</p></div><div class="x"></div>`+
+		`<div class="story-text"><p>Second part of it, with <ruby>漢<rt>かん</rt></ruby> and <time>2020</time>.</p></div></article>`))
 	f.Fuzz(func(t *testing.T, src string) {
 		// decode guarantees valid UTF-8 before any converter runs.
 		src = strings.ToValidUTF8(src, "\uFFFD")

@@ -23,23 +23,44 @@ var boilerTags = tagSet("figcaption aside")
 // wrapper must not empty the page.
 func stripBoilerplate(root *html.Node) *html.Node {
 	total := textLen(root)
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
+	// walk reports whether it removed a list of links inside n.
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		lists := false
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if c.Type == html.ElementNode {
-				if l := textLen(c); 2*l <= total && isBoilerplate(c, l) {
+				l := textLen(c)
+				switch {
+				case 2*l <= total && isBoilerplate(c, l):
 					n.RemoveChild(c)
-				} else {
-					walk(c)
+					lists = lists || c.Data == "ul" || c.Data == "ol"
+				case !walk(c):
+				case isPromoRest(c):
+					n.RemoveChild(c)
+				default:
+					lists = true
 				}
 			}
 			c = next
 		}
+		return lists
 	}
 	walk(root)
 	dropTrailingHeadings(root)
 	return root
+}
+
+// isPromoRest reports what is left of a box whose list of links went: a
+// cover picture and a lead-in ("Highlights aus dem Heft:"), short, that
+// only introduced the list.
+func isPromoRest(n *html.Node) bool {
+	return judgedBlocks[n.Data] && n.Data != "li" && textLen(n) < 200 && hasPicture(n)
+}
+
+// hasPicture reports an image or a figure in n.
+func hasPicture(n *html.Node) bool {
+	return hasMedia(n) || findElement(n, func(e *html.Node) bool { return e.Data == "figure" })
 }
 
 // headingTags are the elements dropTrailingHeadings looks for.
@@ -57,6 +78,8 @@ func dropTrailingHeadings(n *html.Node) {
 		switch {
 		case last == nil || last.Type != html.ElementNode:
 			return
+		case headingTags[last.Data] && isPullQuote(last):
+			return // a sentence set as a heading: the story's pull quote
 		case headingTags[last.Data]:
 			n.RemoveChild(last)
 		case textLen(last) == 0 && !hasMedia(last):
@@ -68,6 +91,15 @@ func dropTrailingHeadings(n *html.Node) {
 	}
 }
 
+// isPullQuote reports a heading that is a sentence of 30 characters or
+// more, ending in a full stop: a quote of the story set large, not the
+// title of a section ("Comments (214)", "What's next?").
+func isPullQuote(h *html.Node) bool {
+	t := strings.TrimSpace(textOf(h))
+	t = strings.TrimRight(t, "\"'»”’)")
+	return textLen(h) >= 30 && (strings.HasSuffix(t, ".") || strings.HasSuffix(t, "。"))
+}
+
 // judgedBlocks are the elements the link-density and widget rules judge:
 // inline elements are judged as part of their block.
 var judgedBlocks = tagSet("p div section ul ol li dl table header footer figure aside nav form")
@@ -75,6 +107,10 @@ var judgedBlocks = tagSet("p div section ul ol li dl table header footer figure 
 // isBoilerplate judges one element that holds l characters of text.
 func isBoilerplate(n *html.Node, l int) bool {
 	switch hint := hintsBoilerplate(n); {
+	case hint != noHint && inRunningText(n, l):
+		return false // "<p><span class=dateline>KOBE –</span> A total of…"
+	case n.Data == "time" && l < 80 && !inParagraph(n) && aloneInBlock(n, l):
+		return true // "Publiziert: 03.04.2020, 12:35" on a line of its own
 	case boilerTags[n.Data] || hint == boilerHint:
 		return true
 	case hint == captionHint:
@@ -86,8 +122,10 @@ func isBoilerplate(n *html.Node, l int) bool {
 	case n.Data != "li" && 10*linkTextLen(n) >= 6*l:
 		return true // "Read more:" and a link, a box of links
 	}
-	return l < 300 && (hasWidget(n) || l < 150 && hasBylineMark(n)) || l < 30 && isAdLabel(n) ||
-		l < 120 && isCreditLine(n)
+	return l < 300 && (hasWidget(n) || hasDonationLink(n) || l < 150 && hasBylineMark(n, l)) ||
+		l < 30 && isAdLabel(n) || l < 120 && isCreditLine(n) || l < 150 && isReadAlso(n, l) ||
+		l < 50 && n.Data == "div" && isDateLine(n) ||
+		l < 250 && endsInColon(n) && hasPicture(n)
 }
 
 // creditPrefixes open the line under a photo that names its source, in
@@ -147,11 +185,13 @@ func hasWidget(n *html.Node) bool {
 }
 
 // hasBylineMark reports a link to an author's page or a <time>: in a
-// short block, that is a byline or a dateline.
-func hasBylineMark(n *html.Node) bool {
+// short block of l characters, that is a byline or a dateline. A <time>
+// under a quarter of a paragraph or list item is a date in a sentence or
+// in an item of a chronology.
+func hasBylineMark(n *html.Node, l int) bool {
 	return findElement(n, func(e *html.Node) bool {
 		if e.Data == "time" {
-			return true
+			return n.Data != "p" && n.Data != "li" || 4*textLen(e) >= l
 		}
 		if e.Data != "a" {
 			return false

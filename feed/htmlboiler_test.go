@@ -36,6 +36,19 @@ func TestStripBoilerplate(t *testing.T) {
 		{"Korean credit line", `<p>사진=연합뉴스</p>`, "연합뉴스"},
 		{"Chinese credit line", `<p>（图片来源：视觉中国）</p>`, "视觉中国"},
 		{"role complementary", `<div role="complementary"><p>More from the city desk</p></div>`, "city desk"},
+		{"date line with a label", `<div><span>Publiziert:</span> <time>03.04.2020, 12:35</time></div>`, "03.04.2020"},
+		{"date line without a time", `<div class="x9">Publiziert: 03.04.2020, 12:35</div>`, "03.04.2020"},
+		{"date line in English", `<div>Updated May 1, 2024</div>`, "May 1"},
+		{"date line of its own", `<time class="full-date-time">Publiziert: 03.04.2020, 12:35</time>`, "03.04.2020"},
+		{"paywall prompt", `<section class="article-payant"><h2 class="title-payant">Pour lire la suite</h2></section>`, "lire la suite"},
+		{"call to action", `<section class="c-letters-cta"><p>We want to hear what you think about this article.</p></section>`, "hear what you think"},
+		{"citation box", `<div class="citate"><p>Berg, The bridge, CityBlog, 2020/4/1.</p></div>`, "CityBlog"},
+		{"donation box", `<div><p>If you enjoyed reading this post, support us: <a href="https://steadyhq.com/en/cityblog">click here</a>.</p></div>`, "enjoyed reading"},
+		{"lead-in of a list readability took", `<div class="box"><figure><img src="/cover.jpg"></figure><div><p>This story is from issue 7 of the magazine, on sale now. Highlights of the issue:</p></div></div>`, "Highlights"},
+		{"read also paragraph", `<p><em>The other bridge of the city: <a href="/news/other-bridge">Repairs there will take two years</a></em></p>`, "two years"},
+		{"read also paragraph, short headline", `<p><em>The former commander of the city's police: <a href="/news/police">Crime fell by a third</a></em></p>`, "Crime fell"},
+		{"promo box left by its link list", `<div class="box"><figure><img src="/cover.jpg"></figure><div><p>Highlights of the issue:</p>` +
+			`<ul><li><a href="/1">Tram line extended</a></li><li><a href="/2">New school opens</a></li><li><a href="/3">Park gets lights</a></li></ul></div></div>`, "Highlights"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +76,14 @@ func TestStripBoilerplateKeeps(t *testing.T) {
 		{"a wrapper holding most of the text", `<div class="comments-enabled post">` + story + `</div><p>Short line.</p>`, "cracks in two"},
 		{"a list of two linked changes", `<ul><li><a href="/bug/1">Fixed the crash when opening a saved tab group</a></li><li><a href="/bug/2">Made start-up faster on slow disks</a></li></ul>` + story, "saved tab group"},
 		{"a paragraph with one link", `<p>The report by <a href="/report">the engineers</a> runs to 200 pages and lists every crack found in the piers.</p>` + story, "runs to 200 pages"},
+		{"a dateline in the first sentence", `<p><span class="dateline">KOBE – </span>A total of 6,000 surgical masks were stolen from the city's stores on Tuesday, the police said.</p>` + story, "KOBE –"},
+		{"a byline name in running text", `<p>The mayor, <span class="author">Anna Berg</span>, said the city had no choice but to close the old bridge to cars.</p>` + story, "Anna Berg"},
+		{"a date in a sentence", `<p>The council first voted on <time datetime="2024-05-01">1 May 2024</time> and again a month later, with the same result, after a long debate on what the repairs would cost the city.</p>` + story, "1 May 2024"},
+		{"a paragraph ending on a link", `<p>The engineers wrote their findings in <a href="/report">a report of 200 pages</a></p>` + story, "200 pages"},
+		{"a chart and the list it introduces", `<div><img src="/chart.png"><p>The engineers found three causes:</p><ul><li>rust in the piers</li><li>salt from the roads</li><li>heavy traffic</li></ul></div>` + story, "three causes:"},
+		{"dates of a chronology", `<ul><li><time>1911</time> The bridge opens to traffic after five years of work</li><li><time>1960</time> A second lane is added on each side</li></ul>` + story, "1911"},
+		{"a short paragraph with a date", `<p>On 3 May 2024 it rained.</p>` + story, "it rained"},
+		{"a figure in a box", `<div>Cost: 3,500,000 euros</div>` + story, "3,500,000"},
 		{"a list in the story", `<ul><li>Cars: from next spring</li><li>Bicycles: still allowed</li><li>Buses: diverted</li></ul>` + story, "still allowed"},
 	}
 	for _, tt := range tests {
@@ -139,5 +160,18 @@ func TestStripBoilerplateKeepsLastPhoto(t *testing.T) {
 	md := nodeToMarkdown(stripBoilerplate(largest(doc, "body").FirstChild))
 	if !strings.Contains(md, "/new.jpg") || !strings.Contains(md, "The new bridge") {
 		t.Errorf("want the last heading and photo kept:\n%s", md)
+	}
+}
+
+// TestStripBoilerplatePullQuote: a story may end on a pull quote set as a
+// heading (a sentence); a section's title at the end still goes.
+func TestStripBoilerplatePullQuote(t *testing.T) {
+	got := strippedText(t, `<div>`+story+`<h4>“The piers will not last another winter,” the engineers wrote.</h4></div>`)
+	if !strings.Contains(got, "another winter") {
+		t.Errorf("lost the pull quote:\n%s", got)
+	}
+	got = strippedText(t, `<div>`+story+`<h3>What the readers say about the bridge</h3></div>`)
+	if strings.Contains(got, "readers say") {
+		t.Errorf("kept a section title:\n%s", got)
 	}
 }

@@ -7,8 +7,10 @@ import (
 	"golang.org/x/net/html"
 )
 
-// droppedTags never hold article text a reader wants.
-var droppedTags = tagSet("script style noscript template iframe object embed nav footer form button input select textarea svg canvas head title meta link audio video map area dialog")
+// droppedTags never hold article text a reader wants. <rt> and <rp> are
+// ruby's readings (furigana) and their fallback brackets: inlined, they
+// double every annotated word ("子こども").
+var droppedTags = tagSet("rt rp script style noscript template iframe object embed nav footer form button input select textarea svg canvas head title meta link audio video map area dialog")
 
 // knownTags are rendered by the markdown converter; any other element (the
 // <ok href> and <span href> pseudo-links of the mirror sites, custom

@@ -18,7 +18,8 @@ var boilerWords = tagSet("share sharing sharebar social socials related recommen
 	"byline bylines author authors bio dateline breadcrumb breadcrumbs advert advertisement advertising ad ads adsense " +
 	"sponsor sponsored popular trending teaser teasers outbrain taboola " +
 	"toolbar tools print rating ratings pagination pager sidebar meta tags taglist tagcloud " +
-	"complementary navigation contentinfo banner search masthead")
+	"complementary navigation contentinfo banner search masthead " +
+	"paywall payant regwall abonnement abo cta citation citate")
 
 // captionWords mark a photo's caption or credit, or an editor's widget. The
 // element they name is removed unless it holds the photo itself

@@ -34,7 +34,9 @@ func parseHTMLPage(src string) draft {
 	if kw := pm.props["article:tag"]; kw != "" {
 		d.tags = appendValues(nil, kw)
 	}
-	d.markdown = cleanMarkdown(nodeToMarkdown(mainContent(doc)))
+	body := withLead(doc, withSiblingParts(doc, mainContent(doc)), firstNonEmpty(pm.props["description"], pm.props["og:description"]))
+	body = withJSONLDBody(body, pm.dates.jsonLD)
+	d.markdown = cleanMarkdown(nodeToMarkdown(body))
 	if h, rest, ok := splitTopHeading(d.markdown); ok && sameTitle(h, d.title) {
 		d.markdown = rest
 	}
@@ -92,4 +94,12 @@ func (pm *pageMeta) take(n *html.Node) {
 			pm.dates.takeItemprop(n)
 		}
 	}
+}
+
+// firstNonEmpty returns a unless it is blank, else b.
+func firstNonEmpty(a, b string) string {
+	if strings.TrimSpace(a) != "" {
+		return a
+	}
+	return b
 }
