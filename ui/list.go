@@ -22,8 +22,9 @@ type listModel struct {
 	query    string // free text of the query, for highlighting
 	keys     keyMap
 	styles   *Styles
-	moreWant bool // a next page has been asked for
-	loaded   bool // the first page has arrived
+	moreWant bool   // a next page has been asked for
+	loaded   bool   // the first page has arrived
+	empty    string // what an empty list says (Model.emptyText)
 }
 
 // selectedMsg tells the root that the selection moved.
@@ -68,6 +69,13 @@ func (m listModel) indexOf(id string) int {
 		}
 	}
 	return -1
+}
+
+// keepRow scrolls so the selection is on screen row row again, as far as
+// the hits allow.
+func (m *listModel) keepRow(row int) {
+	m.offset = max(0, min(m.cursor-row, len(m.hits)-m.height))
+	m.scrollTo()
 }
 
 // moveTo selects row i (clamped) and scrolls it into view.
@@ -138,11 +146,9 @@ func (m listModel) view() string {
 		rows = append(rows, m.row(m.hits[i], i == m.cursor))
 	}
 	if len(m.hits) == 0 && m.height > 0 {
-		text := "  no articles match"
-		if !m.loaded {
-			text = "  loading…"
+		for _, l := range wrap(m.empty, max(m.width-2, 1)) {
+			rows = append(rows, m.styles.Dim.Render(fit("  "+l, m.width)))
 		}
-		rows = append(rows, m.styles.Dim.Render(fit(text, m.width)))
 	}
 	blank := strings.Repeat(" ", max(m.width, 0))
 	for len(rows) < m.height {

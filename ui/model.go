@@ -36,6 +36,9 @@ type Options struct {
 	Clipboard io.Writer
 	// NoUpdate skips the background update of the index at startup.
 	NoUpdate bool
+	// Changes reports that the archive changed (a watch.Watcher's C): each
+	// report updates the index and refreshes what is on screen.
+	Changes <-chan struct{}
 }
 
 // Timings.
@@ -116,7 +119,12 @@ type Model struct {
 	readSeq     int    // the newest read timer
 	readTimerID string // the article that timer is for
 
-	updateCh chan tea.Msg
+	updateCh    chan tea.Msg
+	updating    bool // an update of the index is running
+	updateAgain bool // the archive changed during it: update once more
+	indexed     bool // the first update is done: an empty index is an empty archive
+	shownDone   int  // the update's progress the list last showed
+	refreshSeq  int  // the search refreshing the list in place (selection row kept)
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 }
@@ -147,6 +155,8 @@ func New(opts Options) Model {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}
 	m.help.Styles = m.styles.Help
+	m.updating = !opts.NoUpdate
+	m.indexed = opts.NoUpdate
 	m.input = textinput.New()
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "words, \"a phrase\", -word, lang:zh, source:…"
@@ -178,6 +188,7 @@ func Run(ctx context.Context, opts Options) error {
 // firstPageMsg carries the last position and the first page of results.
 type firstPageMsg struct {
 	selected string
+	scroll   string // scrollKey's value
 	res      store.Result
 	all      int
 	err      error
@@ -193,17 +204,22 @@ func (m Model) Init() tea.Cmd {
 		if err != nil {
 			return firstPageMsg{err: err}
 		}
+		scroll, err := ix.Value(ctx, scrollKey)
+		if err != nil {
+			return firstPageMsg{err: err}
+		}
 		res, err := ix.Search(ctx, q)
 		if err != nil {
 			return firstPageMsg{err: err}
 		}
 		all, err := countAll(ctx, ix, q, res.Total)
-		return firstPageMsg{selected: sel, res: res, all: all, err: err}
+		return firstPageMsg{selected: sel, scroll: scroll, res: res, all: all, err: err}
 	}
+	changes := waitChanges(m.opts.Changes)
 	if m.opts.NoUpdate {
-		return first
+		return tea.Batch(first, changes)
 	}
-	return tea.Batch(first, updateIndex(m.ix, m.updateCh))
+	return tea.Batch(first, changes, updateIndex(m.ix, m.updateCh))
 }
 
 // buildQuery combines the query line with the filters.
@@ -272,6 +288,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus(msg.err.Error(), true)
 		}
 		m.restoreID = msg.selected
+		m.reader.restoreScroll(msg.selected, msg.scroll)
 		m.all = msg.all
 		m.list.setHits(msg.res.Hits, msg.res.Total, msg.selected)
 		return m, m.onSelect()
@@ -321,10 +338,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case updateProgressMsg:
-		m.progress = progressText(msg.p)
-		return m, waitUpdate(m.updateCh)
+		return m.updateProgress(msg)
 	case updateDoneMsg:
 		return m.updateDone(msg)
+	case changesMsg:
+		next, cmd := m.archiveChanged()
+		return next, tea.Batch(cmd, waitChanges(m.opts.Changes))
+	case ArchiveChangedMsg:
+		return m.archiveChanged()
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.err)
 	case statusExpiredMsg:
@@ -333,10 +354,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case editorFinishedMsg:
-		if msg.err != nil {
-			return m, m.setStatus("editor: "+msg.err.Error(), true)
-		}
-		return m, nil
+		return m.editorFinished(msg)
 	case tea.MouseMsg:
 		return m.mouse(msg)
 	case tea.KeyMsg:
@@ -403,30 +421,12 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 		m.all = msg.all
 	}
 	m.list.query = m.highlightText()
+	row := m.list.cursor - m.list.offset
 	m.list.setHits(msg.res.Hits, msg.res.Total, keep)
+	if msg.seq == m.refreshSeq && m.list.selectedID() == keep {
+		m.list.keepRow(row) // new articles above it do not push it down the screen
+	}
 	return m, m.onSelect()
-}
-
-func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
-	m.progress = ""
-	if msg.err != nil {
-		return m, m.setStatus(msg.err.Error(), true)
-	}
-	st := msg.st
-	if st.Skipped || st.New+st.Changed+st.Removed == 0 {
-		return m, nil
-	}
-	text := fmt.Sprintf("%s new, %s changed, %s removed at %s", commaInt(st.New), commaInt(st.Changed),
-		commaInt(st.Removed), m.opts.Now().Format("15:04"))
-	m.searchSeq++
-	return m, tea.Batch(m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.buildQuery(), true))
-}
-
-func progressText(p store.Progress) string {
-	if p.Total == 0 {
-		return "checking the archive…"
-	}
-	return fmt.Sprintf("indexing %s/%s", commaInt(p.Done), commaInt(p.Total))
 }
 
 // onSelect follows the selection: the reader shows it (from the cache or
@@ -521,7 +521,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.quitting = true
-	return m, savePosition(m.ix, m.list.selectedID())
+	return m, savePosition(m.ix, m.list.selectedID(), m.reader.scrollValue(m.list.selectedID()))
 }
 
 func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -672,7 +672,8 @@ func (m Model) focusReader() (tea.Model, tea.Cmd) {
 	}
 	m.focus = stateReader
 	m.layout()
-	return m, tea.Batch(m.onSelect(), savePosition(m.ix, m.list.selectedID()))
+	id := m.list.selectedID()
+	return m, tea.Batch(m.onSelect(), savePosition(m.ix, id, m.reader.scrollValue(id)))
 }
 
 func (m Model) openPicker(kind pickerKind, chosen []string) (tea.Model, tea.Cmd) {

@@ -42,6 +42,8 @@ type readerModel struct {
 	offset  int
 	ready   bool
 
+	gen     int        // renders of an older generation are not used
+	restore scrollMark // the scroll to restore once this article is laid out
 	cache   map[renderKey]prepared
 	pending map[renderKey]bool
 	arts    map[string]feed.Article // parsed articles, reused at other widths
@@ -75,6 +77,9 @@ func (m readerModel) line(s string) string {
 func (m *readerModel) show(hit store.Hit, query string) {
 	if hit.ID != m.id {
 		m.offset = 0
+		if m.restore.id != hit.ID {
+			m.restore = scrollMark{}
+		}
 	}
 	m.id, m.hit = hit.ID, hit
 	m.ready = false
@@ -84,7 +89,7 @@ func (m *readerModel) show(hit store.Hit, query string) {
 }
 
 func (m readerModel) key(id, query string) renderKey {
-	return renderKey{id: id, width: m.inner(), theme: m.theme, query: query}
+	return renderKey{gen: m.gen, id: id, width: m.inner(), theme: m.theme, query: query}
 }
 
 // want returns the command to prepare id at the current width, or nil if
@@ -156,6 +161,10 @@ func (m *readerModel) fill(p prepared) {
 	}
 	m.lines, m.links, m.matches = lines, p.doc.Links, p.doc.Matches
 	m.ready = true
+	if m.restore.id != "" && m.restore.id == m.id {
+		m.offset = int(m.restore.frac*float64(m.maxOffset()) + 0.5)
+		m.restore = scrollMark{}
+	}
 	m.offset = min(m.offset, m.maxOffset())
 }
 
