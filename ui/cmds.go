@@ -77,6 +77,7 @@ type (
 	// stateSavedMsg reports a write of reader state.
 	stateSavedMsg struct {
 		what string
+		id   string
 		err  error
 	}
 	updateProgressMsg struct{ p store.Progress }
@@ -177,13 +178,13 @@ func loadFacets(ix Index, kind pickerKind, seq int, q store.Query) tea.Cmd {
 
 func setRead(ix Index, id string, read bool) tea.Cmd {
 	return func() tea.Msg {
-		return stateSavedMsg{what: "read", err: ix.SetRead(context.Background(), id, read)}
+		return stateSavedMsg{what: "read", id: id, err: ix.SetRead(context.Background(), id, read)}
 	}
 }
 
 func setStarred(ix Index, id string, star bool) tea.Cmd {
 	return func() tea.Msg {
-		return stateSavedMsg{what: "star", err: ix.SetStarred(context.Background(), id, star)}
+		return stateSavedMsg{what: "star", id: id, err: ix.SetStarred(context.Background(), id, star)}
 	}
 }
 

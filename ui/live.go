@@ -48,11 +48,11 @@ func (m Model) archiveChanged() (tea.Model, tea.Cmd) {
 func (m Model) updateProgress(msg updateProgressMsg) (tea.Model, tea.Cmd) {
 	m.progress = progressText(msg.p, max(m.width/4, 10))
 	cmds := []tea.Cmd{waitUpdate(m.updateCh)}
-	if msg.p.Phase != "scan" && msg.p.Done > 0 && msg.p.Done != m.shownDone {
-		m.shownDone = msg.p.Done
+	if msg.p.Committed > m.shownDone {
+		m.shownDone = msg.p.Committed
 		m.searchSeq++
 		m.refreshSeq = m.searchSeq
-		cmds = append(cmds, runSearch(m.ix, m.searchSeq, m.buildQuery(), true))
+		cmds = append(cmds, runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
 	}
 	return m, tea.Batch(cmds...)
 }
@@ -79,14 +79,25 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 	m.reader.forget()
 	m.searchSeq++
 	m.refreshSeq = m.searchSeq
-	return m, tea.Batch(again, m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.buildQuery(), true))
+	return m, tea.Batch(again, m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
+}
+
+// refreshQuery is the list's query for a refresh in place: as many hits
+// as are loaded, so that the selection is found again however far down.
+func (m Model) refreshQuery() store.Query {
+	q := m.buildQuery()
+	q.Limit = min(max(m.page, len(m.list.hits)), maxBottom)
+	return q
 }
 
 // progressText is the status line during an update: a bar of barW cells
 // and the count.
 func progressText(p store.Progress, barW int) string {
-	if p.Total == 0 {
+	switch {
+	case p.Total == 0:
 		return "checking the archive…"
+	case p.Phase == "scan":
+		return fmt.Sprintf("checking %s files…", commaInt(p.Total))
 	}
 	filled := min(barW*p.Done/p.Total, barW)
 	return fmt.Sprintf("indexing %s%s %s/%s", strings.Repeat("█", filled), strings.Repeat("░", barW-filled),
@@ -117,4 +128,23 @@ func (m Model) editorFinished(msg editorFinishedMsg) (tea.Model, tea.Cmd) {
 	}
 	next, refresh := m.archiveChanged()
 	return next, tea.Batch(append(cmds, refresh)...)
+}
+
+// marks are read and star changes on their way to the index. A list
+// fetched meanwhile (an update commits while the change waits for the
+// write lock) would otherwise show the old state for a moment.
+type marks map[string][2]bool
+
+func (mk marks) set(h store.Hit) { mk[h.ID] = [2]bool{h.Read, h.Starred} }
+
+// apply puts the changes on their way onto freshly fetched hits.
+func (mk marks) apply(hits []store.Hit) {
+	if len(mk) == 0 {
+		return
+	}
+	for i := range hits {
+		if s, ok := mk[hits[i].ID]; ok {
+			hits[i].Read, hits[i].Starred = s[0], s[1]
+		}
+	}
 }

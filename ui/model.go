@@ -125,6 +125,7 @@ type Model struct {
 	indexed     bool // the first update is done: an empty index is an empty archive
 	shownDone   int  // the update's progress the list last showed
 	refreshSeq  int  // the search refreshing the list in place (selection row kept)
+	marks       marks
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 }
@@ -156,6 +157,7 @@ func New(opts Options) Model {
 	}
 	m.help.Styles = m.styles.Help
 	m.updating = !opts.NoUpdate
+	m.marks = marks{}
 	m.indexed = opts.NoUpdate
 	m.input = textinput.New()
 	m.input.Prompt = "/ "
@@ -290,6 +292,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.restoreID = msg.selected
 		m.reader.restoreScroll(msg.selected, msg.scroll)
 		m.all = msg.all
+		m.marks.apply(msg.res.Hits)
 		m.list.setHits(msg.res.Hits, msg.res.Total, msg.selected)
 		return m, m.onSelect()
 	case searchDoneMsg:
@@ -328,6 +331,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case selectedMsg:
 		return m, m.onSelect()
 	case stateSavedMsg:
+		delete(m.marks, msg.id)
 		if msg.err != nil {
 			return m, m.setStatus(msg.err.Error(), true)
 		}
@@ -402,6 +406,7 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.offset > 0 {
 		if msg.offset == len(m.list.hits) {
+			m.marks.apply(msg.res.Hits)
 			m.list.hits = append(m.list.hits, msg.res.Hits...)
 			m.list.total = msg.res.Total
 		}
@@ -422,6 +427,7 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	m.list.query = m.highlightText()
 	row := m.list.cursor - m.list.offset
+	m.marks.apply(msg.res.Hits)
 	m.list.setHits(msg.res.Hits, msg.res.Total, keep)
 	if msg.seq == m.refreshSeq && m.list.selectedID() == keep {
 		m.list.keepRow(row) // new articles above it do not push it down the screen
@@ -474,6 +480,7 @@ func (m *Model) markRead(id string) tea.Cmd {
 		return nil
 	}
 	m.list.hits[m.list.cursor].Read = true
+	m.marks.set(m.list.hits[m.list.cursor])
 	return setRead(m.ix, id, true)
 }
 
@@ -694,9 +701,11 @@ func (m *Model) toggle(star bool) tea.Cmd {
 	row := &m.list.hits[m.list.cursor]
 	if star {
 		row.Starred = !h.Starred
+		m.marks.set(*row)
 		return setStarred(m.ix, h.ID, row.Starred)
 	}
 	row.Read = !h.Read
+	m.marks.set(*row)
 	return setRead(m.ix, h.ID, row.Read)
 }
 
