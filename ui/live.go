@@ -69,7 +69,13 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Batch(again, m.setStatus(msg.err.Error(), true))
 	}
 	st := msg.st
-	if st.Skipped || st.New+st.Changed+st.Removed == 0 {
+	if st.Skipped { // another process is updating: what it committed may be new
+		m.reader.forget()
+		m.searchSeq++
+		m.refreshSeq = m.searchSeq
+		return m, tea.Batch(again, runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
+	}
+	if st.New+st.Changed+st.Removed == 0 {
 		return m, again
 	}
 	text := fmt.Sprintf("%s new, %s changed, %s removed at %s", commaInt(st.New), commaInt(st.Changed),

@@ -264,3 +264,27 @@ func TestLiveArchive(t *testing.T) {
 		t.Errorf("final list: %d articles, %q selected", fm.list.total, fm.list.hits[fm.list.cursor].Title)
 	}
 }
+
+// skippingIndex finds another process updating, as store does when one
+// holds the update lock.
+type skippingIndex struct{ *store.Index }
+
+func (skippingIndex) Update(context.Context, func(store.Progress)) (store.UpdateStats, error) {
+	return store.UpdateStats{Skipped: true}, nil
+}
+
+// TestRefreshWhenAnotherProcessUpdates: when `yomu index` in another shell
+// holds the update, the reader still shows what that one committed.
+func TestRefreshWhenAnotherProcessUpdates(t *testing.T) {
+	dir, write := liveArchive(t, 0)
+	ix := openIndex(t, dir)
+	m, _, _ := newTestModel(t, skippingIndex{ix}, 100, 20)
+	write("d.md", "Delta", "2025-01-06", "")
+	if _, err := ix.Update(context.Background(), nil); err != nil { // the other process
+		t.Fatal(err)
+	}
+	m = send(t, m, ArchiveChangedMsg{})
+	if m.list.total != 5 || !strings.Contains(screen(m), "Delta") {
+		t.Errorf("the other process's article is not listed (%d):\n%s", m.list.total, screen(m))
+	}
+}
