@@ -22,7 +22,7 @@ type ShowOptions struct {
 // reading pane, then the body rendered at opts.Width.
 func WriteArticle(w io.Writer, a feed.Article, opts ShowOptions) error {
 	width := max(opts.Width, 20)
-	theme := resolveTheme(opts.Theme)
+	theme := resolveTheme(opts.Theme, askTerminal)
 	var b strings.Builder
 	b.WriteString(wrapPlain(a.Title, width))
 	b.WriteString("\n")

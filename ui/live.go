@@ -16,10 +16,10 @@ import (
 // reading pane's scroll stay where they were. A program may Send it.
 type ArchiveChangedMsg struct{}
 
-// changesMsg is one report from Options.Changes; the wait is re-armed.
-type changesMsg struct{}
+// changeReportedMsg is one report from Options.Changes; the wait is re-armed.
+type changeReportedMsg struct{}
 
-// waitChanges turns the next report on ch into a changesMsg (nil ch: none).
+// waitChanges turns the next report on ch into a changeReportedMsg (nil ch: none).
 func waitChanges(ch <-chan struct{}) tea.Cmd {
 	if ch == nil {
 		return nil
@@ -28,7 +28,7 @@ func waitChanges(ch <-chan struct{}) tea.Cmd {
 		if _, ok := <-ch; !ok {
 			return nil
 		}
-		return changesMsg{}
+		return changeReportedMsg{}
 	}
 }
 

@@ -174,7 +174,7 @@ func Run(ctx context.Context, opts Options) error {
 	// go-runewidth would count East Asian Ambiguous characters as two
 	// cells under a CJK locale while lipgloss and the terminal draw one.
 	runewidth.DefaultCondition.EastAsianWidth = false
-	opts.Theme = resolveTheme(opts.Theme)
+	opts.Theme = resolveTheme(opts.Theme, askTerminal)
 	m := New(opts)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx))
 	_, err := p.Run()
@@ -345,7 +345,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateProgress(msg)
 	case updateDoneMsg:
 		return m.updateDone(msg)
-	case changesMsg:
+	case changeReportedMsg:
 		next, cmd := m.archiveChanged()
 		return next, tea.Batch(cmd, waitChanges(m.opts.Changes))
 	case ArchiveChangedMsg:

@@ -37,7 +37,7 @@ type Styles struct {
 // plain, else the terminal background decides, asked once before the
 // program starts. Only "auto" asks: a terminal that does not answer costs
 // termbg.Timeout (300 ms) and is taken as dark, as most terminals are.
-func resolveTheme(name string) string {
+func resolveTheme(name string, ask func() (dark, ok bool)) string {
 	switch name {
 	case "dark", "light", "plain":
 		return name
@@ -45,7 +45,7 @@ func resolveTheme(name string) string {
 	if os.Getenv("NO_COLOR") != "" {
 		return "plain"
 	}
-	dark, ok := askDark()
+	dark, ok := ask()
 	if !ok {
 		dark = true
 	}
@@ -56,9 +56,8 @@ func resolveTheme(name string) string {
 	return "light"
 }
 
-// askDark asks the terminal whether its background is dark; a variable so
-// tests can see it is not asked.
-var askDark = func() (dark, ok bool) { return termbg.Dark(os.Stdin, os.Stdout, termbg.Timeout) }
+// askTerminal asks the terminal whether its background is dark.
+func askTerminal() (dark, ok bool) { return termbg.Dark(os.Stdin, os.Stdout, termbg.Timeout) }
 
 // defaultStyles builds the styles of a theme ("dark", "light" or "plain").
 // Plain keeps bold and reverse video (NO_COLOR allows them) but no colour.

@@ -18,14 +18,13 @@ func TestResolveTheme(t *testing.T) {
 		{"auto", "1", "plain"},
 		{"", "1", "plain"},
 	}
-	defer func(ask func() (bool, bool)) { askDark = ask }(askDark)
 	for _, tt := range tests {
 		t.Setenv("NO_COLOR", tt.noColor)
-		askDark = func() (bool, bool) { // an explicit theme or NO_COLOR asks nothing
+		ask := func() (bool, bool) { // an explicit theme or NO_COLOR asks nothing
 			t.Errorf("resolveTheme(%q) with NO_COLOR=%q asked the terminal", tt.flag, tt.noColor)
 			return true, true
 		}
-		if got := resolveTheme(tt.flag); got != tt.want {
+		if got := resolveTheme(tt.flag, ask); got != tt.want {
 			t.Errorf("resolveTheme(%q) with NO_COLOR=%q = %q, want %q", tt.flag, tt.noColor, got, tt.want)
 		}
 	}
@@ -35,8 +34,8 @@ func TestResolveTheme(t *testing.T) {
 		dark, ok bool
 		want     string
 	}{{true, true, "dark"}, {false, true, "light"}, {false, false, "dark"}} {
-		askDark = func() (bool, bool) { return ask.dark, ask.ok }
-		if got := resolveTheme("auto"); got != ask.want {
+		answer := func() (bool, bool) { return ask.dark, ask.ok }
+		if got := resolveTheme("auto", answer); got != ask.want {
 			t.Errorf("auto with the terminal answering dark=%v ok=%v = %q, want %q", ask.dark, ask.ok, got, ask.want)
 		}
 	}
