@@ -18,6 +18,7 @@ func TestDependencyDirection(t *testing.T) {
 		"store":     {"feed"},
 		"ui/render": {"store", "feed"},
 		"ui":        {"ui/render", "store", "feed"},
+		"watch":     {}, // tells that files changed; main wires it to ui
 	}
 	for pkg, ok := range allowed {
 		for _, imp := range ourImports(t, pkg) {
@@ -43,7 +44,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "store"} {
+	for _, pkg := range []string{".", "feed", "store", "watch"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)

@@ -18,6 +18,7 @@ import (
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
 	"github.com/yomu-reader/yomu/ui"
+	"github.com/yomu-reader/yomu/watch"
 )
 
 // openIndex opens the archive's index and, unless --no-update, brings it up
@@ -440,7 +441,11 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	defer ix.Close()
-	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir()})
+	// The reader follows the archive: the watcher says when files changed
+	// and the reader updates the index and what is on screen.
+	w := watch.Start(ctx, ix.Dir(), watch.Options{Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != ""})
+	defer w.Close()
+	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C})
 }
 
 func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {

@@ -12,12 +12,15 @@ import (
 	"os"
 	"os/signal"
 	"runtime/pprof"
+
+	"github.com/yomu-reader/yomu/internal/noprobe"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
 var version = "dev"
 
 func main() {
+	noprobe.Restore() // before anything looks at TERM (see noprobe)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	stopProfile := startProfile(os.Getenv("YOMU_CPUPROFILE"), os.Stderr)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)

@@ -26,6 +26,9 @@ type Progress struct {
 	Phase string // "scan", "parse", "write"
 	Done  int
 	Total int
+	// Committed is how many of the Done files are committed, so that a
+	// search finds them: the reader lists them while the rest is indexed.
+	Committed int
 }
 
 // Warning is a file that was skipped or salvaged, with the reason.

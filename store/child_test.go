@@ -44,7 +44,7 @@ func runChild(role, dir, index string) error {
 	switch role {
 	case "update":
 		st, err := ix.Update(ctx, func(p Progress) {
-			fmt.Printf("progress %s %d %d\n", p.Phase, p.Done, p.Total)
+			fmt.Printf("progress %s %d %d %d\n", p.Phase, p.Done, p.Total, p.Committed)
 		})
 		if err != nil {
 			return err

@@ -18,11 +18,11 @@ func TestKilledUpdateIsCompletedByTheNext(t *testing.T) {
 	killed := false
 	for c.lines.Scan() {
 		var phase string
-		var done, total int
-		if _, err := fmt.Sscanf(c.lines.Text(), "progress %s %d %d", &phase, &done, &total); err != nil {
+		var done, total, committed int
+		if _, err := fmt.Sscanf(c.lines.Text(), "progress %s %d %d %d", &phase, &done, &total, &committed); err != nil {
 			continue
 		}
-		if phase == "parse" && done > 0 && done < total {
+		if phase == "parse" && committed > 0 && done < total { // a batch is in, more to come
 			// The child keeps parsing and writing while the signal travels.
 			if err := c.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 				t.Fatal(err)

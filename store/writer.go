@@ -24,23 +24,31 @@ import (
 var (
 	batchFiles = 16384
 	batchTime  = 10 * time.Second // below the 15 s busy timeout of the others
-	batchBytes = 64 << 20         // the segment builder's memory (segBuilder.bytes)
+	// firstBatch is the age at which the first batch commits; each next
+	// one may be twice as old, up to batchTime. The reader lists what is
+	// committed, so on a first run it shows articles after a second and
+	// then every few, instead of everything at the end; the few extra
+	// segments are merged (tiers of four) like any others.
+	firstBatch = time.Second
+	batchBytes = 64 << 20 // the segment builder's memory (segBuilder.bytes)
 )
 
 // writer is the single goroutine that writes an Update's results.
 type writer struct {
-	ix       *Index
-	progress func(Progress)
-	total    int
-	done     int
-	tx       *sql.Tx
-	st       map[string]*sql.Stmt
-	pending  int
-	since    time.Time
-	stats    UpdateStats
-	seg      *segFeed
-	dicts    *dicts
-	ck       *checkpointer
+	ix        *Index
+	progress  func(Progress)
+	total     int
+	done      int
+	tx        *sql.Tx
+	st        map[string]*sql.Stmt
+	pending   int
+	commits   int // batches committed, for batchAge
+	committed int // files written in committed batches, for Progress
+	since     time.Time
+	stats     UpdateStats
+	seg       *segFeed
+	dicts     *dicts
+	ck        *checkpointer
 }
 
 func newWriter(ix *Index, progress func(Progress), total int, ck *checkpointer) *writer {
@@ -113,8 +121,20 @@ func (w *writer) run(ctx context.Context, removed []string, results <-chan parse
 	if err := w.commit(); err != nil {
 		return w.stats, err
 	}
-	w.progress(Progress{Phase: "write", Done: w.done, Total: w.total})
+	w.progress(Progress{Phase: "write", Done: w.done, Total: w.total, Committed: w.done})
 	return w.stats, nil
+}
+
+// progressEvery is how many files make a progress report between commits.
+const progressEvery = 64
+
+// batchAge is how old the open batch may grow: firstBatch doubled per
+// commit so far, at most batchTime.
+func (w *writer) batchAge() time.Duration {
+	if w.commits >= 4 {
+		return batchTime
+	}
+	return min(firstBatch<<w.commits, batchTime)
 }
 
 // step runs one file's writes inside the current batch, committing the
@@ -130,11 +150,14 @@ func (w *writer) step(ctx context.Context, fn func() error) error {
 		return err
 	}
 	w.pending++
-	if w.pending >= batchFiles || time.Since(w.since) >= batchTime || int(w.seg.bytes.Load()) >= batchBytes {
+	if w.pending >= batchFiles || time.Since(w.since) >= w.batchAge() || int(w.seg.bytes.Load()) >= batchBytes {
 		if err := w.commit(); err != nil {
 			return err
 		}
-		w.progress(Progress{Phase: "parse", Done: w.done, Total: w.total})
+		w.committed = w.done + 1 // this file's, counted by run after step
+		w.progress(Progress{Phase: "parse", Done: w.committed, Total: w.total, Committed: w.committed})
+	} else if (w.done+1)%progressEvery == 0 {
+		w.progress(Progress{Phase: "parse", Done: w.done + 1, Total: w.total, Committed: w.committed})
 	}
 	return nil
 }
@@ -180,6 +203,7 @@ func (w *writer) commit() error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
+	w.commits++
 	w.ck.request()
 	return nil
 }

@@ -35,7 +35,7 @@ func WriteArticle(w io.Writer, a feed.Article, opts ShowOptions) error {
 		}
 		return wrapPlain(s, width)
 	}
-	theme := resolveTheme(opts.Theme)
+	theme := resolveTheme(opts.Theme, askTerminal)
 	var b strings.Builder
 	b.WriteString(wrapText(a.Title))
 	b.WriteString("\n")

@@ -32,8 +32,12 @@ type Index interface {
 	Update(ctx context.Context, progress func(store.Progress)) (store.UpdateStats, error)
 }
 
-// positionKey is where the selected article is kept between runs.
-const positionKey = "ui.selected"
+// positionKey is where the selected article is kept between runs, and
+// scrollKey how far it was scrolled ("<id> <fraction>", see scroll.go).
+const (
+	positionKey = "ui.selected"
+	scrollKey   = "ui.scroll"
+)
 
 // pageSize is how many hits one search asks for; more are fetched as the
 // selection nears the end of what is loaded.
@@ -71,6 +75,7 @@ type (
 	// stateSavedMsg reports a write of reader state.
 	stateSavedMsg struct {
 		what string
+		id   string
 		err  error
 	}
 	updateProgressMsg struct{ p store.Progress }
@@ -88,6 +93,7 @@ type (
 
 // renderKey identifies one rendering of an article.
 type renderKey struct {
+	gen   int // the reader's generation: an update of the index starts a new one
 	id    string
 	width int
 	theme string
@@ -123,9 +129,15 @@ func countAll(ctx context.Context, ix Index, q store.Query, total int) (int, err
 	return res.Total, err
 }
 
-func savePosition(ix Index, id string) tea.Cmd {
+// savePosition keeps the selected article and how far it was scrolled.
+func savePosition(ix Index, id, scroll string) tea.Cmd {
 	return func() tea.Msg {
-		return positionSavedMsg{err: ix.SetValue(context.Background(), positionKey, id)}
+		ctx := context.Background()
+		err := ix.SetValue(ctx, positionKey, id)
+		if err == nil {
+			err = ix.SetValue(ctx, scrollKey, scroll)
+		}
+		return positionSavedMsg{err: err}
 	}
 }
 
@@ -164,13 +176,13 @@ func loadFacets(ix Index, kind pickerKind, seq int, q store.Query) tea.Cmd {
 
 func setRead(ix Index, id string, read bool) tea.Cmd {
 	return func() tea.Msg {
-		return stateSavedMsg{what: "read", err: ix.SetRead(context.Background(), id, read)}
+		return stateSavedMsg{what: "read", id: id, err: ix.SetRead(context.Background(), id, read)}
 	}
 }
 
 func setStarred(ix Index, id string, star bool) tea.Cmd {
 	return func() tea.Msg {
-		return stateSavedMsg{what: "star", err: ix.SetStarred(context.Background(), id, star)}
+		return stateSavedMsg{what: "star", id: id, err: ix.SetStarred(context.Background(), id, star)}
 	}
 }
 

@@ -22,8 +22,9 @@ type listModel struct {
 	query    string // free text of the query, for highlighting
 	keys     keyMap
 	styles   *Styles
-	moreWant bool // a next page has been asked for
-	loaded   bool // the first page has arrived
+	moreWant bool   // a next page has been asked for
+	loaded   bool   // the first page has arrived
+	empty    string // what an empty list says (Model.emptyText)
 	// owed is how many rows down the keys asked for beyond the last loaded
 	// one, while more are on their way: a burst of j right after start (or
 	// at a page boundary) counts whole once the next page arrives.
@@ -72,6 +73,13 @@ func (m listModel) indexOf(id string) int {
 		}
 	}
 	return -1
+}
+
+// keepRow scrolls so the selection is on screen row row again, as far as
+// the hits allow.
+func (m *listModel) keepRow(row int) {
+	m.offset = max(0, min(m.cursor-row, len(m.hits)-m.height))
+	m.scrollTo()
 }
 
 // moveTo selects row i (clamped) and scrolls it into view.
@@ -170,11 +178,9 @@ func (m listModel) view() string {
 		rows = append(rows, m.row(m.hits[i], i == m.cursor))
 	}
 	if len(m.hits) == 0 && m.height > 0 {
-		text := "  no articles match"
-		if !m.loaded {
-			text = "  loading…"
+		for _, l := range wrap(m.empty, max(m.width-2, 1)) {
+			rows = append(rows, m.styles.Dim.Render(fit("  "+l, m.width)))
 		}
-		rows = append(rows, m.styles.Dim.Render(fit(text, m.width)))
 	}
 	blank := strings.Repeat(" ", max(m.width, 0))
 	for len(rows) < m.height {

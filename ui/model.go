@@ -36,6 +36,9 @@ type Options struct {
 	Clipboard io.Writer
 	// NoUpdate skips the background update of the index at startup.
 	NoUpdate bool
+	// Changes reports that the archive changed (a watch.Watcher's C): each
+	// report updates the index and refreshes what is on screen.
+	Changes <-chan struct{}
 }
 
 // Timings.
@@ -118,7 +121,13 @@ type Model struct {
 	readSeq     int    // the newest read timer
 	readTimerID string // the article that timer is for
 
-	updateCh chan tea.Msg
+	updateCh    chan tea.Msg
+	updating    bool // an update of the index is running
+	updateAgain bool // the archive changed during it: update once more
+	indexed     bool // the first update is done: an empty index is an empty archive
+	shownDone   int  // the update's progress the list last showed
+	refreshSeq  int  // the search refreshing the list in place (selection row kept)
+	marks       marks
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 }
@@ -149,6 +158,9 @@ func New(opts Options) Model {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}
 	m.help.Styles = m.styles.Help
+	m.updating = !opts.NoUpdate
+	m.marks = marks{}
+	m.indexed = opts.NoUpdate
 	m.input = textinput.New()
 	m.input.Prompt = "/ "
 	m.input.Placeholder = "words, \"a phrase\", -word, lang:zh, source:…"
@@ -164,7 +176,7 @@ func Run(ctx context.Context, opts Options) error {
 	// go-runewidth would count East Asian Ambiguous characters as two
 	// cells under a CJK locale while lipgloss and the terminal draw one.
 	runewidth.DefaultCondition.EastAsianWidth = false
-	opts.Theme = resolveTheme(opts.Theme)
+	opts.Theme = resolveTheme(opts.Theme, askTerminal)
 	m := New(opts)
 	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithContext(ctx))
 	_, err := p.Run()
@@ -180,6 +192,7 @@ func Run(ctx context.Context, opts Options) error {
 // firstPageMsg carries the last position and the first page of results.
 type firstPageMsg struct {
 	selected string
+	scroll   string // scrollKey's value
 	res      store.Result
 	all      int
 	err      error
@@ -195,17 +208,22 @@ func (m Model) Init() tea.Cmd {
 		if err != nil {
 			return firstPageMsg{err: err}
 		}
+		scroll, err := ix.Value(ctx, scrollKey)
+		if err != nil {
+			return firstPageMsg{err: err}
+		}
 		res, err := ix.Search(ctx, q)
 		if err != nil {
 			return firstPageMsg{err: err}
 		}
 		all, err := countAll(ctx, ix, q, res.Total)
-		return firstPageMsg{selected: sel, res: res, all: all, err: err}
+		return firstPageMsg{selected: sel, scroll: scroll, res: res, all: all, err: err}
 	}
+	changes := waitChanges(m.opts.Changes)
 	if m.opts.NoUpdate {
-		return first
+		return tea.Batch(first, changes)
 	}
-	return tea.Batch(first, updateIndex(m.ix, m.updateCh))
+	return tea.Batch(first, changes, updateIndex(m.ix, m.updateCh))
 }
 
 // buildQuery combines the query line with the filters. The line's last
@@ -277,7 +295,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.setStatus(msg.err.Error(), true)
 		}
 		m.restoreID = msg.selected
+		m.reader.restoreScroll(msg.selected, msg.scroll)
 		m.all = msg.all
+		m.marks.apply(msg.res.Hits)
 		m.list.setHits(msg.res.Hits, msg.res.Total, msg.selected)
 		m.list.payOwed()
 		return m, m.onSelect()
@@ -311,6 +331,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case selectedMsg:
 		return m, m.onSelect()
 	case stateSavedMsg:
+		delete(m.marks, msg.id)
 		if msg.err != nil {
 			return m, m.setStatus(msg.err.Error(), true)
 		}
@@ -321,10 +342,14 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case updateProgressMsg:
-		m.progress = progressText(msg.p)
-		return m, waitUpdate(m.updateCh)
+		return m.updateProgress(msg)
 	case updateDoneMsg:
 		return m.updateDone(msg)
+	case changeReportedMsg:
+		next, cmd := m.archiveChanged()
+		return next, tea.Batch(cmd, waitChanges(m.opts.Changes))
+	case ArchiveChangedMsg:
+		return m.archiveChanged()
 	case statusMsg:
 		return m, m.setStatus(msg.text, msg.err)
 	case statusExpiredMsg:
@@ -333,10 +358,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case editorFinishedMsg:
-		if msg.err != nil {
-			return m, m.setStatus("editor: "+msg.err.Error(), true)
-		}
-		return m, nil
+		return m.editorFinished(msg)
 	case tea.MouseMsg:
 		return m.mouse(msg)
 	case tea.KeyMsg:
@@ -391,6 +413,7 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	if msg.offset > 0 {
 		if msg.offset == len(m.list.hits) {
+			m.marks.apply(msg.res.Hits)
 			m.list.hits = append(m.list.hits, msg.res.Hits...)
 			m.list.total = msg.res.Total
 		}
@@ -413,30 +436,13 @@ func (m Model) searchDone(msg searchDoneMsg) (tea.Model, tea.Cmd) {
 		m.all = msg.all
 	}
 	m.list.query = m.highlightText()
+	row := m.list.cursor - m.list.offset
+	m.marks.apply(msg.res.Hits)
 	m.list.setHits(msg.res.Hits, msg.res.Total, keep)
+	if msg.seq == m.refreshSeq && m.list.selectedID() == keep {
+		m.list.keepRow(row) // new articles above it do not push it down the screen
+	}
 	return m, m.onSelect()
-}
-
-func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
-	m.progress = ""
-	if msg.err != nil {
-		return m, m.setStatus(msg.err.Error(), true)
-	}
-	st := msg.st
-	if st.Skipped || st.New+st.Changed+st.Removed == 0 {
-		return m, nil
-	}
-	text := fmt.Sprintf("%s new, %s changed, %s removed at %s", commaInt(st.New), commaInt(st.Changed),
-		commaInt(st.Removed), m.opts.Now().Format("15:04"))
-	m.searchSeq++
-	return m, tea.Batch(m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.buildQuery(), true))
-}
-
-func progressText(p store.Progress) string {
-	if p.Total == 0 {
-		return "checking the archive…"
-	}
-	return fmt.Sprintf("indexing %s/%s", commaInt(p.Done), commaInt(p.Total))
 }
 
 // onSelect follows the selection: the reader shows it (from the cache or
@@ -484,6 +490,7 @@ func (m *Model) markRead(id string) tea.Cmd {
 		return nil
 	}
 	m.list.hits[m.list.cursor].Read = true
+	m.marks.set(m.list.hits[m.list.cursor])
 	m.reader.setMarks(m.list.hits[m.list.cursor])
 	return setRead(m.ix, id, true)
 }
@@ -537,7 +544,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.quitting = true
-	return m, savePosition(m.ix, m.list.selectedID())
+	return m, savePosition(m.ix, m.list.selectedID(), m.reader.scrollValue(m.list.selectedID()))
 }
 
 func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
@@ -713,7 +720,8 @@ func (m Model) focusReader() (tea.Model, tea.Cmd) {
 	}
 	m.focus = stateReader
 	m.layout()
-	return m, tea.Batch(m.onSelect(), savePosition(m.ix, m.list.selectedID()))
+	id := m.list.selectedID()
+	return m, tea.Batch(m.onSelect(), savePosition(m.ix, id, m.reader.scrollValue(id)))
 }
 
 func (m Model) openPicker(kind pickerKind, chosen []string) (tea.Model, tea.Cmd) {
@@ -735,10 +743,12 @@ func (m *Model) toggle(star bool) tea.Cmd {
 	// say it: in one pane the list and its marks are not on screen
 	if star {
 		row.Starred = !h.Starred
+		m.marks.set(*row)
 		m.reader.setMarks(*row)
 		return tea.Batch(setStarred(m.ix, h.ID, row.Starred), m.setStatus(pick(row.Starred, "starred", "unstarred")+": "+clean(h.Title), false))
 	}
 	row.Read = !h.Read
+	m.marks.set(*row)
 	m.reader.setMarks(*row)
 	return tea.Batch(setRead(m.ix, h.ID, row.Read), m.setStatus("marked "+pick(row.Read, "read", "unread")+": "+clean(h.Title), false))
 }

@@ -46,6 +46,8 @@ type readerModel struct {
 	offset  int
 	ready   bool
 
+	gen     int        // renders of an older generation are not used
+	restore scrollMark // the scroll to restore once this article is laid out
 	cache   map[renderKey]prepared
 	pending map[renderKey]bool
 	arts    map[string]feed.Article // parsed articles, reused at other widths
@@ -87,6 +89,9 @@ func (m *readerModel) show(hit store.Hit, query string) {
 	if hit.ID != m.id {
 		m.offset = 0
 		m.cur = -1
+		if m.restore.id != hit.ID {
+			m.restore = scrollMark{}
+		}
 	}
 	m.id, m.hit, m.query = hit.ID, hit, query
 	m.ready = false
@@ -96,7 +101,7 @@ func (m *readerModel) show(hit store.Hit, query string) {
 }
 
 func (m readerModel) key(id, query string) renderKey {
-	return renderKey{id: id, width: m.inner(), theme: m.theme, query: query}
+	return renderKey{gen: m.gen, id: id, width: m.inner(), theme: m.theme, query: query}
 }
 
 // want returns the command to prepare id at the current width, or nil if
@@ -174,6 +179,10 @@ func (m *readerModel) fill(p prepared) {
 		m.cur = -1
 	}
 	m.ready = true
+	if m.restore.id != "" && m.restore.id == m.id {
+		m.offset = int(m.restore.frac*float64(m.maxOffset()) + 0.5)
+		m.restore = scrollMark{}
+	}
 	m.offset = min(m.offset, m.maxOffset())
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/yomu-reader/yomu/internal/termbg"
 )
 
 // Named colours, each with a dark- and a light-background shade. The theme
@@ -37,8 +39,9 @@ type Styles struct {
 
 // resolveTheme turns "auto" into "dark", "light" or "plain": NO_COLOR means
 // plain, else the terminal background decides, asked once before the
-// program starts.
-func resolveTheme(name string) string {
+// program starts. Only "auto" asks: a terminal that does not answer costs
+// termbg.Timeout (300 ms) and is taken as dark, as most terminals are.
+func resolveTheme(name string, ask func() (dark, ok bool)) string {
 	switch name {
 	case "dark", "light", "plain":
 		return name
@@ -46,11 +49,19 @@ func resolveTheme(name string) string {
 	if os.Getenv("NO_COLOR") != "" {
 		return "plain"
 	}
-	if lipgloss.HasDarkBackground() {
+	dark, ok := ask()
+	if !ok {
+		dark = true
+	}
+	lipgloss.SetHasDarkBackground(dark) // so nothing in lipgloss asks again
+	if dark {
 		return "dark"
 	}
 	return "light"
 }
+
+// askTerminal asks the terminal whether its background is dark.
+func askTerminal() (dark, ok bool) { return termbg.Dark(os.Stdin, os.Stdout, termbg.Timeout) }
 
 // defaultStyles builds the styles of a theme ("dark", "light" or "plain").
 // Plain keeps bold and reverse video (NO_COLOR allows them) but no colour.

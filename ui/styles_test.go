@@ -20,8 +20,23 @@ func TestResolveTheme(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Setenv("NO_COLOR", tt.noColor)
-		if got := resolveTheme(tt.flag); got != tt.want {
+		ask := func() (bool, bool) { // an explicit theme or NO_COLOR asks nothing
+			t.Errorf("resolveTheme(%q) with NO_COLOR=%q asked the terminal", tt.flag, tt.noColor)
+			return true, true
+		}
+		if got := resolveTheme(tt.flag, ask); got != tt.want {
 			t.Errorf("resolveTheme(%q) with NO_COLOR=%q = %q, want %q", tt.flag, tt.noColor, got, tt.want)
+		}
+	}
+	// "auto" asks; no answer is taken as dark
+	t.Setenv("NO_COLOR", "")
+	for _, ask := range []struct {
+		dark, ok bool
+		want     string
+	}{{true, true, "dark"}, {false, true, "light"}, {false, false, "dark"}} {
+		answer := func() (bool, bool) { return ask.dark, ask.ok }
+		if got := resolveTheme("auto", answer); got != ask.want {
+			t.Errorf("auto with the terminal answering dark=%v ok=%v = %q, want %q", ask.dark, ask.ok, got, ask.want)
 		}
 	}
 }

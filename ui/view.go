@@ -16,6 +16,7 @@ func (m Model) View() string {
 	if m.width < minWidth || m.height < minHeight {
 		return m.tooSmallView()
 	}
+	m.list.empty = m.emptyText() // m is a copy: this frame only
 	var b strings.Builder
 	b.WriteString(m.headerView())
 	b.WriteByte('\n')
