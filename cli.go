@@ -93,6 +93,7 @@ type options struct {
 	theme      string
 	noUpdate   bool
 	warm       bool // a search follows: load the index's search caches while the update walks
+	early      bool // the reader: commit a first run's first batches early (store.Options.EarlyBatches)
 }
 
 func (o *options) archiveFlags(fs *flag.FlagSet) {

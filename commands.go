@@ -28,7 +28,7 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	if err != nil {
 		return nil, err
 	}
-	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index})
+	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index, EarlyBatches: o.early})
 	if err != nil {
 		return nil, err
 	}
@@ -436,6 +436,7 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("the reader needs a terminal; from scripts use 'yomu list' or 'yomu search --json'")
 	}
 	o.noUpdate = true // the reader shows the index at once and updates in the background
+	o.early = true    // and lists the first batches of a first run as they are committed
 	ix, err := openIndex(ctx, &o, stderr)
 	if err != nil {
 		return err

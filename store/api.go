@@ -19,6 +19,12 @@ import (
 type Options struct {
 	Dir       string // the archive root
 	IndexPath string // "" means $YOMU_INDEX, else os.UserCacheDir()/yomu/<hash of abs Dir>
+	// EarlyBatches commits an Update's first batches early (after a
+	// second, then twice as long each time), so that a reader waiting on a
+	// first run lists articles while the rest is indexed. Each commit
+	// stalls the parse workers for a moment, so a command that only waits
+	// for the end (yomu index, search) leaves it off.
+	EarlyBatches bool
 }
 
 // Progress reports how far an Update has come.

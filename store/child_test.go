@@ -36,7 +36,7 @@ func runChild(role, dir, index string) error {
 	// Small batches, so a kill lands between commits and the reader
 	// sees the index grow.
 	batchFiles, batchTime = 500, 200*time.Millisecond
-	ix, err := Open(Options{Dir: dir, IndexPath: index})
+	ix, err := Open(Options{Dir: dir, IndexPath: index, EarlyBatches: true})
 	if err != nil {
 		return err
 	}

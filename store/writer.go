@@ -128,10 +128,10 @@ func (w *writer) run(ctx context.Context, removed []string, results <-chan parse
 // progressEvery is how many files make a progress report between commits.
 const progressEvery = 64
 
-// batchAge is how old the open batch may grow: firstBatch doubled per
-// commit so far, at most batchTime.
+// batchAge is how old the open batch may grow: batchTime, or with
+// Options.EarlyBatches firstBatch doubled per commit so far, at most batchTime.
 func (w *writer) batchAge() time.Duration {
-	if w.commits >= 4 {
+	if !w.ix.opts.EarlyBatches || w.commits >= 4 {
 		return batchTime
 	}
 	return min(firstBatch<<w.commits, batchTime)

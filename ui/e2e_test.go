@@ -18,7 +18,7 @@ import (
 // an index that has never been filled, the background update brings the
 // articles in, then the user searches, opens an article and quits.
 func TestEndToEnd(t *testing.T) {
-	ix, err := store.Open(store.Options{Dir: filepath.Join(testenv.MustModuleRoot(t), "examples", "archive"), IndexPath: t.TempDir()})
+	ix, err := store.Open(store.Options{Dir: filepath.Join(testenv.MustModuleRoot(t), "examples", "archive"), IndexPath: t.TempDir(), EarlyBatches: true})
 	if err != nil {
 		t.Fatalf("open index: %v", err)
 	}

@@ -49,7 +49,7 @@ func openIndex(t testing.TB, dir string) *store.Index {
 // test ends, without indexing anything yet.
 func emptyIndex(t testing.TB, dir string) *store.Index {
 	t.Helper()
-	ix, err := store.Open(store.Options{Dir: dir, IndexPath: t.TempDir()})
+	ix, err := store.Open(store.Options{Dir: dir, IndexPath: t.TempDir(), EarlyBatches: true})
 	if err != nil {
 		t.Fatalf("open index: %v", err)
 	}

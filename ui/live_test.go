@@ -237,7 +237,7 @@ func TestEmptyArchive(t *testing.T) {
 // and both reach the screen within the 2 s the reader promises.
 func TestLiveArchive(t *testing.T) {
 	dir, write := liveArchive(t, 0)
-	ix, err := store.Open(store.Options{Dir: dir, IndexPath: t.TempDir()})
+	ix, err := store.Open(store.Options{Dir: dir, IndexPath: t.TempDir(), EarlyBatches: true})
 	if err != nil {
 		t.Fatalf("open index: %v", err)
 	}
