@@ -79,24 +79,9 @@ func (u *unigrams) startPrefix(ctx context.Context, s *segment, term, word strin
 		return nil
 	}
 	j := &unionJob{seg: s, term: term, char: word, limit: maxExpansions}
-	blocks := 0
-	err := scanRange(ctx, u.scan, s.id, word, rangeEnd(word), func(part []byte, first bool) bool {
-		if first {
-			if blocks == maxExpansions+1 {
-				return false
-			}
-			blocks++
-			if len(j.data) > 0 {
-				j.cuts = append(j.cuts, len(j.data))
-			}
-		}
-		j.data = append(j.data, part...)
-		return true
-	})
-	if err != nil {
+	if err := u.readBlocks(ctx, j, word, maxExpansions+1); err != nil {
 		return err
 	}
-	j.cuts = append(j.cuts, len(j.data))
 	u.run(j)
 	return nil
 }

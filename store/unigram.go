@@ -75,17 +75,9 @@ func (u *unigrams) start(ctx context.Context, s *segment, term, char string) err
 		return nil
 	}
 	j := &unionJob{seg: s, term: term, char: char}
-	err = scanRange(ctx, u.scan, s.id, char, rangeEnd(char), func(part []byte, first bool) bool {
-		if first && len(j.data) > 0 {
-			j.cuts = append(j.cuts, len(j.data))
-		}
-		j.data = append(j.data, part...)
-		return true
-	})
-	if err != nil {
+	if err := u.readBlocks(ctx, j, char, 0); err != nil {
 		return err
 	}
-	j.cuts = append(j.cuts, len(j.data))
 	end, ok, err := lookupTerm(ctx, u.lookup, s.id, endPrefix+char, false)
 	if err != nil {
 		return err
@@ -98,6 +90,31 @@ func (u *unigrams) start(ctx context.Context, s *segment, term, char string) err
 }
 
 // run starts summing a job on a free core.
+// readBlocks reads into j the blocks of j's segment that can hold keys
+// starting with from, back to back, with a cut where each ends; at most
+// maxBlocks of them when maxBlocks > 0.
+func (u *unigrams) readBlocks(ctx context.Context, j *unionJob, from string, maxBlocks int) error {
+	blocks := 0
+	err := scanRange(ctx, u.scan, j.seg.id, from, rangeEnd(from), func(part []byte, first bool) bool {
+		if first {
+			if maxBlocks > 0 && blocks == maxBlocks {
+				return false
+			}
+			blocks++
+			if len(j.data) > 0 {
+				j.cuts = append(j.cuts, len(j.data))
+			}
+		}
+		j.data = append(j.data, part...)
+		return true
+	})
+	if err != nil {
+		return err
+	}
+	j.cuts = append(j.cuts, len(j.data))
+	return nil
+}
+
 func (u *unigrams) run(j *unionJob) {
 	u.jobs = append(u.jobs, j)
 	u.wg.Go(func() {
