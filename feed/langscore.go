@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"github.com/yomu-reader/yomu/internal/ngramhash"
 	"unicode"
 	"unicode/utf8"
 )
@@ -34,7 +35,7 @@ func (m *ngramModel) score(words []string, orders []int, cands *langSet) *langSc
 			pos := runeStarts(w, starts[:0])
 			for i := 0; i+o < len(pos); i++ {
 				n++
-				for _, v := range t.find(fnv32(w[pos[i]:pos[i+o]])) {
+				for _, v := range t.find(ngramhash.FNV32(w[pos[i]:pos[i+o]])) {
 					l := uint8(v >> 8)
 					adj[l] += int64(t.floors[l]) - int64(uint8(v))
 				}
@@ -110,16 +111,6 @@ func runeStarts(w string, buf []int) []int {
 		buf = append(buf, i)
 	}
 	return append(buf, len(w))
-}
-
-// fnv32 is FNV-1a, the hash cmd/langmodels stores n-grams under.
-func fnv32(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
 }
 
 // letterWords splits text into lower-case runs of letters, as lingua

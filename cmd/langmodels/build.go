@@ -2,6 +2,7 @@ package main
 
 import (
 	"cmp"
+	"github.com/yomu-reader/yomu/internal/ngramhash"
 	"math"
 	"slices"
 	"unicode/utf8"
@@ -48,7 +49,7 @@ func buildTables(dir string, langs []string, keep [6]int) ([5]table, error) {
 			for _, g := range kept {
 				q := quantize(cond[g])
 				worst = max(worst, q)
-				t.rows = append(t.rows, row{hash: fnv32(g), lang: uint8(li), q: q})
+				t.rows = append(t.rows, row{hash: ngramhash.FNV32(g), lang: uint8(li), q: q})
 			}
 			// An n-gram the language lacks scores a nat below its rarest.
 			t.floors[li] = uint8(min(255, int(worst)+qScale))
@@ -97,14 +98,4 @@ func mostFrequent(joint map[string]float64, n int) []string {
 
 func quantize(p float64) uint8 {
 	return uint8(min(254, math.Round(-math.Log(p)*qScale)))
-}
-
-// fnv32 is FNV-1a over the UTF-8 bytes, as feed hashes n-grams of text.
-func fnv32(s string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(s[i])
-		h *= 16777619
-	}
-	return h
 }
