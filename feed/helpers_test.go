@@ -1,8 +1,11 @@
 package feed
 
 import (
+	"bytes"
+	"compress/gzip"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -76,4 +79,26 @@ func checkGolden(t *testing.T, name, got string) {
 	if string(want) != got {
 		t.Errorf("%s differs from its golden file; run go test ./feed -update and review the diff\n%s", name, testenv.DiffLines(string(want), got, 8))
 	}
+}
+
+// readMaybeGzip reads the file at p, unpacked when its name ends in .gz
+// (the saved pages of the test sets are kept compressed).
+func readMaybeGzip(tb testing.TB, p string) []byte {
+	tb.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		tb.Fatalf("read %s: %v", p, err)
+	}
+	if !strings.HasSuffix(p, ".gz") {
+		return data
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		tb.Fatalf("gunzip %s: %v", p, err)
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		tb.Fatalf("gunzip %s: %v", p, err)
+	}
+	return out
 }

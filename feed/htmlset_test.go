@@ -1,9 +1,6 @@
 package feed
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -49,19 +46,7 @@ func readPageFile(tb testing.TB, dir, name string) []byte {
 	if data, err := os.ReadFile(p); err == nil {
 		return data
 	}
-	raw, err := os.ReadFile(p + ".gz")
-	if err != nil {
-		tb.Fatalf("%s: neither %s nor %s.gz: %v", dir, name, name, err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		tb.Fatalf("%s.gz: %v", p, err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		tb.Fatalf("%s.gz: %v", p, err)
-	}
-	return data
+	return readMaybeGzip(tb, p+".gz")
 }
 
 func expectedText(tb testing.TB, dir string) string {

@@ -1,11 +1,8 @@
 package feed
 
 import (
-	"bytes"
-	"compress/gzip"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +59,7 @@ func TestHTMLSnippets(t *testing.T) {
 	dir := filepath.Join("testdata", "htmlsnippets")
 	var scores []snippetScore
 	for _, c := range loadSnippetCases(t, dir) {
-		data := snippetGunzip(t, filepath.Join(dir, c.File+".gz"))
+		data := readMaybeGzip(t, filepath.Join(dir, c.File+".gz"))
 		text, err := snippetExtract(c.File, data)
 		scores = append(scores, scoreSnippets(c, text, err))
 	}
@@ -120,23 +117,6 @@ func loadSnippetCases(t *testing.T, dir string) []snippetCase {
 		}
 	}
 	return cases
-}
-
-func snippetGunzip(t *testing.T, path string) []byte {
-	t.Helper()
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("read page: %v", err)
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		t.Fatalf("gunzip %s: %v", path, err)
-	}
-	data, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatalf("gunzip %s: %v", path, err)
-	}
-	return data
 }
 
 // snippetHaystack holds a text in the two forms a snippet is looked up in.

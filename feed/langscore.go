@@ -1,9 +1,10 @@
 package feed
 
 import (
-	"github.com/yomu-reader/yomu/internal/ngramhash"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/internal/ngramhash"
 )
 
 // langSet marks the languages of the tables that a text may be in.

@@ -1,9 +1,6 @@
 package feed
 
 import (
-	"bytes"
-	"compress/gzip"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -84,24 +81,4 @@ func firstJSONLDDay(src string, mtime time.Time) (string, bool) {
 		}
 	}
 	return "", false
-}
-
-func readMaybeGzip(t *testing.T, p string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("read %s: %v", p, err)
-	}
-	if !strings.HasSuffix(p, ".gz") {
-		return data
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
-	if err != nil {
-		t.Fatalf("gunzip %s: %v", p, err)
-	}
-	out, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatalf("gunzip %s: %v", p, err)
-	}
-	return out
 }

@@ -2,10 +2,11 @@ package main
 
 import (
 	"cmp"
-	"github.com/yomu-reader/yomu/internal/ngramhash"
 	"math"
 	"slices"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/internal/ngramhash"
 )
 
 // row is one n-gram of one language.
