@@ -224,7 +224,7 @@ type hitJSON struct {
 
 func writeHit(w io.Writer, h store.Hit, asJSON, withScore bool) error {
 	if !asJSON {
-		_, err := fmt.Fprintf(w, "%s %s%-10s  %-2s  %s  %s\n", h.ID, dateMark(h.DateKnown), dateOnly(h.Date), h.Lang, h.Title, h.Source)
+		_, err := fmt.Fprintf(w, "%s %s%-10s  %-2s  %s  %s\n", h.ID, dateMark(h.DateKnown()), dateOnly(h.Date), h.Lang, h.Title, h.Source)
 		return err
 	}
 	out := hitJSON{ID: h.ID, Path: h.Path, Title: h.Title, Source: h.Source, Lang: h.Lang,

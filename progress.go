@@ -53,7 +53,7 @@ func (b *progressBar) clear() {
 // articleJSON is `yomu show --json`: the list keys plus the body.
 func articleJSON(a feed.Article) map[string]any {
 	date := ""
-	if a.DateKnown || !a.Date.IsZero() {
+	if a.DateKnown() || !a.Date.IsZero() {
 		date = a.Date.Format(time.RFC3339)
 	}
 	tags := a.Tags

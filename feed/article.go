@@ -30,7 +30,6 @@ type Article struct {
 	Script     string    // "Hans" or "Hant" for Chinese, else ""
 	Date       time.Time // publication date, in the article's own offset (UTC when it gives none); the file's mtime when nothing better
 	DateSource string    // where Date came from: DateFrontMatter, DateMeta, DateText, DateURL, DatePath, DateTitle or DateFile
-	DateKnown  bool      // DateSource != DateFile: Date is more than the file's mtime
 	URL        string    // the original article's URL, if known
 	Tags       []string  // tags and categories
 	Format     string    // "yaml", "toml", "markdown", "html", "text", "json", "jsonfeed"
@@ -38,6 +37,10 @@ type Article struct {
 	Markdown   string    // the body as clean markdown, for the reading pane
 	Text       string    // the body as plain text, for the index and snippets
 }
+
+// DateKnown reports whether Date is the article's own, not only its
+// file's mtime; it is read off DateSource, so the two cannot disagree.
+func (a Article) DateKnown() bool { return a.DateSource != "" && a.DateSource != DateFile }
 
 // ID returns the article's short identifier: stable across runs and
 // machines because it depends only on Key.

@@ -65,8 +65,8 @@ func TestDatePrecedence(t *testing.T) {
 			if got := a.Date.Format(time.RFC3339); got != tt.want || a.DateSource != tt.wantSrc {
 				t.Errorf("date %s from %s; want %s from %s", got, a.DateSource, tt.want, tt.wantSrc)
 			}
-			if a.DateKnown != (a.DateSource != DateFile) {
-				t.Errorf("DateKnown %v with source %s", a.DateKnown, a.DateSource)
+			if a.DateKnown() != (a.DateSource != DateFile) {
+				t.Errorf("DateKnown %v with source %s", a.DateKnown(), a.DateSource)
 			}
 		})
 	}

@@ -49,7 +49,7 @@ func (d draft) finish(f File, enc string) Article {
 		Source: oneLine(clean(d.source)),
 		URL:    oneLine(clean(d.url)),
 		Tags:   cleanTags(d.tags),
-		Date:   date, DateSource: dateSrc, DateKnown: dateSrc != DateFile,
+		Date:   date, DateSource: dateSrc,
 		Markdown: clean(d.markdown),
 		Text:     clean(d.text),
 	}

@@ -142,8 +142,8 @@ func TestHTMLPage(t *testing.T) {
 			if a.Title != tt.title || a.Source != tt.source || a.Format != "html" {
 				t.Errorf("title, source, format = %q, %q, %q; want %q, %q, html", a.Title, a.Source, a.Format, tt.title, tt.source)
 			}
-			if tt.date != "" && (a.Date.Format(time.RFC3339) != tt.date || !a.DateKnown) {
-				t.Errorf("date = %s (known %v); want %s", a.Date.Format(time.RFC3339), a.DateKnown, tt.date)
+			if tt.date != "" && (a.Date.Format(time.RFC3339) != tt.date || !a.DateKnown()) {
+				t.Errorf("date = %s (known %v); want %s", a.Date.Format(time.RFC3339), a.DateKnown(), tt.date)
 			}
 			if a.Text == "" {
 				t.Errorf("empty body")

@@ -44,8 +44,8 @@ func TestDates(t *testing.T) {
 			if want == "" {
 				want, known = fixedTime.Format(time.RFC3339), false
 			}
-			if got := a.Date.Format(time.RFC3339Nano); got != want || a.DateKnown != known {
-				t.Errorf("date = %s (known %v); want %s (known %v)", got, a.DateKnown, want, known)
+			if got := a.Date.Format(time.RFC3339Nano); got != want || a.DateKnown() != known {
+				t.Errorf("date = %s (known %v); want %s (known %v)", got, a.DateKnown(), want, known)
 			}
 		})
 	}

@@ -92,8 +92,8 @@ func TestSeedsExpected(t *testing.T) {
 			if a.Source != tt.source {
 				t.Errorf("source = %q; want %q", a.Source, tt.source)
 			}
-			if got := a.Date.Format(time.RFC3339); !slices.Contains(tt.dates, got) || a.DateKnown != tt.dateKnown {
-				t.Errorf("date = %s (known %v); want one of %v (known %v)", got, a.DateKnown, tt.dates, tt.dateKnown)
+			if got := a.Date.Format(time.RFC3339); !slices.Contains(tt.dates, got) || a.DateKnown() != tt.dateKnown {
+				t.Errorf("date = %s (known %v); want one of %v (known %v)", got, a.DateKnown(), tt.dates, tt.dateKnown)
 			}
 			if a.URL != tt.url {
 				t.Errorf("url = %q; want %q", a.URL, tt.url)

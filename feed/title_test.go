@@ -68,8 +68,8 @@ func TestUnclosedFrontMatter(t *testing.T) {
 			if a.Title != tt.title {
 				t.Errorf("title = %q; want %q", a.Title, tt.title)
 			}
-			if tt.date != "" && (!a.DateKnown || a.Date.Format("2006-01-02") != tt.date) {
-				t.Errorf("date = %s (known %v); want %s", a.Date, a.DateKnown, tt.date)
+			if tt.date != "" && (!a.DateKnown() || a.Date.Format("2006-01-02") != tt.date) {
+				t.Errorf("date = %s (known %v); want %s", a.Date, a.DateKnown(), tt.date)
 			}
 			if !strings.HasPrefix(a.Text, tt.textStart) {
 				t.Errorf("text = %q; want it to start %q", a.Text, tt.textStart)

@@ -13,6 +13,8 @@ import (
 	"fmt"
 	"sync/atomic"
 	"time"
+
+	"github.com/yomu-reader/yomu/feed"
 )
 
 // Options says which archive to index and where the index lives.
@@ -95,7 +97,6 @@ type Hit struct {
 	Lang       string
 	Date       time.Time // the article's date in its own zone, else its file's mtime; zero only when neither is known
 	DateSource string    // where Date came from: feed.DateFrontMatter … feed.DateFile
-	DateKnown  bool      // false when Date is only the file's mtime
 	URL        string
 	Tags       []string
 	Snippet    string // one line: the first match in context, or the start of the body
@@ -103,6 +104,10 @@ type Hit struct {
 	Read       bool
 	Starred    bool
 }
+
+// DateKnown reports whether Date is the article's own, not only its
+// file's mtime (read off DateSource).
+func (h Hit) DateKnown() bool { return h.DateSource != "" && h.DateSource != feed.DateFile }
 
 // Result is one page of hits and the total number of matches.
 type Result struct {

@@ -42,8 +42,8 @@ func TestDatesKeepTheirZone(t *testing.T) {
 		if w.date != "" && (h.Date.Format("2006-01-02") != w.date || h.Date.Format(time.RFC3339) != w.rfc) {
 			t.Errorf("%s: date %s; want %s", h.Path, h.Date.Format(time.RFC3339), w.rfc)
 		}
-		if h.DateSource != w.source || h.DateKnown != (w.source != feed.DateFile) {
-			t.Errorf("%s: date source %q (known %v); want %q", h.Path, h.DateSource, h.DateKnown, w.source)
+		if h.DateSource != w.source || h.DateKnown() != (w.source != feed.DateFile) {
+			t.Errorf("%s: date source %q (known %v); want %q", h.Path, h.DateSource, h.DateKnown(), w.source)
 		}
 	}
 	filters := []struct{ query, want string }{

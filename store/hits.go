@@ -8,8 +8,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
-
-	"github.com/yomu-reader/yomu/feed"
 )
 
 // hits loads the listed articles, in the given order, with their reader
@@ -110,7 +108,6 @@ func scanHit(rows scanner) (int64, Hit, []byte, error) {
 	// An article without a date of its own carries its file's mtime (the
 	// issue's rule for plain text); DateSource tells the two apart.
 	h.Date = loadDate(date, dateOffset)
-	h.DateKnown = h.DateSource != feed.DateFile
 	if tags != "" {
 		h.Tags = strings.Split(tags, tagSep)
 	}

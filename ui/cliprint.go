@@ -75,7 +75,7 @@ func articleMeta(a feed.Article) string {
 	date := ""
 	if !a.Date.IsZero() {
 		date = a.Date.Format("2006-01-02")
-		if !a.DateKnown {
+		if !a.DateKnown() {
 			date += " (file date)" // as the reader says it
 		}
 	}

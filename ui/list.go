@@ -239,7 +239,7 @@ func (m listModel) row(h store.Hit, sel bool) string {
 	b.WriteString(base.Render(pad))
 	b.WriteString(st.Dim.Inherit(base).Render(right))
 	dateStyle := st.Dim
-	if !h.DateKnown {
+	if !h.DateKnown() {
 		dateStyle = st.FileDate
 	}
 	b.WriteString(dateStyle.Inherit(base).Render(date))
@@ -254,7 +254,7 @@ func listDate(h store.Hit) string {
 		return "           "
 	}
 	lead := " "
-	if !h.DateKnown {
+	if !h.DateKnown() {
 		lead = "~"
 	}
 	return lead + h.Date.Format("2006-01-02")

@@ -158,7 +158,7 @@ func (m *readerModel) fill(p prepared) {
 	a := p.art
 	if p.err != nil {
 		a = feed.Article{Title: m.hit.Title, Source: m.hit.Source, Lang: m.hit.Lang, Date: m.hit.Date,
-			DateSource: m.hit.DateSource, DateKnown: m.hit.DateKnown, URL: m.hit.URL, Tags: m.hit.Tags}
+			DateSource: m.hit.DateSource, URL: m.hit.URL, Tags: m.hit.Tags}
 	}
 	w := m.inner()
 	lines = append(lines, m.headLines(a)...)
@@ -338,7 +338,7 @@ func readerMeta(a feed.Article) string {
 	date := ""
 	if !a.Date.IsZero() {
 		date = a.Date.Format("2006-01-02")
-		if !a.DateKnown {
+		if !a.DateKnown() {
 			date += " (file date)"
 		}
 	}
