@@ -444,7 +444,9 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer ix.Close()
 	// The reader follows the archive: the watcher says when files changed
 	// and the reader updates the index and what is on screen.
-	w := watch.Start(ctx, ix.Dir(), watch.Options{Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != ""})
+	w := watch.Start(ctx, ix.Dir(), watch.Options{
+		Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != "", ReportWatching: true,
+	})
 	defer w.Close()
 	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C})
 }

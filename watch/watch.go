@@ -34,6 +34,11 @@ type Options struct {
 	MaxWatches int
 	// NoNotify skips fsnotify and only rescans.
 	NoNotify bool
+	// ReportWatching sends one report once the tree is watched. Watches
+	// are set up in the background (a big tree takes a while to walk, and
+	// the reader's first frame must not wait for it), so a change made
+	// meanwhile may have no event: the report makes the receiver look.
+	ReportWatching bool
 }
 
 // Defaults: a save is reported 200 ms after its last event, a long burst
@@ -55,7 +60,8 @@ type Watcher struct {
 	o       Options
 	cancel  context.CancelFunc
 	done    sync.WaitGroup
-	polling bool // set before Start returns, read-only after
+	ready   chan struct{} // closed once polling is decided
+	polling bool          // set before ready is closed, read-only after
 }
 
 // Start watches dir until ctx ends or Close is called.
@@ -74,15 +80,19 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	c := make(chan struct{}, 1)
-	w := &Watcher{C: c, c: c, dir: dir, o: o, cancel: cancel}
-	var n *notifier
-	if !o.NoNotify {
-		n = newNotifier(w)
-	}
-	w.polling = n == nil
+	w := &Watcher{C: c, c: c, dir: dir, o: o, cancel: cancel, ready: make(chan struct{})}
 	w.done.Add(1)
 	go func() {
 		defer w.done.Done()
+		var n *notifier
+		if !o.NoNotify {
+			n = newNotifier(w) // walks the whole tree: off the caller's path
+		}
+		w.polling = n == nil
+		close(w.ready)
+		if o.ReportWatching {
+			w.signal()
+		}
 		if n != nil && n.run(ctx) {
 			return
 		}
@@ -91,8 +101,12 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 	return w
 }
 
-// Polling says whether the watcher rescans instead of being notified.
-func (w *Watcher) Polling() bool { return w.polling }
+// Polling says whether the watcher rescans instead of being notified. It
+// waits until the watcher has tried to watch the tree.
+func (w *Watcher) Polling() bool {
+	<-w.ready
+	return w.polling
+}
 
 // Close stops watching and waits for the watcher's goroutine.
 func (w *Watcher) Close() {

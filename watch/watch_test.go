@@ -101,6 +101,7 @@ func TestWatchBurst(t *testing.T) {
 	dir := t.TempDir()
 	w := Start(context.Background(), dir, Options{Keep: isArticle})
 	defer w.Close()
+	w.Polling() // the tree is watched
 	start := time.Now()
 	for i := range 1000 {
 		write(t, filepath.Join(dir, "pull", fmt.Sprintf("file%04d.md", i)), "# t\n")
@@ -121,6 +122,7 @@ func TestWatchQuiet(t *testing.T) {
 	write(t, art, "# a\n")
 	w := Start(context.Background(), dir, Options{Keep: isArticle})
 	defer w.Close()
+	w.Polling() // the tree is watched
 	start := time.Now()
 	write(t, filepath.Join(dir, "4913"), "")
 	os.Remove(filepath.Join(dir, "4913"))
@@ -138,5 +140,30 @@ func TestWatchQuiet(t *testing.T) {
 	}
 	if n := reports(w, 500*time.Millisecond); n != 0 {
 		t.Errorf("a save made %d more reports", n)
+	}
+}
+
+// TestWatchReportsWatching: the tree is watched in the background, so a
+// file changed while Start's walk runs may have no event; with
+// ReportWatching the receiver hears once that it should look, and Start
+// returns before the walk of a big tree is over.
+func TestWatchReportsWatching(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 2000 {
+		write(t, filepath.Join(dir, fmt.Sprintf("d%03d", i%200), fmt.Sprintf("f%d.md", i)), "# t\n")
+	}
+	begin := time.Now()
+	w := Start(context.Background(), dir, Options{Keep: isArticle, ReportWatching: true})
+	defer w.Close()
+	returned := time.Since(begin)
+	write(t, filepath.Join(dir, "d000", "changed-during-setup.md"), "# new\n")
+	if !reported(w, 2*time.Second) {
+		t.Fatal("no report after the tree was watched")
+	}
+	if w.Polling() {
+		t.Error("Polling() = true, want fsnotify")
+	}
+	if watched := time.Since(begin); returned > watched/2 && returned > 20*time.Millisecond {
+		t.Errorf("Start returned after %v of the %v the set-up took: it should not wait for the walk", returned, watched)
 	}
 }
