@@ -89,6 +89,9 @@ func statusText(status int, retryAfter time.Duration) string {
 // shortDuration is d without the zero tails Duration.String keeps: "1h",
 // not "1h0m0s".
 func shortDuration(d time.Duration) string {
+	if d < time.Second {
+		return d.Round(time.Millisecond).String()
+	}
 	s := d.Round(time.Second).String()
 	if strings.HasSuffix(s, "m0s") {
 		s = strings.TrimSuffix(s, "0s")
