@@ -75,7 +75,7 @@ func TestHeadersSent(t *testing.T) {
 	}{
 		{"user agent", Request{}, "User-Agent", "yomu/dev (+https://github.com/yomu-reader/yomu)"},
 		{"accept prefers feeds", Request{}, "Accept", AcceptFeed},
-		{"compression", Request{}, "Accept-Encoding", "gzip, deflate"},
+		{"compression", Request{}, "Accept-Encoding", "gzip, deflate, zstd"},
 		{"page accept", Request{Accept: AcceptPage}, "Accept", AcceptPage},
 		{"subscription's user agent", Request{Header: http.Header{"user-agent": {"Mozilla/5.0"}}}, "User-Agent", "Mozilla/5.0"},
 		{"subscription's header", Request{Header: http.Header{"X-Token": {"abc"}}}, "X-Token", "abc"},

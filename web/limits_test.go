@@ -14,6 +14,7 @@ import (
 	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/zstd"
 )
 
 // TestTimeout: a server that stalls, before its headers or in the middle
@@ -83,6 +84,8 @@ func TestSizeCap(t *testing.T) {
 		{"gzip at the cap", "gzip", gzipped(zeros(limit)), true, limit, nil},
 		{"gzip bomb", "gzip", gzipped(zeros(10 << 20)), true, 0, ErrTooLarge},
 		{"deflate (zlib) bomb", "deflate", zlibbed(zeros(10 << 20)), true, 0, ErrTooLarge},
+		{"zstd at the cap", "zstd", zstded(zeros(limit)), true, limit, nil},
+		{"zstd bomb", "zstd", zstded(zeros(10 << 20)), true, 0, ErrTooLarge},
 		{"raw deflate", "deflate", deflated([]byte("<rss/>")), true, 6, nil},
 		{"labelled gzip, sent plain", "gzip", []byte("<rss/>"), true, 6, nil},
 		{"empty gzip", "gzip", nil, true, 0, nil},
@@ -148,6 +151,16 @@ func gzipped(data []byte) []byte {
 
 func zlibbed(data []byte) []byte {
 	return compressed(func(b *bytes.Buffer) writeCloser { return zlib.NewWriter(b) }, data)
+}
+
+func zstded(data []byte) []byte {
+	return compressed(func(b *bytes.Buffer) writeCloser {
+		z, err := zstd.NewWriter(b)
+		if err != nil {
+			panic(err)
+		}
+		return z
+	}, data)
 }
 
 func deflated(data []byte) []byte {

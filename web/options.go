@@ -107,6 +107,7 @@ func defaultTransport(o Options) http.RoundTripper {
 	t.Proxy = http.ProxyFromEnvironment
 	t.MaxIdleConnsPerHost = o.PerHost // never more than PerHost in use at once
 	t.MaxIdleConns = max(256, 4*o.Overall)
+	t.MaxResponseHeaderBytes = 1 << 20 // a feed's headers are small; 64 at once of the default 10 MiB are not
 	// The Client decodes bodies itself so that the cap holds after
 	// decompression and deflate is understood too.
 	t.DisableCompression = true

@@ -90,3 +90,32 @@ func TestRedirectScheme(t *testing.T) {
 		})
 	}
 }
+
+// TestRedirectWithCookie: a site that sets a cookie and redirects to the
+// same URL is followed, as a browser would; nothing is kept for the next Get.
+func TestRedirectWithCookie(t *testing.T) {
+	var sawCookie, reqs atomic.Int32
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		reqs.Add(1)
+		if _, err := r.Cookie("seen"); err == nil {
+			sawCookie.Add(1)
+			w.Write([]byte("ok")) //nolint:errcheck // the test reads the answer
+			return
+		}
+		http.SetCookie(w, &http.Cookie{Name: "seen", Value: "1", Path: "/"})
+		http.Redirect(w, r, r.URL.Path, http.StatusFound)
+	})
+	c := New(Options{})
+	for i := range 2 {
+		resp, err := c.Get(context.Background(), Request{URL: srv.URL + "/feed"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(resp.Body) != "ok" || sawCookie.Load() != int32(i+1) {
+			t.Fatalf("Get %d: body %q, cookie seen %d times", i+1, resp.Body, sawCookie.Load())
+		}
+	}
+	if n := reqs.Load(); n != 4 {
+		t.Errorf("%d requests, want 4: the second Get starts without the cookie", n)
+	}
+}
