@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestRedirects: at most five are followed, a loop fails, PermanentURL
@@ -117,5 +118,24 @@ func TestRedirectWithCookie(t *testing.T) {
 	}
 	if n := reqs.Load(); n != 4 {
 		t.Errorf("%d requests, want 4: the second Get starts without the cookie", n)
+	}
+}
+
+// TestRedirectOneSlot: with one slot per host, a redirect to the same host
+// does not wait for the slot its own first hop holds.
+func TestRedirectOneSlot(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old" {
+			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	resp, err := New(Options{PerHost: 1, Overall: 1}).Get(ctx, Request{URL: srv.URL + "/old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.PermanentURL != srv.URL+"/new" {
+		t.Errorf("PermanentURL %q", resp.PermanentURL)
 	}
 }
