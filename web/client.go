@@ -49,6 +49,7 @@ func New(o Options) *Client {
 // and tried once more; a longer one comes back as an *Error whose
 // RetryAfter the caller schedules by.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
+	r.URL = strings.TrimSpace(r.URL) // pasted URLs bring spaces and newlines
 	if err := checkURL(r.URL); err != nil {
 		return nil, err
 	}
@@ -74,7 +75,7 @@ func (c *Client) retryInPlace(err error) (time.Duration, bool) {
 
 // checkURL refuses what is not an absolute http or https URL.
 func checkURL(raw string) error {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" && (u.Scheme == "http" || u.Scheme == "https") {
 		return &Error{URL: raw, Err: ErrURL}
 	}

@@ -171,3 +171,15 @@ func TestNetworkError(t *testing.T) {
 		t.Errorf("error %q names the URL more than once", e)
 	}
 }
+
+// TestPastedURL: spaces and a newline around a pasted URL are not an error.
+func TestPastedURL(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") })
+	resp, err := New(Options{}).Get(context.Background(), Request{URL: "  " + srv.URL + "/feed\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.URL != srv.URL+"/feed" || string(resp.Body) != "ok" {
+		t.Errorf("URL %q body %q", resp.URL, resp.Body)
+	}
+}
