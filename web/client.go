@@ -44,6 +44,11 @@ func New(o Options) *Client {
 	return &Client{o: o, rt: &limitedTransport{next: o.Transport, limiter: newLimiter(o.PerHost, o.Overall)}}
 }
 
+// Options are the Client's options with the defaults filled in: a caller
+// that keeps its own pool of workers sizes it by Overall, so that the
+// pool is not what limits a round.
+func (c *Client) Options() Options { return c.o }
+
 // Get fetches r.URL (http and https only). Every failure is an *Error.
 // A 429 or 503 whose Retry-After is at most MaxWait is waited out in place
 // and tried once more; a longer one comes back as an *Error whose

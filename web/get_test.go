@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestConditionalGet: the validators go out verbatim, a 304 has no body,
@@ -181,5 +182,17 @@ func TestPastedURL(t *testing.T) {
 	}
 	if resp.URL != srv.URL+"/feed" || string(resp.Body) != "ok" {
 		t.Errorf("URL %q body %q", resp.URL, resp.Body)
+	}
+}
+
+// TestDefaults: zero Options take the documented defaults.
+func TestDefaults(t *testing.T) {
+	o := New(Options{}).Options()
+	if o.Timeout != 30*time.Second || o.MaxBytes != 32<<20 || o.MaxRedirects != 5 || o.PerHost != 2 ||
+		o.Overall != 64 || o.MaxWait != 10*time.Second || o.UserAgent != DefaultUserAgent() || o.Transport == nil {
+		t.Errorf("defaults: %+v", o)
+	}
+	if tr, ok := o.Transport.(*http.Transport); !ok || tr.Proxy == nil || tr.MaxIdleConnsPerHost != 2 {
+		t.Errorf("transport: %T, want an *http.Transport with proxies and 2 idle per host", o.Transport)
 	}
 }
