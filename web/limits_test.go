@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -314,5 +315,26 @@ func TestLimiterForgetsHosts(t *testing.T) {
 	}
 	if n := len(l.hosts); n != 0 {
 		t.Errorf("%d hosts kept after every release", n)
+	}
+}
+
+// TestGzipBombMemory: a 64 MiB bomb against a 1 MiB cap allocates about
+// the cap, not the bomb.
+func TestGzipBombMemory(t *testing.T) {
+	bomb := gzipped(make([]byte, 64<<20))
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(bomb) //nolint:errcheck // the client stops reading at the cap
+	})
+	c := New(Options{MaxBytes: 1 << 20})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := c.Get(context.Background(), Request{URL: srv.URL})
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("error %v, want ErrTooLarge", err)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("allocated %d MiB for a 1 MiB cap", alloc>>20)
 	}
 }
