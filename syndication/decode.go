@@ -28,40 +28,57 @@ func toUTF8(data []byte, contentType string) (text, enc string, warn string) {
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
 		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data, "utf-16be")
 	}
-	if e, name := httpCharset(contentType); e != nil && fits(data, name) {
-		return decodeWith(e, data, name)
-	}
-	if e, name := declaredEncoding(data); e != nil && fits(data, name) {
-		return decodeWith(e, data, name)
+	var misfit string
+	for _, l := range []label{httpCharset(contentType), declaredEncoding(data)} {
+		if l.enc == nil {
+			continue
+		}
+		if fits(data, l.name) {
+			return decodeWith(l.enc, data, l.name)
+		}
+		if misfit == "" {
+			misfit = l.from + " says " + l.name
+		}
 	}
 	if mostlyUTF8(data) {
 		return validate(data, "utf-8")
 	}
 	text, enc = feed.DecodeLegacy(data)
-	return text, enc, ""
+	if misfit != "" {
+		warn = misfit + " but the bytes are not: read as " + enc
+	}
+	return text, enc, warn
+}
+
+// label is an encoding a feed names, and where it named it.
+type label struct {
+	enc        encoding.Encoding
+	name, from string
 }
 
 // httpCharset reads charset= from a Content-Type header.
-func httpCharset(contentType string) (encoding.Encoding, string) {
+func httpCharset(contentType string) label {
 	if contentType == "" {
-		return nil, ""
+		return label{}
 	}
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
-		return nil, ""
+		return label{}
 	}
-	return lookupCharset(params["charset"])
+	e, name := lookupCharset(params["charset"])
+	return label{e, name, "the HTTP header"}
 }
 
 var xmlDeclRE = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
 // declaredEncoding reads the encoding of the XML declaration.
-func declaredEncoding(data []byte) (encoding.Encoding, string) {
+func declaredEncoding(data []byte) label {
 	m := xmlDeclRE.FindSubmatch(data[:min(len(data), 512)])
 	if m == nil {
-		return nil, ""
+		return label{}
 	}
-	return lookupCharset(string(m[1]))
+	e, name := lookupCharset(string(m[1]))
+	return label{e, name, "the XML declaration"}
 }
 
 // lookupCharset maps a label to its encoding by the WHATWG table (which
@@ -97,7 +114,7 @@ func fits(data []byte, name string) bool {
 }
 
 // mostlyUTF8 reports bytes that are UTF-8 with at most a few bad
-// sequences (one per 100 good multi-byte characters): a stray byte in a
+// sequences (one per 20 good multi-byte characters): a stray byte in a
 // UTF-8 feed is replaced, while a legacy feed, whose every non-ASCII
 // character is bad UTF-8, goes to the detector.
 func mostlyUTF8(data []byte) bool {
@@ -118,7 +135,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += n
 	}
-	return bad*100 <= good
+	return bad*20 <= good
 }
 
 func validate(data []byte, name string) (string, string, string) {
