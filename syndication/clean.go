@@ -27,6 +27,7 @@ func plain(s string, isHTML bool, cells int) string {
 	if len(s) > cells*8 {
 		s = s[:cells*8]
 	}
+	s = restoreControls(s)
 	if isHTML || strings.ContainsAny(s, "<&") {
 		s = tagRE.ReplaceAllString(s, " ")
 		s = html.UnescapeString(s)
@@ -66,7 +67,7 @@ func names(in []string) []string {
 // trimID trims a GUID or id and bounds its length; control characters go
 // (an id is a key, and is shown in front matter).
 func trimID(s string) string {
-	s = strings.TrimSpace(feed.Sanitize(s))
+	s = strings.TrimSpace(feed.Sanitize(restoreControls(s)))
 	if len(s) > maxURL {
 		s = s[:maxURL]
 	}

@@ -7,13 +7,20 @@ import (
 
 // encoding/xml stops a document at the first character XML 1.0 forbids,
 // even with Strict off: a U+0008 inside one image URL of a 1.2 MB feed
-// would lose all its 100 items. repairXML drops those characters and the
-// character references that name them (&#0; &#x1b;) before parsing.
-// Unescaped '&' and undefined entities need no repair: the non-strict
-// decoder keeps them as text.
+// would lose all its 100 items. repairXML takes those characters (and the
+// character references that name them, &#x1b;) out before parsing. A C0
+// control is not dropped but parked at U+E000+c, a private-use character,
+// and put back by restoreControls once the text is out of the XML: so
+// feed.Sanitize still sees "ESC ] 0 ; title BEL" whole and removes all of
+// it, not only the ESC. (A feed's own U+E000-U+E01F, which no script
+// uses, end up removed as controls.) Unescaped '&' and undefined entities
+// need no repair: the non-strict decoder keeps them as text.
+
+// parked is where a C0 control waits while the XML is parsed.
+const parked = 0xE000
 
 // repairXML returns s without forbidden characters and references, and
-// how many it dropped.
+// how many it took out.
 func repairXML(s string) (string, int) {
 	if cleanXML(s) {
 		return s, 0
@@ -25,12 +32,16 @@ func repairXML(s string) (string, int) {
 		c := s[i]
 		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 			dropped++
+			b.WriteRune(parked + rune(c))
 			i++
 			continue
 		}
 		if c == '&' && i+2 < len(s) && s[i+1] == '#' {
-			if n := badCharRef(s[i:]); n > 0 {
+			if n, r := badCharRef(s[i:]); n > 0 {
 				dropped++
+				if r < 0x20 {
+					b.WriteRune(parked + r)
+				}
 				i += n
 				continue
 			}
@@ -59,24 +70,35 @@ func cleanXML(s string) bool {
 }
 
 // badCharRef returns the length of a character reference at the start of
-// s that names a character XML forbids, else 0.
-func badCharRef(s string) int {
+// s that names a character XML forbids, and that character; else 0.
+func badCharRef(s string) (int, rune) {
 	end := strings.IndexByte(s[:min(len(s), 12)], ';')
 	if end < 3 {
-		return 0
+		return 0, 0
 	}
 	digits, base := s[2:end], 10
 	if digits[0] == 'x' || digits[0] == 'X' {
 		digits, base = digits[1:], 16
 	}
 	n, err := strconv.ParseUint(digits, base, 32)
-	if err != nil {
-		return 0
+	if err != nil || xmlChar(rune(n)) {
+		return 0, 0
 	}
-	if xmlChar(rune(n)) {
-		return 0
+	return end + 1, rune(n)
+}
+
+// restoreControls puts parked controls back, for feed.Sanitize (or the
+// item writer's sanitizer) to remove with what follows them.
+func restoreControls(s string) string {
+	if !strings.Contains(s, "\xee\x80") {
+		return s
 	}
-	return end + 1
+	return strings.Map(func(r rune) rune {
+		if r >= parked && r < parked+0x20 {
+			return r - parked
+		}
+		return r
+	}, s)
 }
 
 // xmlChar reports the characters XML 1.0 allows.
