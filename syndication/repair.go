@@ -26,34 +26,38 @@ func repairXML(s string) (string, int) {
 		return s, 0
 	}
 	var b strings.Builder
-	b.Grow(len(s))
-	dropped := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			dropped++
-			b.WriteRune(parked + rune(c))
-			i++
-			continue
+	dropped, last := 0, 0
+	// take replaces s[i:i+n] by the parked form of r (nothing when r is
+	// not a C0 control), copying the clean run before it at once.
+	take := func(i, n int, r rune) {
+		if b.Cap() == 0 {
+			b.Grow(len(s))
 		}
-		if c == '&' && i+2 < len(s) && s[i+1] == '#' {
-			if n, r := badCharRef(s[i:]); n > 0 {
-				dropped++
-				if r < 0x20 {
-					b.WriteRune(parked + r)
-				}
-				i += n
-				continue
-			}
+		b.WriteString(s[last:i])
+		if r >= 0 && r < 0x20 {
+			b.WriteRune(parked + r)
 		}
-		if c == 0xef && strings.HasPrefix(s[i:], "\uFFFE") || c == 0xef && strings.HasPrefix(s[i:], "\uFFFF") {
-			dropped++
-			i += 3
-			continue
-		}
-		b.WriteByte(c)
-		i++
+		last = i + n
+		dropped++
 	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\r':
+			take(i, 1, rune(c))
+		case c == '&' && i+2 < len(s) && s[i+1] == '#':
+			if n, r := badCharRef(s[i:]); n > 0 {
+				take(i, n, r)
+				i += n - 1
+			}
+		case c == 0xef && (strings.HasPrefix(s[i:], "\uFFFE") || strings.HasPrefix(s[i:], "\uFFFF")):
+			take(i, 3, -1)
+			i += 2
+		}
+	}
+	if dropped == 0 {
+		return s, 0
+	}
+	b.WriteString(s[last:])
 	return b.String(), dropped
 }
 

@@ -26,6 +26,7 @@ func TestSalvage(t *testing.T) {
 		{"control characters", rss("<item><title>a\x08b\x01c</title><link>https://example.com/\x08x.png</link></item>"),
 			1, "abc", "https://example.com/x.png", "characters XML forbids were removed"},
 		{"reference to a control character", rss(`<item><title>a&#8;b&#x1b;c d</title></item>`), 1, "ab d", "", "removed"}, // ESC c is a reset: both go
+		{"non-characters", rss("<item><title>a\uFFFEb&#xFFFF;c&#xD800;d</title></item>"), 1, "abcd", "", "removed"},
 		{"cut character reference", rss(`<item><title>x &#2</title></item><item><title>y</title></item>`), 2, "x &#2", "", ""},
 		{"truncated in the second item", rss(`<item><title>first</title></item><item><title>sec`)[:len(rss(`<item><title>first</title></item><item><title>sec`))-len(`</channel></rss>`)],
 			1, "first", "", "breaks off"},
