@@ -19,7 +19,7 @@ func parseAtom(root *node, feedURL string) *Feed {
 	f.Title = atomPlain(root.first(atomSpace, "title"), MaxTitleCells)
 	f.SiteURL = atomLinkOf(root, base, "alternate")
 	f.SelfURL = atomLinkOf(root, base, "self")
-	f.Language = root.xmlAttr("lang")
+	f.Language = langTag(root.xmlAttr("lang"))
 	sub := root.first(atomSpace, "subtitle")
 	if sub == nil {
 		sub = root.first(atomSpace, "tagline")
@@ -40,7 +40,7 @@ func atomEntry(e *node, base, feedLang string) Item {
 		GUID:  trimID(e.value(atomSpace, "id")),
 		Title: atomPlain(e.first(atomSpace, "title"), MaxTitleCells),
 		Link:  atomLinkOf(e, base, "alternate"),
-		Lang:  e.xmlAttr("lang"),
+		Lang:  langTag(e.xmlAttr("lang")),
 	}
 	it.Published = date(e.value(atomSpace, "published"), e.value(atomSpace, "issued"), e.value(atomSpace, "created"), e.value(dcSpace, "date"))
 	it.Updated = date(e.value(atomSpace, "updated"), e.value(atomSpace, "modified"))

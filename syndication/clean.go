@@ -73,3 +73,14 @@ func trimID(s string) string {
 	}
 	return s
 }
+
+// langTag cleans a declared language ("zh-cn", "en_us") without changing
+// its spelling: trimmed, sanitized, at most 35 bytes (BCP 47's longest
+// practical tag).
+func langTag(s string) string {
+	s = strings.Join(strings.Fields(feed.Sanitize(restoreControls(s))), "")
+	if len(s) > 35 {
+		return ""
+	}
+	return s
+}

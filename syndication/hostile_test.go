@@ -110,3 +110,19 @@ func allocBytes(f func()) int64 {
 	runtime.ReadMemStats(&after)
 	return int64(after.TotalAlloc - before.TotalAlloc)
 }
+
+// TestManyElements: a feed of millions of tiny elements stops at maxNodes
+// with a warning and keeps the items before.
+func TestManyElements(t *testing.T) {
+	doc := rss(`<item><title>first</title><link>https://example.com/1</link></item><item><title>bomb</title><description>` +
+		strings.Repeat("<a/>", 8<<20/4) + `</description></item>`)
+	var f *Feed
+	allocs := allocBytes(func() { f = mustParse(t, doc) })
+	if len(f.Items) != 1 || !strings.Contains(strings.Join(f.Warnings, ""), "elements") {
+		t.Errorf("%d items, warnings %q", len(f.Items), f.Warnings)
+	}
+	t.Logf("2M elements (%d MB): %d MB allocated", len(doc)>>20, allocs>>20)
+	if allocs > 200<<20 {
+		t.Errorf("allocated %d MB", allocs>>20)
+	}
+}

@@ -70,7 +70,7 @@ func parseJSONFeed(text, feedURL string) (*Feed, error) {
 	f.Title = plain(jf.Title, true, MaxTitleCells)
 	f.SiteURL = resolve(feedURL, jf.HomePageURL)
 	f.SelfURL = resolve(feedURL, jf.FeedURL)
-	f.Language = strings.TrimSpace(jf.Language)
+	f.Language = langTag(jf.Language)
 	f.Description = plain(jf.Description, true, 4*MaxTitleCells)
 	for i, ji := range jf.Items {
 		if i == MaxItems {
@@ -89,7 +89,7 @@ func jsonEntry(ji jsonItem, base string, jf jsonFeed) Item {
 		Title:       plain(ji.Title, true, MaxTitleCells),
 		Published:   date(ji.DatePublished),
 		Updated:     date(ji.DateModified),
-		Lang:        strings.TrimSpace(ji.Language),
+		Lang:        langTag(ji.Language),
 		ContentHTML: strings.TrimSpace(ji.ContentHTML),
 		ContentText: strings.TrimSpace(ji.ContentText),
 		Categories:  names(ji.Tags),

@@ -34,7 +34,7 @@ func parseRSS(root *node, feedURL string) *Feed {
 	f.Title = plain(ch.value(rssSpace, "title"), false, MaxTitleCells)
 	f.SiteURL = resolve(base, ch.value(rssSpace, "link"))
 	f.SelfURL = atomLink(ch, base, "self")
-	f.Language = firstNonEmpty(ch.value(rssSpace, "language"), ch.value(dcSpace, "language"), ch.xmlAttr("lang"), root.xmlAttr("lang"))
+	f.Language = langTag(firstNonEmpty(ch.value(rssSpace, "language"), ch.value(dcSpace, "language"), ch.xmlAttr("lang"), root.xmlAttr("lang")))
 	f.Description = plain(ch.value(rssSpace, "description"), true, 4*MaxTitleCells)
 	if ttl, err := strconv.Atoi(ch.value(rssSpace, "ttl")); err == nil && ttl > 0 && ttl < 366*24*60 {
 		f.TTL = time.Duration(ttl) * time.Minute
@@ -54,7 +54,7 @@ func rssItem(n *node, base string) Item {
 	it := Item{
 		GUID:        trimID(n.value(rssSpace, "guid")),
 		Title:       plain(firstNonEmpty(n.value(rssSpace, "title"), n.value(dcSpace, "title")), true, MaxTitleCells),
-		Lang:        firstNonEmpty(n.xmlAttr("lang"), n.value(dcSpace, "language")),
+		Lang:        langTag(firstNonEmpty(n.xmlAttr("lang"), n.value(dcSpace, "language"))),
 		ContentHTML: strings.TrimSpace(n.first(contentSpace, "encoded").textContent()),
 		SummaryHTML: strings.TrimSpace(n.first(rssSpace, "description").textContent()),
 	}
