@@ -54,6 +54,7 @@ func atomEntry(e *node, base, feedLang string) Item {
 	}
 	it.Categories = names(append(cats, texts(e.all(dcSpace, "subject"))...))
 	if c := e.first(atomSpace, "content"); c != nil && c.attrValue("src") == "" {
+		it.Lang = firstNonEmpty(it.Lang, langTag(c.xmlAttr("lang")))
 		if html, isHTML := atomText(c); isHTML {
 			it.ContentHTML = html
 		} else {

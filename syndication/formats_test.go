@@ -42,6 +42,9 @@ line two</content>
 	a := f.Items[0]
 	want := Item{GUID: "urn:uuid:1", Title: "An xhtml title", Link: "https://example.org/blog/2024/post.html",
 		Published: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC), Updated: time.Date(2024, 3, 2, 10, 0, 0, 0, time.UTC)}
+	if a.Lang != "de" {
+		t.Errorf("lang %q, want the content's xml:lang", a.Lang)
+	}
 	if a.GUID != want.GUID || a.Title != want.Title || a.Link != want.Link || !a.Published.Equal(want.Published) || !a.Updated.Equal(want.Updated) {
 		t.Errorf("entry %+v", a)
 	}

@@ -60,6 +60,13 @@ func parseJSONFeed(text, feedURL string) (*Feed, error) {
 			}
 		}
 	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		// A field of the wrong type (a string where tags are a list):
+		// the decoder filled in the rest, which is worth keeping.
+		warnings = append(warnings, jsonError(text, err).Error()+": that field was ignored")
+		err = nil
+	}
 	if err != nil {
 		return nil, jsonError(text, err)
 	}

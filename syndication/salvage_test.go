@@ -97,3 +97,11 @@ func TestJSONTrailingCommas(t *testing.T) {
 		t.Errorf("categories %q warnings %q", f.Items[0].Categories, f.Warnings)
 	}
 }
+
+// TestJSONWrongType: a field of the wrong type costs that field only.
+func TestJSONWrongType(t *testing.T) {
+	f := mustParse(t, `{"version": "https://jsonfeed.org/version/1.1", "items": [{"id": "1", "title": "kept", "tags": "not-a-list"}, {"id": "2", "title": "also"}]}`)
+	if len(f.Items) != 2 || f.Items[0].Title != "kept" || !strings.Contains(strings.Join(f.Warnings, ""), "tags") {
+		t.Errorf("items %+v warnings %q", f.Items, f.Warnings)
+	}
+}
