@@ -63,7 +63,7 @@ func atomEntry(e *node, base, feedLang string) Item {
 	}
 	// Hatena Blog sends markdown source as content and the HTML beside it.
 	if it.ContentHTML == "" {
-		it.ContentHTML = strings.TrimSpace(e.first(hatenaSpace, "formatted-content").textContent())
+		it.ContentHTML = e.first(hatenaSpace, "formatted-content").html()
 	}
 	if s := e.first(atomSpace, "summary"); s != nil {
 		if html, isHTML := atomText(s); isHTML {
@@ -101,6 +101,9 @@ func atomText(n *node) (string, bool) {
 		return strings.TrimSpace(xhtmlInner(n)), true
 	case typ == "html" || typ == "text/html" || mode == "escaped":
 		if typ == "" || typ == "html" || strings.Contains(typ, "html") {
+			if hasElements(n) && mode != "base64" { // unescaped markup
+				return n.html(), true
+			}
 			return strings.TrimSpace(raw), true
 		}
 		return strings.TrimSpace(raw), false

@@ -149,3 +149,11 @@ func TestJSONFeed10(t *testing.T) {
 		t.Errorf("item %+v", it)
 	}
 }
+
+// TestUnescapedHTML: markup a feed put in without escaping is kept as markup.
+func TestUnescapedHTML(t *testing.T) {
+	f := mustParse(t, rss(`<item><title>A</title><description><p>one <a href="https://x.example/">two</a> &amp; three</p></description></item>`))
+	if got := f.Items[0].SummaryHTML; got != `<p>one <a href="https://x.example/">two</a> &amp; three</p>` {
+		t.Errorf("summary %q", got)
+	}
+}

@@ -137,6 +137,21 @@ func (n *node) xmlAttr(local string) string {
 	return ""
 }
 
+// html is the content of a field that holds HTML: its text, or, when a
+// feed put the markup in unescaped (<description><p>…</p></description>),
+// the markup serialised back, so the tags are not lost.
+func (n *node) html() string {
+	if n == nil {
+		return ""
+	}
+	for _, k := range n.kids {
+		if k.name.Local != "" {
+			return strings.TrimSpace(n.innerXML())
+		}
+	}
+	return strings.TrimSpace(n.textContent())
+}
+
 // innerXML serialises n's content back to markup: Atom xhtml content and
 // Atom 0.3 mode="xml" are elements in the feed, HTML to the writer.
 func (n *node) innerXML() string {

@@ -55,8 +55,8 @@ func rssItem(n *node, base string) Item {
 		GUID:        trimID(n.value(rssSpace, "guid")),
 		Title:       plain(firstNonEmpty(n.value(rssSpace, "title"), n.value(dcSpace, "title")), true, MaxTitleCells),
 		Lang:        langTag(firstNonEmpty(n.xmlAttr("lang"), n.value(dcSpace, "language"))),
-		ContentHTML: strings.TrimSpace(n.first(contentSpace, "encoded").textContent()),
-		SummaryHTML: strings.TrimSpace(n.first(rssSpace, "description").textContent()),
+		ContentHTML: n.first(contentSpace, "encoded").html(),
+		SummaryHTML: n.first(rssSpace, "description").html(),
 	}
 	if it.GUID == "" && n.is(rssSpace, "item") {
 		it.GUID = trimID(n.attrValue("about")) // RSS 1.0: rdf:about

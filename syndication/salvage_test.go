@@ -33,6 +33,7 @@ func TestSalvage(t *testing.T) {
 		{"invalid UTF-8 bytes", rss("<item><title>東京 \xff 大阪</title><description>" + strings.Repeat("中文", 20) + "</description></item>"), 1, "東京 \ufffd 大阪", "", "replaced"},
 		{"Latin-1 declared as UTF-8", rss("<item><title>caf\xe9 cr\xe8me</title></item>"), 1, "café crème", "", "XML declaration says utf-8"},
 		{"mismatched end tag", rss(`<item><title>A</title><description><b>bold</description></item><item><title>B</title></item>`), 2, "A", "", ""},
+		{"unescaped HTML in a description", rss(`<item><title>A</title><description><p>one <a href="https://x.example/">two</a><br/></p></description></item>`), 1, "A", "", ""},
 		{"no XML declaration, BOM", "\ufeff" + rss(`<item><title>A</title></item>`)[len(`<?xml version="1.0" encoding="utf-8"?>`):], 1, "A", "", ""},
 	}
 	for _, c := range cases {
