@@ -22,9 +22,7 @@ const parked = 0xE000
 // repairXML returns s without forbidden characters and references, and
 // how many it took out.
 func repairXML(s string) (string, int) {
-	if cleanXML(s) {
-		return s, 0
-	}
+	// One scan; the builder is only filled once something is taken out.
 	var b strings.Builder
 	dropped, last := 0, 0
 	// take replaces s[i:i+n] by the parked form of r (nothing when r is
@@ -59,18 +57,6 @@ func repairXML(s string) (string, int) {
 	}
 	b.WriteString(s[last:])
 	return b.String(), dropped
-}
-
-// cleanXML is the fast path: no C0 control but white space, no character
-// reference at all that could name one, no U+FFFE/U+FFFF.
-func cleanXML(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return false
-		}
-	}
-	return !strings.Contains(s, "&#") && !strings.Contains(s, "\uFFFE") && !strings.Contains(s, "\uFFFF")
 }
 
 // badCharRef returns the length of a character reference at the start of
