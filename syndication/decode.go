@@ -28,6 +28,14 @@ func toUTF8(data []byte, contentType string) (text, enc string, warn string) {
 	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
 		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data, "utf-16be")
 	}
+	// UTF-16 without a BOM shows in its first character, '<' with a NUL
+	// beside it (XML 1.0 appendix F).
+	switch {
+	case bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), data, "utf-16le")
+	case bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), data, "utf-16be")
+	}
 	var misfit string
 	for _, l := range []label{httpCharset(contentType), declaredEncoding(data)} {
 		if l.enc == nil {

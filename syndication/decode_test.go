@@ -27,6 +27,10 @@ func TestDecodingOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	utf16BE, err := xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewEncoder().Bytes([]byte(`<?xml version="1.0" encoding="utf-16"?><rss version="2.0"><channel><title>無BOM</title></channel></rss>`))
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []struct {
 		name        string
 		data        []byte
@@ -41,6 +45,7 @@ func TestDecodingOrder(t *testing.T) {
 		{"unknown charset name is ignored", gbDoc(`<?xml version="1.0" encoding="x-nonsense"?>`), "text/xml; charset=bogus", "gb18030", "中文频道"},
 		{"latin-1", latin, "", "windows-1252", "Notícias"},
 		{"utf-16 BOM", utf16, "text/xml; charset=iso-8859-1", "utf-16le", "Ünïcode"},
+		{"utf-16 without a BOM", utf16BE, "", "utf-16be", "無BOM"},
 		{"utf-8 BOM beats the header", append([]byte("\xef\xbb\xbf"), []byte(`<rss><channel><title>日本語</title></channel></rss>`)...), "text/xml; charset=shift_jis", "utf-8", "日本語"},
 	}
 	for _, c := range cases {
