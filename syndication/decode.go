@@ -20,24 +20,15 @@ import (
 // bytes are mostly UTF-8, then feed's legacy detector. Bad bytes are
 // replaced, never a reason to drop the feed; warn says so.
 func toUTF8(data []byte, contentType string) (text, enc string, warn string) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
-		return validate(data[3:], "utf-8")
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), data, "utf-16le")
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data, "utf-16be")
+	if text, enc, warn, ok := byBOM(data); ok {
+		return text, enc, warn
 	}
-	// UTF-16 without a BOM shows in its first character, '<' with a NUL
-	// beside it (XML 1.0 appendix F).
-	switch {
-	case bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
-		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), data, "utf-16le")
-	case bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
-		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), data, "utf-16be")
+	labels := []label{httpCharset(contentType), declaredEncoding(data)}
+	if serverDefault(labels[0], labels[1], data) {
+		labels = labels[1:]
 	}
 	var misfit string
-	for _, l := range []label{httpCharset(contentType), declaredEncoding(data)} {
+	for _, l := range labels {
 		if l.enc == nil {
 			continue
 		}
@@ -56,6 +47,42 @@ func toUTF8(data []byte, contentType string) (text, enc string, warn string) {
 		warn = misfit + " but the bytes are not: read as " + enc
 	}
 	return text, enc, warn
+}
+
+// byBOM decodes data that starts with a byte-order mark, or with UTF-16's
+// '<' and a NUL beside it (XML 1.0 appendix F).
+func byBOM(data []byte) (text, enc, warn string, ok bool) {
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
+		text, enc, warn = validate(data[3:], "utf-8")
+		return text, enc, warn, true
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		e, enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), "utf-16le"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		e, enc = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), "utf-16be"
+	case bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+		e, enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), "utf-16le"
+	case bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+		e, enc = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), "utf-16be"
+	default:
+		return "", "", "", false
+	}
+	text, enc, warn = decodeWith(e, data, enc)
+	return text, enc, warn, true
+}
+
+// serverDefault reports an HTTP charset that is a web server's default
+// (ISO-8859-1, which the WHATWG table reads as windows-1252) rather than the
+// feed's: the declaration names another encoding and the bytes decode in it
+// cleanly. Every byte "fits" a single-byte encoding, so without this a
+// GB2312 feed served as text/xml; charset=iso-8859-1 would be mojibake.
+func serverDefault(http, decl label, data []byte) bool {
+	if http.name != "windows-1252" || decl.enc == nil || decl.name == http.name {
+		return false
+	}
+	out, err := decl.enc.NewDecoder().Bytes(data)
+	return err == nil && bytes.Count(out, []byte("\uFFFD")) == 0
 }
 
 // label is an encoding a feed names, and where it named it.

@@ -39,6 +39,7 @@ func TestDecodingOrder(t *testing.T) {
 	}{
 		{"declaration", gbDoc(`<?xml version="1.0" encoding="gb2312"?>`), "application/xml", "gb18030", "中文频道"},
 		{"text/xml without charset follows the declaration", gbDoc(`<?xml version="1.0" encoding="gb2312"?>`), "text/xml", "gb18030", "中文频道"},
+		{"a server's default latin-1 loses to a declaration that fits", gbDoc(`<?xml version="1.0" encoding="gb2312"?>`), "text/xml; charset=ISO-8859-1", "gb18030", "中文频道"},
 		{"HTTP charset beats the declaration", gbDoc(`<?xml version="1.0" encoding="big5"?>`), "application/rss+xml; charset=GBK", "gb18030", "中文频道"},
 		{"a wrong HTTP utf-8 loses to the declaration", gbDoc(`<?xml version="1.0" encoding="gb2312"?>`), "text/xml; charset=utf-8", "gb18030", "中文频道"},
 		{"no declaration: the detector", gbDoc(``), "", "gb18030", "中文频道"},
@@ -74,14 +75,20 @@ func TestDevLegacyTitles(t *testing.T) {
 		{"ko-ricanet-cp949.rss.xml", "리카넷"},
 		{"pt-dicas-l-latin1.rss091.xml", "Dicas-L: Dicas técnicas de Linux e Software Livre"},
 	}
+	// The dev set's README: served with no charset, text/xml (US-ASCII by
+	// RFC 3023), or a server's wrong default, the declaration decides.
+	types := []string{"", "application/xml", "text/xml", "text/xml; charset=utf-8", "application/rss+xml; charset=iso-8859-1"}
 	for _, c := range cases {
-		f, err := Parse(readDev(t, c.file), "", "")
-		if err != nil {
-			t.Fatalf("%s: %v", c.file, err)
+		for _, ct := range types {
+			f, err := Parse(readDev(t, c.file), ct, "")
+			if err != nil {
+				t.Fatalf("%s: %v", c.file, err)
+			}
+			if !strings.Contains(f.Title, c.want) {
+				t.Errorf("%s as %q: title %q, want %q", c.file, ct, f.Title, c.want)
+			}
 		}
-		if !strings.Contains(f.Title, c.want) {
-			t.Errorf("%s: title %q, want %q", c.file, f.Title, c.want)
-		}
+		f, _ := Parse(readDev(t, c.file), "", "")
 		for _, it := range f.Items {
 			if strings.ContainsRune(it.Title+it.SummaryHTML+it.ContentHTML, '\ufffd') {
 				t.Errorf("%s: %q holds U+FFFD: a wrong decoding", c.file, it.Title)
