@@ -20,7 +20,6 @@ const (
 	nsMedia   = "http://search.yahoo.com/mrss/"
 	nsITunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 	nsXML     = "http://www.w3.org/XML/1998/namespace"
-	nsXHTML   = "http://www.w3.org/1999/xhtml"
 	nsHatena  = "http://www.hatena.ne.jp/info/xmlns#"
 )
 
@@ -42,8 +41,7 @@ var (
 	itunesSpace  = space{uris: []string{nsITunes}, prefix: "itunes"}
 	rdfSpace     = space{uris: []string{nsRDF}, prefix: "rdf"}
 	hatenaSpace  = space{uris: []string{nsHatena}, prefix: "hatena"}
-	// anySpace matches every namespace, for attributes such as url=.
-	xmlSpace = space{uris: []string{nsXML}, prefix: "xml"}
+	xmlSpace     = space{uris: []string{nsXML}, prefix: "xml"}
 )
 
 func (sp space) has(uri string) bool {
@@ -114,7 +112,8 @@ func (n *node) writeText(b *strings.Builder) {
 	}
 }
 
-// attrValue is the attribute local of n with no namespace or in sp.
+// attrValue is n's attribute local in any namespace but xml's (rdf:about
+// and a plain about alike).
 func (n *node) attrValue(local string) string {
 	if n == nil {
 		return ""
