@@ -36,6 +36,8 @@ func init() {
 		"list":    {"list every article (newest first), with filters", cmdList},
 		"show":    {"print one article: yomu show [flags] PATH|ID", cmdShow},
 		"stats":   {"print counts for the archive and its index", cmdStats},
+		"feed":    {"manage subscriptions: yomu feed add|list|remove|import|export", cmdFeed},
+		"fetch":   {"fetch the due feeds, save new items as files, update the index", cmdFetch},
 		"version": {"print the version", cmdVersion},
 		"help":    {"show this help", cmdHelp},
 	}

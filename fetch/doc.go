@@ -24,6 +24,9 @@ type Options struct {
 	// Events, when set, hears of every feed done and every item written.
 	// Run calls it from one goroutine at a time, so it need not lock.
 	Events func(Event)
+	// Due, when set, hears once how many feeds the round will fetch,
+	// before the first is fetched (for a progress bar).
+	Due func(n int)
 }
 
 // Event is one feed done (Kind "feed") or one item written (Kind "item").

@@ -27,7 +27,7 @@ func newIgnore(sub subs.Sub) (ignoreRule, error) {
 	}
 	q := store.ParseQuery(line)
 	if strings.TrimSpace(q.Text) == "" && len(q.Langs)+len(q.Sources)+len(q.Tags) == 0 && q.After.IsZero() && q.Before.IsZero() {
-		return ignoreRule{}, fmt.Errorf("feed %q: ignore rule %q holds no word or filter: write a yomu query, e.g. ignore = \"sponsored OR tag:ads\"", sub.Name, sub.Ignore)
+		return ignoreRule{}, fmt.Errorf("feed %q: ignore rule %q holds no word or filter: write a yomu query, e.g. ignore = '\"sponsored post\" tag:ads'", sub.Name, sub.Ignore)
 	}
 	return ignoreRule{sub: sub, q: q, on: true}, nil
 }

@@ -52,6 +52,9 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if err != nil {
 		return sum, err
 	}
+	if o.Due != nil {
+		o.Due(len(jobs))
+	}
 	moves := map[string]string{} // name → new URL
 	for res := range runJobs(ctx, o, byHost(jobs)) {
 		if res.stop {
