@@ -19,6 +19,7 @@ func TestDependencyDirection(t *testing.T) {
 		"ui/render": {"store", "feed"},
 		"ui":        {"ui/render", "store", "feed"},
 		"watch":     {}, // tells that files changed; main wires it to ui
+		"web":       {}, // the polite HTTP client: gets one URL right
 		"fetch":     {"web", "syndication", "subs", "items", "feed", "store"},
 	}
 	for pkg, ok := range allowed {
@@ -45,7 +46,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "store", "watch"} {
+	for _, pkg := range []string{".", "feed", "store", "watch", "web"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)
