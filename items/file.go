@@ -77,35 +77,17 @@ func render(it syndication.Item, m fileMeta, body string) ([]byte, error) {
 }
 
 // frontTitle is the title as it goes into the front matter: sanitized,
-// one line, capped. yomu reads a front-matter title as markup (Hugo and
-// Jekyll titles hold *emphasis* and &amp;), so the characters that markup
-// would eat are escaped, and the title reads back as the feed gave it.
+// one line, capped, and escaped where yomu would read it as markup, so
+// that it reads back as the feed gave it.
 func frontTitle(t string) string {
+	if len(t) > 8*maxTitleRunes {
+		t = t[:8*maxTitleRunes] // Sanitize mends the rune cut in two
+	}
 	t = strings.Join(strings.Fields(clean(t)), " ")
 	if r := []rune(t); len(r) > maxTitleRunes {
 		t = string(r[:maxTitleRunes]) + "…"
 	}
-	return escapeMarkup(t)
-}
-
-// escapeMarkup backslash-escapes markdown's punctuation, or, in a title
-// holding '<' (read as text with only references decoded), the '&' of
-// anything that looks like a reference.
-func escapeMarkup(t string) string {
-	if !strings.ContainsAny(t, "`*_[&#\\") {
-		return t
-	}
-	if strings.ContainsRune(t, '<') {
-		return strings.ReplaceAll(t, "&", "&amp;")
-	}
-	var b strings.Builder
-	for _, r := range t {
-		if strings.ContainsRune("\\`*_[]&#<>!~|", r) {
-			b.WriteByte('\\')
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
+	return feed.EscapeTitle(t)
 }
 
 func clean(s string) string { return strings.TrimSpace(feed.Sanitize(s)) }
