@@ -14,13 +14,16 @@ const module = "github.com/yomu-reader/yomu/"
 // TestDependencyDirection keeps main → ui → store → feed: nothing points back.
 func TestDependencyDirection(t *testing.T) {
 	allowed := map[string][]string{
-		"feed":      {},
-		"store":     {"feed"},
-		"ui/render": {"store", "feed"},
-		"ui":        {"ui/render", "store", "feed"},
-		"watch":     {}, // tells that files changed; main wires it to ui
-		"web":       {}, // the polite HTTP client: gets one URL right
-		"fetch":     {"web", "syndication", "subs", "items", "feed", "store"},
+		"feed":        {},
+		"store":       {"feed"},
+		"ui/render":   {"store", "feed"},
+		"ui":          {"ui/render", "store", "feed"},
+		"watch":       {},       // tells that files changed; main wires it to ui
+		"web":         {},       // the polite HTTP client: gets one URL right
+		"syndication": {"feed"}, // one feed document in, one syndication.Feed out
+		"subs":        {"feed"},
+		"items":       {"feed", "syndication"},
+		"fetch":       {"web", "syndication", "subs", "items", "feed", "store"},
 	}
 	for pkg, ok := range allowed {
 		for _, imp := range ourImports(t, pkg) {
