@@ -301,4 +301,4 @@ func cmdFeedExport(_ context.Context, args []string, stdout, _ io.Writer) error 
 }
 
 // savedItems is how many of the feed's items have a file.
-func savedItems(st *items.State) int { return len(st.Items) }
+func savedItems(st *items.State) int { return st.Count() }

@@ -38,23 +38,3 @@ func ExtractPage(page []byte, pageURL string) (markdown string, ok bool) {
 	md = strings.TrimSpace(clean(md))
 	return md, md != ""
 }
-
-// resolveLinks makes the href of links and the src of images absolute, so
-// a page's body read out of the archive still points at its site.
-func resolveLinks(n *html.Node, base *url.URL) {
-	if n.Type == html.ElementNode {
-		for i, a := range n.Attr {
-			if a.Key != "href" && a.Key != "src" {
-				continue
-			}
-			ref, err := url.Parse(strings.TrimSpace(a.Val))
-			if err != nil || ref.IsAbs() {
-				continue // the sanitizer judges absolute ones (javascript:, data:)
-			}
-			n.Attr[i].Val = base.ResolveReference(ref).String()
-		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		resolveLinks(c, base)
-	}
-}

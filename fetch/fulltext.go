@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/yomu-reader/yomu/feed"
-	"github.com/yomu-reader/yomu/items"
-	"github.com/yomu-reader/yomu/syndication"
 	"github.com/yomu-reader/yomu/web"
 )
 
@@ -32,6 +30,3 @@ func fullText(ctx context.Context, c *web.Client, link, feedBody string) string 
 	return md
 }
 
-// isNew reports whether the item has no file yet (full text is fetched for
-// new items only: once per item, never again on later fetches).
-func isNew(st *items.State, it syndication.Item) bool { return !st.Has(it) }

@@ -37,7 +37,12 @@ func writeItems(ctx context.Context, o Options, sub subs.Sub, st *items.State, f
 			res.feed.Ignored++
 			continue
 		}
-		if sub.FullText && isNew(st, it) {
+		if sub.FullText {
+			// A known item keeps the page it was saved with: the feed's
+			// summary must not replace it on a later fetch.
+			if st.Has(it, body) {
+				continue
+			}
 			body = fullText(ctx, o.Client, it.Link, body)
 		}
 		out, err := w.Write(st, it, f.Language, body)

@@ -24,7 +24,7 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 	if err != nil {
 		return failed(o, j, err)
 	}
-	res := result{feed: Event{Kind: "feed", Feed: j.sub.Name, URL: j.sub.URL}}
+	res := result{feed: Event{Kind: "feed", Feed: j.sub.Name, URL: j.sub.URL, Warnings: j.st.Warnings}}
 	res.moved = noteMove(j.sub, j.st, resp)
 	j.st.ETag, j.st.LastModified = resp.ETag, resp.LastModified
 	if resp.NotModified {
@@ -44,7 +44,7 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 		return failed(o, j, err)
 	}
 	res.feed.Status = StatusOK
-	res.feed.Warnings = f.Warnings
+	res.feed.Warnings = append(res.feed.Warnings, f.Warnings...)
 	j.st.NextCheck = now.Add(interval(j.sub, f.TTL, resp.MaxAge))
 	return saved(o, j, res)
 }
