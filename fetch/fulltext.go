@@ -29,4 +29,3 @@ func fullText(ctx context.Context, c *web.Client, link, feedBody string) string 
 	}
 	return md
 }
-
