@@ -107,11 +107,14 @@ func getFeed(ctx context.Context, c *web.Client, u string) (*web.Response, *synd
 		return nil, nil, err
 	}
 	f, err := syndication.Parse(resp.Body, resp.ContentType, resp.URL)
+	if err != nil {
+		err = parseError(u, resp.URL, err)
+	}
 	if errors.Is(err, syndication.ErrNotFeed) {
-		return resp, nil, fmt.Errorf("%s: %w", u, err)
+		return resp, nil, err
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", u, err)
+		return nil, nil, err
 	}
 	return resp, f, nil
 }

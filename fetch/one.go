@@ -34,7 +34,7 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 	}
 	f, err := syndication.Parse(resp.Body, resp.ContentType, resp.URL)
 	if err != nil {
-		return failed(o, j, parseError(j.sub.URL, err))
+		return failed(o, j, parseError(j.sub.URL, resp.URL, err))
 	}
 	if err := writeItems(ctx, o, j.sub, j.st, f, &res); err != nil {
 		if ctx.Err() != nil {
@@ -83,12 +83,13 @@ func noteMove(sub subs.Sub, st *items.State, resp *web.Response) string {
 	return ""
 }
 
-// parseError names the feed and says what to do.
-func parseError(u string, err error) error {
-	if errors.Is(err, syndication.ErrNotFeed) {
-		return fmt.Errorf("%s: not a feed (the server sent something else, often an HTML page: the site may have moved it; 'yomu feed add' with the site's address finds a feed it names)", u)
+// parseError names the subscription's URL when the feed was read from
+// another (syndication's error names the URL it read).
+func parseError(subURL, readURL string, err error) error {
+	if readURL == subURL {
+		return err
 	}
-	return fmt.Errorf("%s: %w", u, err)
+	return fmt.Errorf("%s: %w", subURL, err)
 }
 
 // failed records a failure: the error in the state, one more consecutive
