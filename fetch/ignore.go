@@ -62,6 +62,11 @@ func (r ignoreRule) doc(it syndication.Item, feedLang, body string, now time.Tim
 	}
 	fm := map[string]any{"title": it.Title, "date": date.Format(time.RFC3339), "source": r.sub.Name,
 		"tags": append(append([]string{}, r.sub.Tags...), it.Categories...), "url": it.Link}
+	if lang == "" && len(r.q.Langs) == 0 {
+		// No lang: filter to answer: a placeholder code spares the
+		// language detector (its tables take a second to load).
+		lang = "xx"
+	}
 	if lang != "" {
 		fm["lang"] = lang
 	}
