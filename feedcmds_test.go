@@ -162,7 +162,9 @@ func TestFetchFailuresExitOneAndTheRestGoesOn(t *testing.T) {
 		w.Header().Set("Content-Encoding", "gzip")
 		w.Write(gzipBomb(t, 6<<20)) //nolint:errcheck,gosec // test server
 	})
-	site.handle("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusMovedPermanently) })
+	site.handle("/loop", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "/loop", http.StatusMovedPermanently)
+	})
 	dir, index := t.TempDir(), filepath.Join(t.TempDir(), "idx")
 	mustYomu(t, "feed", "add", site.URL+"/good", "--dir", dir)
 	writeSubs(t, dir, "stall", site.URL+"/stall", "big", site.URL+"/big", "gzip", site.URL+"/gzip", "loop", site.URL+"/loop")
@@ -188,6 +190,9 @@ func TestFetchFailuresExitOneAndTheRestGoesOn(t *testing.T) {
 func writeSubs(t *testing.T, dir string, pairs ...string) {
 	t.Helper()
 	p := filepath.Join(dir, "feeds", "feeds.toml")
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	f, err := os.OpenFile(p, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o644)
 	if err != nil {
 		t.Fatal(err)

@@ -138,4 +138,3 @@ func sampleHeap() (*atomic.Uint64, func()) {
 	}()
 	return &peak, func() { close(done); <-finished }
 }
-

@@ -179,7 +179,7 @@ func TestFailuresStayWithTheirFeed(t *testing.T) {
 		var b bytes.Buffer
 		zw := gzip.NewWriter(&b)
 		zw.Write([]byte(rss("Bomb", "z|Bomb|https://example.com/z|"+big))) //nolint:errcheck,gosec // into memory
-		zw.Close()                                                          //nolint:errcheck,gosec // into memory
+		zw.Close()                                                         //nolint:errcheck,gosec // into memory
 		w.Header().Set("Content-Encoding", "gzip")
 		w.Header().Set("Content-Type", "application/rss+xml")
 		w.Write(b.Bytes()) //nolint:errcheck,gosec // the client may hang up
