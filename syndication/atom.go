@@ -19,7 +19,7 @@ func parseAtom(root *node, feedURL string) *Feed {
 	f.Title = atomPlain(root.first(atomSpace, "title"), MaxTitleCells)
 	f.SiteURL = atomLinkOf(root, base, "alternate")
 	f.SelfURL = atomLinkOf(root, base, "self")
-	f.Language = root.xmlAttr("lang")
+	f.Language = langTag(root.xmlAttr("lang"))
 	sub := root.first(atomSpace, "subtitle")
 	if sub == nil {
 		sub = root.first(atomSpace, "tagline")
@@ -27,62 +27,81 @@ func parseAtom(root *node, feedURL string) *Feed {
 	f.Description = atomPlain(sub, 4*MaxTitleCells)
 	for _, e := range root.all(atomSpace, "entry") {
 		if e.closed {
-			f.Items = append(f.Items, atomEntry(e, base, f.Language))
+			f.Items = append(f.Items, atomEntry(e, base))
 		}
 	}
 	return f
 }
 
 // atomEntry reads one <entry>.
-func atomEntry(e *node, base, feedLang string) Item {
+func atomEntry(e *node, base string) Item {
 	base = joinBase(base, e.xmlAttr("base"))
 	it := Item{
-		GUID:  trimID(e.value(atomSpace, "id")),
-		Title: atomPlain(e.first(atomSpace, "title"), MaxTitleCells),
-		Link:  atomLinkOf(e, base, "alternate"),
-		Lang:  e.xmlAttr("lang"),
+		GUID:       trimID(e.value(atomSpace, "id")),
+		Title:      atomPlain(e.first(atomSpace, "title"), MaxTitleCells),
+		Link:       atomLinkOf(e, base, "alternate"),
+		Lang:       langTag(e.xmlAttr("lang")),
+		Published:  date(e.value(atomSpace, "published"), e.value(atomSpace, "issued"), e.value(atomSpace, "created"), e.value(dcSpace, "date")),
+		Updated:    date(e.value(atomSpace, "updated"), e.value(atomSpace, "modified")),
+		Authors:    atomAuthors(e),
+		Categories: atomCategories(e),
+		MediaURLs:  atomMedia(e, base),
 	}
-	it.Published = date(e.value(atomSpace, "published"), e.value(atomSpace, "issued"), e.value(atomSpace, "created"), e.value(dcSpace, "date"))
-	it.Updated = date(e.value(atomSpace, "updated"), e.value(atomSpace, "modified"))
-	var authors, cats []string
-	for _, a := range e.all(atomSpace, "author") {
-		authors = append(authors, firstNonEmpty(a.value(atomSpace, "name"), a.value(atomSpace, "email")))
-	}
-	it.Authors = names(append(authors, texts(e.all(dcSpace, "creator"))...))
-	for _, c := range e.all(atomSpace, "category") {
-		cats = append(cats, firstNonEmpty(c.attrValue("label"), c.attrValue("term")))
-	}
-	it.Categories = names(append(cats, texts(e.all(dcSpace, "subject"))...))
+	atomBody(e, &it)
+	return it
+}
+
+// atomBody fills the content, summary and text of it from entry e.
+func atomBody(e *node, it *Item) {
 	if c := e.first(atomSpace, "content"); c != nil && c.attrValue("src") == "" {
-		if html, isHTML := atomText(c); isHTML {
-			it.ContentHTML = html
+		it.Lang = firstNonEmpty(it.Lang, langTag(c.xmlAttr("lang")))
+		if s, isHTML := atomText(c); isHTML {
+			it.ContentHTML = s
 		} else {
-			it.ContentText = html
+			it.ContentText = s
 		}
 	}
 	// Hatena Blog sends markdown source as content and the HTML beside it.
 	if it.ContentHTML == "" {
-		it.ContentHTML = strings.TrimSpace(e.first(hatenaSpace, "formatted-content").textContent())
+		it.ContentHTML = e.first(hatenaSpace, "formatted-content").html()
 	}
 	if s := e.first(atomSpace, "summary"); s != nil {
-		if html, isHTML := atomText(s); isHTML {
-			it.SummaryHTML = html
+		if text, isHTML := atomText(s); isHTML {
+			it.SummaryHTML = text
 		} else {
-			it.SummaryHTML = textToHTML(html)
+			it.SummaryHTML = textToHTML(text)
 		}
 	}
 	if it.ContentHTML == "" && it.SummaryHTML == "" && it.ContentText == "" {
 		it.ContentText = mediaDescription(e)
 	}
+}
+
+func atomAuthors(e *node) []string {
+	var authors []string
+	for _, a := range e.all(atomSpace, "author") {
+		authors = append(authors, firstNonEmpty(a.value(atomSpace, "name"), a.value(atomSpace, "email")))
+	}
+	return names(append(authors, texts(e.all(dcSpace, "creator"))...))
+}
+
+func atomCategories(e *node) []string {
+	var cats []string
+	for _, c := range e.all(atomSpace, "category") {
+		cats = append(cats, firstNonEmpty(c.attrValue("label"), c.attrValue("term")))
+	}
+	return names(append(cats, texts(e.all(dcSpace, "subject"))...))
+}
+
+// atomMedia is the entry's rel="enclosure" links, then its Media RSS.
+func atomMedia(e *node, base string) []string {
 	var media []string
 	for _, l := range e.all(atomSpace, "link") {
 		if l.attrValue("rel") == "enclosure" {
 			media = append(media, l.attrValue("href"))
 		}
 	}
-	it.MediaURLs = uniqueURLs(base, media)
-	it.MediaURLs = append(it.MediaURLs, mediaURLs(e, base)...)
-	return it
+	return uniqueURLs(base, append(media, mediaURLs(e, base)...))
 }
 
 // atomText reads a text construct: the value, and whether it is HTML.
@@ -100,6 +119,9 @@ func atomText(n *node) (string, bool) {
 		return strings.TrimSpace(xhtmlInner(n)), true
 	case typ == "html" || typ == "text/html" || mode == "escaped":
 		if typ == "" || typ == "html" || strings.Contains(typ, "html") {
+			if hasElements(n) && mode != "base64" { // unescaped markup
+				return n.html(), true
+			}
 			return strings.TrimSpace(raw), true
 		}
 		return strings.TrimSpace(raw), false

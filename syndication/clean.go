@@ -27,6 +27,7 @@ func plain(s string, isHTML bool, cells int) string {
 	if len(s) > cells*8 {
 		s = s[:cells*8]
 	}
+	s = restoreControls(s)
 	if isHTML || strings.ContainsAny(s, "<&") {
 		s = tagRE.ReplaceAllString(s, " ")
 		s = html.UnescapeString(s)
@@ -66,9 +67,20 @@ func names(in []string) []string {
 // trimID trims a GUID or id and bounds its length; control characters go
 // (an id is a key, and is shown in front matter).
 func trimID(s string) string {
-	s = strings.TrimSpace(feed.Sanitize(s))
+	s = strings.TrimSpace(feed.Sanitize(restoreControls(s)))
 	if len(s) > maxURL {
 		s = s[:maxURL]
+	}
+	return s
+}
+
+// langTag cleans a declared language ("zh-cn", "en_us") without changing
+// its spelling: trimmed, sanitized, at most 35 bytes (BCP 47's longest
+// practical tag).
+func langTag(s string) string {
+	s = strings.Join(strings.Fields(feed.Sanitize(restoreControls(s))), "")
+	if len(s) > 35 {
+		return ""
 	}
 	return s
 }

@@ -20,48 +20,100 @@ import (
 // bytes are mostly UTF-8, then feed's legacy detector. Bad bytes are
 // replaced, never a reason to drop the feed; warn says so.
 func toUTF8(data []byte, contentType string) (text, enc string, warn string) {
-	switch {
-	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
-		return validate(data[3:], "utf-8")
-	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
-		return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), data, "utf-16le")
-	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
-		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), data, "utf-16be")
+	if text, enc, warn, ok := byBOM(data); ok {
+		return text, enc, warn
 	}
-	if e, name := httpCharset(contentType); e != nil && fits(data, name) {
-		return decodeWith(e, data, name)
+	labels := []label{httpCharset(contentType), declaredEncoding(data)}
+	if serverDefault(labels[0], labels[1], data) {
+		labels = labels[1:]
 	}
-	if e, name := declaredEncoding(data); e != nil && fits(data, name) {
-		return decodeWith(e, data, name)
+	var misfit string
+	for _, l := range labels {
+		if l.enc == nil {
+			continue
+		}
+		if fits(data, l.name) {
+			return decodeWith(l.enc, data, l.name)
+		}
+		if misfit == "" {
+			misfit = l.from + " says " + l.name
+		}
 	}
 	if mostlyUTF8(data) {
 		return validate(data, "utf-8")
 	}
 	text, enc = feed.DecodeLegacy(data)
-	return text, enc, ""
+	if misfit != "" {
+		warn = misfit + " but the bytes are not: read as " + enc
+	}
+	return text, enc, warn
+}
+
+// byBOM decodes data that starts with a byte-order mark, or with UTF-16's
+// '<' and a NUL beside it (XML 1.0 appendix F).
+func byBOM(data []byte) (text, enc, warn string, ok bool) {
+	var e encoding.Encoding
+	switch {
+	case bytes.HasPrefix(data, []byte{0xef, 0xbb, 0xbf}):
+		text, enc, warn = validate(data[3:], "utf-8")
+		return text, enc, warn, true
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		e, enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM), "utf-16le"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		e, enc = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM), "utf-16be"
+	case bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+		e, enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), "utf-16le"
+	case bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+		e, enc = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), "utf-16be"
+	default:
+		return "", "", "", false
+	}
+	text, enc, warn = decodeWith(e, data, enc)
+	return text, enc, warn, true
+}
+
+// serverDefault reports an HTTP charset that is a web server's default
+// (ISO-8859-1, which the WHATWG table reads as windows-1252) rather than the
+// feed's: the declaration names another encoding and the bytes decode in it
+// cleanly. Every byte "fits" a single-byte encoding, so without this a
+// GB2312 feed served as text/xml; charset=iso-8859-1 would be mojibake.
+func serverDefault(http, decl label, data []byte) bool {
+	if http.name != "windows-1252" || decl.enc == nil || decl.name == http.name {
+		return false
+	}
+	out, err := decl.enc.NewDecoder().Bytes(data)
+	return err == nil && bytes.Count(out, []byte("\uFFFD")) == 0
+}
+
+// label is an encoding a feed names, and where it named it.
+type label struct {
+	enc        encoding.Encoding
+	name, from string
 }
 
 // httpCharset reads charset= from a Content-Type header.
-func httpCharset(contentType string) (encoding.Encoding, string) {
+func httpCharset(contentType string) label {
 	if contentType == "" {
-		return nil, ""
+		return label{}
 	}
 	_, params, err := mime.ParseMediaType(contentType)
 	if err != nil {
-		return nil, ""
+		return label{}
 	}
-	return lookupCharset(params["charset"])
+	e, name := lookupCharset(params["charset"])
+	return label{e, name, "the HTTP header"}
 }
 
 var xmlDeclRE = regexp.MustCompile(`^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']`)
 
 // declaredEncoding reads the encoding of the XML declaration.
-func declaredEncoding(data []byte) (encoding.Encoding, string) {
+func declaredEncoding(data []byte) label {
 	m := xmlDeclRE.FindSubmatch(data[:min(len(data), 512)])
 	if m == nil {
-		return nil, ""
+		return label{}
 	}
-	return lookupCharset(string(m[1]))
+	e, name := lookupCharset(string(m[1]))
+	return label{e, name, "the XML declaration"}
 }
 
 // lookupCharset maps a label to its encoding by the WHATWG table (which
@@ -97,7 +149,7 @@ func fits(data []byte, name string) bool {
 }
 
 // mostlyUTF8 reports bytes that are UTF-8 with at most a few bad
-// sequences (one per 100 good multi-byte characters): a stray byte in a
+// sequences (one per 20 good multi-byte characters): a stray byte in a
 // UTF-8 feed is replaced, while a legacy feed, whose every non-ASCII
 // character is bad UTF-8, goes to the detector.
 func mostlyUTF8(data []byte) bool {
@@ -118,7 +170,7 @@ func mostlyUTF8(data []byte) bool {
 		}
 		i += n
 	}
-	return bad*100 <= good
+	return bad*20 <= good
 }
 
 func validate(data []byte, name string) (string, string, string) {

@@ -63,7 +63,7 @@ const (
 	// maxText caps the text gathered in one element (a content body).
 	maxText = 4 << 20
 	// maxNodes caps the elements kept for the whole document.
-	maxNodes = 1 << 20
+	maxNodes = 1 << 18
 	// maxDepth caps element nesting.
 	maxDepth = 256
 	// maxURL caps a link's length in bytes.

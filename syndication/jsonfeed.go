@@ -60,6 +60,13 @@ func parseJSONFeed(text, feedURL string) (*Feed, error) {
 			}
 		}
 	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		// A field of the wrong type (a string where tags are a list):
+		// the decoder filled in the rest, which is worth keeping.
+		warnings = append(warnings, jsonError(text, err).Error()+": that field was ignored")
+		err = nil
+	}
 	if err != nil {
 		return nil, jsonError(text, err)
 	}
@@ -70,7 +77,7 @@ func parseJSONFeed(text, feedURL string) (*Feed, error) {
 	f.Title = plain(jf.Title, true, MaxTitleCells)
 	f.SiteURL = resolve(feedURL, jf.HomePageURL)
 	f.SelfURL = resolve(feedURL, jf.FeedURL)
-	f.Language = strings.TrimSpace(jf.Language)
+	f.Language = langTag(jf.Language)
 	f.Description = plain(jf.Description, true, 4*MaxTitleCells)
 	for i, ji := range jf.Items {
 		if i == MaxItems {
@@ -89,7 +96,7 @@ func jsonEntry(ji jsonItem, base string, jf jsonFeed) Item {
 		Title:       plain(ji.Title, true, MaxTitleCells),
 		Published:   date(ji.DatePublished),
 		Updated:     date(ji.DateModified),
-		Lang:        strings.TrimSpace(ji.Language),
+		Lang:        langTag(ji.Language),
 		ContentHTML: strings.TrimSpace(ji.ContentHTML),
 		ContentText: strings.TrimSpace(ji.ContentText),
 		Categories:  names(ji.Tags),

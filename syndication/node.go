@@ -20,7 +20,6 @@ const (
 	nsMedia   = "http://search.yahoo.com/mrss/"
 	nsITunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 	nsXML     = "http://www.w3.org/XML/1998/namespace"
-	nsXHTML   = "http://www.w3.org/1999/xhtml"
 	nsHatena  = "http://www.hatena.ne.jp/info/xmlns#"
 )
 
@@ -42,8 +41,7 @@ var (
 	itunesSpace  = space{uris: []string{nsITunes}, prefix: "itunes"}
 	rdfSpace     = space{uris: []string{nsRDF}, prefix: "rdf"}
 	hatenaSpace  = space{uris: []string{nsHatena}, prefix: "hatena"}
-	// anySpace matches every namespace, for attributes such as url=.
-	xmlSpace = space{uris: []string{nsXML}, prefix: "xml"}
+	xmlSpace     = space{uris: []string{nsXML}, prefix: "xml"}
 )
 
 func (sp space) has(uri string) bool {
@@ -114,7 +112,8 @@ func (n *node) writeText(b *strings.Builder) {
 	}
 }
 
-// attrValue is the attribute local of n with no namespace or in sp.
+// attrValue is n's attribute local in any namespace but xml's (rdf:about
+// and a plain about alike).
 func (n *node) attrValue(local string) string {
 	if n == nil {
 		return ""
@@ -135,6 +134,21 @@ func (n *node) xmlAttr(local string) string {
 		}
 	}
 	return ""
+}
+
+// html is the content of a field that holds HTML: its text, or, when a
+// feed put the markup in unescaped (<description><p>…</p></description>),
+// the markup serialised back, so the tags are not lost.
+func (n *node) html() string {
+	if n == nil {
+		return ""
+	}
+	for _, k := range n.kids {
+		if k.name.Local != "" {
+			return strings.TrimSpace(n.innerXML())
+		}
+	}
+	return strings.TrimSpace(n.textContent())
 }
 
 // innerXML serialises n's content back to markup: Atom xhtml content and

@@ -65,10 +65,22 @@ func parseXML(text, feedURL string) (*Feed, error) {
 		return nil, fmt.Errorf("the root element is <%s>: %w", root.name.Local, ErrNotFeed)
 	}
 	if dropped > 0 {
+		restoreItems(f)
 		warnings = append([]string{fmt.Sprintf("%d characters XML forbids were removed", dropped)}, warnings...)
 	}
 	f.Warnings = append(f.Warnings, warnings...)
 	return f, nil
+}
+
+// restoreItems puts parked controls back in the HTML and text fields (see
+// repairXML); the plain ones were cleaned as they were read.
+func restoreItems(f *Feed) {
+	for i := range f.Items {
+		it := &f.Items[i]
+		it.ContentHTML = restoreControls(it.ContentHTML)
+		it.SummaryHTML = restoreControls(it.SummaryHTML)
+		it.ContentText = restoreControls(it.ContentText)
+	}
 }
 
 // parseError names the URL and says what to do.

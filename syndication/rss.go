@@ -34,7 +34,7 @@ func parseRSS(root *node, feedURL string) *Feed {
 	f.Title = plain(ch.value(rssSpace, "title"), false, MaxTitleCells)
 	f.SiteURL = resolve(base, ch.value(rssSpace, "link"))
 	f.SelfURL = atomLink(ch, base, "self")
-	f.Language = firstNonEmpty(ch.value(rssSpace, "language"), ch.value(dcSpace, "language"), ch.xmlAttr("lang"), root.xmlAttr("lang"))
+	f.Language = langTag(firstNonEmpty(ch.value(rssSpace, "language"), ch.value(dcSpace, "language"), ch.xmlAttr("lang"), root.xmlAttr("lang")))
 	f.Description = plain(ch.value(rssSpace, "description"), true, 4*MaxTitleCells)
 	if ttl, err := strconv.Atoi(ch.value(rssSpace, "ttl")); err == nil && ttl > 0 && ttl < 366*24*60 {
 		f.TTL = time.Duration(ttl) * time.Minute
@@ -54,29 +54,19 @@ func rssItem(n *node, base string) Item {
 	it := Item{
 		GUID:        trimID(n.value(rssSpace, "guid")),
 		Title:       plain(firstNonEmpty(n.value(rssSpace, "title"), n.value(dcSpace, "title")), true, MaxTitleCells),
-		Lang:        firstNonEmpty(n.xmlAttr("lang"), n.value(dcSpace, "language")),
-		ContentHTML: strings.TrimSpace(n.first(contentSpace, "encoded").textContent()),
-		SummaryHTML: strings.TrimSpace(n.first(rssSpace, "description").textContent()),
+		Lang:        langTag(firstNonEmpty(n.xmlAttr("lang"), n.value(dcSpace, "language"))),
+		Published:   date(n.value(rssSpace, "pubDate"), n.value(dcSpace, "date"), n.value(dcTermsSpace, "issued"), n.value(dcTermsSpace, "created")),
+		Updated:     date(n.value(dcTermsSpace, "modified"), n.value(atomLinkSpace, "updated")),
+		Authors:     rssAuthors(n),
+		Categories:  names(append(texts(n.all(rssSpace, "category")), texts(n.all(dcSpace, "subject"))...)),
+		ContentHTML: n.first(contentSpace, "encoded").html(),
+		SummaryHTML: n.first(rssSpace, "description").html(),
+		MediaURLs:   mediaURLs(n, base),
 	}
 	if it.GUID == "" && n.is(rssSpace, "item") {
 		it.GUID = trimID(n.attrValue("about")) // RSS 1.0: rdf:about
 	}
-	it.Link = resolve(base, n.value(rssSpace, "link"))
-	if it.Link == "" {
-		it.Link = atomLink(n, base, "alternate")
-	}
-	if it.Link == "" && isPermaLink(n.first(rssSpace, "guid")) {
-		it.Link = resolve(base, it.GUID)
-	}
-	it.Published = date(n.value(rssSpace, "pubDate"), n.value(dcSpace, "date"), n.value(dcTermsSpace, "issued"), n.value(dcTermsSpace, "created"))
-	it.Updated = date(n.value(dcTermsSpace, "modified"), n.value(atomLinkSpace, "updated"))
-	var authors []string
-	for _, a := range texts(n.all(rssSpace, "author")) {
-		authors = append(authors, rssAuthor(a))
-	}
-	authors = append(authors, texts(n.all(dcSpace, "creator"))...)
-	it.Authors = names(append(authors, texts(n.all(itunesSpace, "author"))...))
-	it.Categories = names(append(texts(n.all(rssSpace, "category")), texts(n.all(dcSpace, "subject"))...))
+	it.Link = rssLink(n, base, it.GUID)
 	if it.SummaryHTML == "" {
 		if s := n.value(itunesSpace, "summary"); s != "" {
 			it.SummaryHTML = textToHTML(s)
@@ -85,8 +75,31 @@ func rssItem(n *node, base string) Item {
 	if it.ContentHTML == "" && it.SummaryHTML == "" {
 		it.ContentText = mediaDescription(n)
 	}
-	it.MediaURLs = mediaURLs(n, base)
 	return it
+}
+
+// rssLink is <link>, else an atom:link, else a guid that is a permalink.
+func rssLink(n *node, base, guid string) string {
+	if l := resolve(base, n.value(rssSpace, "link")); l != "" {
+		return l
+	}
+	if l := atomLink(n, base, "alternate"); l != "" {
+		return l
+	}
+	if isPermaLink(n.first(rssSpace, "guid")) {
+		return resolve(base, guid)
+	}
+	return ""
+}
+
+// rssAuthors gathers <author>, dc:creator and itunes:author.
+func rssAuthors(n *node) []string {
+	var authors []string
+	for _, a := range texts(n.all(rssSpace, "author")) {
+		authors = append(authors, rssAuthor(a))
+	}
+	authors = append(authors, texts(n.all(dcSpace, "creator"))...)
+	return names(append(authors, texts(n.all(itunesSpace, "author"))...))
 }
 
 // rssAuthor reads RSS 2.0's "email (Name)" as the name.

@@ -8,7 +8,7 @@ import (
 // resolve makes ref absolute against base and keeps it only when it is an
 // http or https URL: a javascript: or data: link never leaves the parser.
 func resolve(base, ref string) string {
-	ref = strings.TrimSpace(ref)
+	ref = strings.TrimSpace(dropControls(ref))
 	if ref == "" || len(ref) > maxURL {
 		return ""
 	}
@@ -48,4 +48,15 @@ func joinBase(outer, xmlBase string) string {
 		return outer
 	}
 	return b.ResolveReference(r).String()
+}
+
+// dropControls removes controls (and parked ones, see repairXML) from a
+// URL: browsers ignore them, url.Parse refuses them.
+func dropControls(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= parked && r < parked+0x20 {
+			return -1
+		}
+		return r
+	}, s)
 }
