@@ -44,11 +44,17 @@ func New(o Options) *Client {
 	return &Client{o: o, rt: &limitedTransport{next: o.Transport, limiter: newLimiter(o.PerHost, o.Overall)}}
 }
 
+// Options are the Client's options with the defaults filled in: a caller
+// that keeps its own pool of workers sizes it by Overall, so that the
+// pool is not what limits a round.
+func (c *Client) Options() Options { return c.o }
+
 // Get fetches r.URL (http and https only). Every failure is an *Error.
 // A 429 or 503 whose Retry-After is at most MaxWait is waited out in place
 // and tried once more; a longer one comes back as an *Error whose
 // RetryAfter the caller schedules by.
 func (c *Client) Get(ctx context.Context, r Request) (*Response, error) {
+	r.URL = strings.TrimSpace(r.URL) // pasted URLs bring spaces and newlines
 	if err := checkURL(r.URL); err != nil {
 		return nil, err
 	}
@@ -74,7 +80,7 @@ func (c *Client) retryInPlace(err error) (time.Duration, bool) {
 
 // checkURL refuses what is not an absolute http or https URL.
 func checkURL(raw string) error {
-	u, err := url.Parse(strings.TrimSpace(raw))
+	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" && (u.Scheme == "http" || u.Scheme == "https") {
 		return &Error{URL: raw, Err: ErrURL}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 )
@@ -32,8 +33,17 @@ type Error struct {
 	retryGiven bool   // the server sent a Retry-After (RetryAfter 0 then means "now")
 }
 
-// Error implements error.
-func (e *Error) Error() string { return e.URL + ": " + e.what() }
+// Error implements error. A password in the URL is not shown.
+func (e *Error) Error() string { return redacted(e.URL) + ": " + e.what() }
+
+// redacted is raw with any password replaced by "xxxxx".
+func redacted(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return raw
+	}
+	return u.Redacted()
+}
 
 // Unwrap gives the cause to errors.Is and errors.As.
 func (e *Error) Unwrap() error { return e.Err }
@@ -89,7 +99,7 @@ func statusText(status int, retryAfter time.Duration) string {
 // shortDuration is d without the zero tails Duration.String keeps: "1h",
 // not "1h0m0s".
 func shortDuration(d time.Duration) string {
-	if d < time.Second {
+	if d < time.Second || d%time.Second != 0 && d < time.Minute {
 		return d.Round(time.Millisecond).String()
 	}
 	s := d.Round(time.Second).String()

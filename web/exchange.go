@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
 	"strconv"
 )
@@ -19,7 +20,13 @@ func (c *Client) attempt(ctx context.Context, r Request) (*Response, error) {
 		return nil, &Error{URL: r.URL, Err: ErrURL}
 	}
 	h := &hops{max: c.o.MaxRedirects, allPermanent: true}
-	hc := &http.Client{Transport: c.rt, CheckRedirect: h.check}
+	// A jar for this attempt only: some sites set a cookie and redirect to
+	// the same URL, which without one loops; nothing is kept after.
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return nil, &Error{URL: r.URL, Err: err}
+	}
+	hc := &http.Client{Transport: c.rt, CheckRedirect: h.check, Jar: jar}
 	resp, err := hc.Do(req)
 	if err != nil {
 		return nil, c.failure(actx, ctx, r.URL, err)

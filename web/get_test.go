@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestConditionalGet: the validators go out verbatim, a 304 has no body,
@@ -75,7 +76,7 @@ func TestHeadersSent(t *testing.T) {
 	}{
 		{"user agent", Request{}, "User-Agent", "yomu/dev (+https://github.com/yomu-reader/yomu)"},
 		{"accept prefers feeds", Request{}, "Accept", AcceptFeed},
-		{"compression", Request{}, "Accept-Encoding", "gzip, deflate"},
+		{"compression", Request{}, "Accept-Encoding", "gzip, deflate, zstd"},
 		{"page accept", Request{Accept: AcceptPage}, "Accept", AcceptPage},
 		{"subscription's user agent", Request{Header: http.Header{"user-agent": {"Mozilla/5.0"}}}, "User-Agent", "Mozilla/5.0"},
 		{"subscription's header", Request{Header: http.Header{"X-Token": {"abc"}}}, "X-Token", "abc"},
@@ -169,5 +170,29 @@ func TestNetworkError(t *testing.T) {
 	}
 	if strings.Count(e.Error(), u) != 1 {
 		t.Errorf("error %q names the URL more than once", e)
+	}
+}
+
+// TestPastedURL: spaces and a newline around a pasted URL are not an error.
+func TestPastedURL(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "ok") })
+	resp, err := New(Options{}).Get(context.Background(), Request{URL: "  " + srv.URL + "/feed\n"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.URL != srv.URL+"/feed" || string(resp.Body) != "ok" {
+		t.Errorf("URL %q body %q", resp.URL, resp.Body)
+	}
+}
+
+// TestDefaults: zero Options take the documented defaults.
+func TestDefaults(t *testing.T) {
+	o := New(Options{}).Options()
+	if o.Timeout != 30*time.Second || o.MaxBytes != 32<<20 || o.MaxRedirects != 5 || o.PerHost != 2 ||
+		o.Overall != 64 || o.MaxWait != 10*time.Second || o.UserAgent != DefaultUserAgent() || o.Transport == nil {
+		t.Errorf("defaults: %+v", o)
+	}
+	if tr, ok := o.Transport.(*http.Transport); !ok || tr.Proxy == nil || tr.MaxIdleConnsPerHost != 2 {
+		t.Errorf("transport: %T, want an *http.Transport with proxies and 2 idle per host", o.Transport)
 	}
 }

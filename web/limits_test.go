@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	"github.com/klauspost/compress/flate"
 	"github.com/klauspost/compress/gzip"
 	"github.com/klauspost/compress/zlib"
+	"github.com/klauspost/compress/zstd"
 )
 
 // TestTimeout: a server that stalls, before its headers or in the middle
@@ -43,7 +45,7 @@ func TestTimeout(t *testing.T) {
 // feed, only the exchange itself.
 func TestTimeoutNotQueued(t *testing.T) {
 	srv := serve(t, func(http.ResponseWriter, *http.Request) {})
-	c := New(Options{Timeout: time.Second, PerHost: 1})
+	c := New(Options{Timeout: 2 * time.Second, PerHost: 1})
 	req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +59,7 @@ func TestTimeoutNotQueued(t *testing.T) {
 		_, err := c.Get(context.Background(), Request{URL: srv.URL})
 		done <- err
 	}()
-	time.Sleep(1500 * time.Millisecond) // queued for longer than the timeout
+	time.Sleep(2500 * time.Millisecond) // queued for longer than the timeout
 	release()
 	if err := <-done; err != nil {
 		t.Errorf("a Get queued past its timeout failed: %v", err)
@@ -83,6 +85,8 @@ func TestSizeCap(t *testing.T) {
 		{"gzip at the cap", "gzip", gzipped(zeros(limit)), true, limit, nil},
 		{"gzip bomb", "gzip", gzipped(zeros(10 << 20)), true, 0, ErrTooLarge},
 		{"deflate (zlib) bomb", "deflate", zlibbed(zeros(10 << 20)), true, 0, ErrTooLarge},
+		{"zstd at the cap", "zstd", zstded(zeros(limit)), true, limit, nil},
+		{"zstd bomb", "zstd", zstded(zeros(10 << 20)), true, 0, ErrTooLarge},
 		{"raw deflate", "deflate", deflated([]byte("<rss/>")), true, 6, nil},
 		{"labelled gzip, sent plain", "gzip", []byte("<rss/>"), true, 6, nil},
 		{"empty gzip", "gzip", nil, true, 0, nil},
@@ -148,6 +152,16 @@ func gzipped(data []byte) []byte {
 
 func zlibbed(data []byte) []byte {
 	return compressed(func(b *bytes.Buffer) writeCloser { return zlib.NewWriter(b) }, data)
+}
+
+func zstded(data []byte) []byte {
+	return compressed(func(b *bytes.Buffer) writeCloser {
+		z, err := zstd.NewWriter(b)
+		if err != nil {
+			panic(err)
+		}
+		return z
+	}, data)
 }
 
 func deflated(data []byte) []byte {
@@ -301,5 +315,28 @@ func TestLimiterForgetsHosts(t *testing.T) {
 	}
 	if n := len(l.hosts); n != 0 {
 		t.Errorf("%d hosts kept after every release", n)
+	}
+}
+
+// TestGzipBombMemory: a 64 MiB bomb against a 1 MiB cap allocates about
+// the cap, not the bomb.
+func TestGzipBombMemory(t *testing.T) {
+	bomb := gzipped(make([]byte, 64<<20))
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(bomb) //nolint:errcheck // the client stops reading at the cap
+	})
+	c := New(Options{MaxBytes: 1 << 20})
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := c.Get(context.Background(), Request{URL: srv.URL})
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("error %v, want ErrTooLarge", err)
+	}
+	alloc := after.TotalAlloc - before.TotalAlloc
+	t.Logf("allocated %.1f MiB", float64(alloc)/(1<<20))
+	if alloc > 16<<20 {
+		t.Errorf("allocated %d MiB for a 1 MiB cap", alloc>>20)
 	}
 }

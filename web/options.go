@@ -34,7 +34,7 @@ type Options struct {
 	MaxBytes     int64             // body cap after decompression, default 32 MiB
 	MaxRedirects int               // default 5; a negative value follows none
 	PerHost      int               // concurrent requests per host:port, default 2
-	Overall      int               // concurrent requests overall, default 8
+	Overall      int               // concurrent requests overall, default 64 (see DefaultOverall)
 	MaxWait      time.Duration     // longest Retry-After waited in place (then one retry), default 10s; negative: never wait
 	Transport    http.RoundTripper // nil = a clone of http.DefaultTransport (proxies from the environment)
 
@@ -52,8 +52,13 @@ const (
 	DefaultMaxBytes     = 32 << 20
 	DefaultMaxRedirects = 5
 	DefaultPerHost      = 2
-	DefaultOverall      = 8
-	DefaultMaxWait      = 10 * time.Second
+	// DefaultOverall is 64, not the 8 first planned: a round of 1,000
+	// feeds on 100 hosts that answer in 100 ms takes 1,000/Overall × 0.1 s
+	// (measured: 12.7 s at 8, 3.3 s at 32, 1.7 s at 64), and an immediate
+	// second round of 304s has to fit in 3 s. Each host still gets at most
+	// PerHost, which is what politeness is about.
+	DefaultOverall = 64
+	DefaultMaxWait = 10 * time.Second
 )
 
 // withDefaults fills the zero fields of o.
@@ -102,6 +107,7 @@ func defaultTransport(o Options) http.RoundTripper {
 	t.Proxy = http.ProxyFromEnvironment
 	t.MaxIdleConnsPerHost = o.PerHost // never more than PerHost in use at once
 	t.MaxIdleConns = max(256, 4*o.Overall)
+	t.MaxResponseHeaderBytes = 1 << 20 // a feed's headers are small; 64 at once of the default 10 MiB are not
 	// The Client decodes bodies itself so that the cap holds after
 	// decompression and deflate is understood too.
 	t.DisableCompression = true

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // TestRedirects: at most five are followed, a loop fails, PermanentURL
@@ -88,5 +89,53 @@ func TestRedirectScheme(t *testing.T) {
 				t.Errorf("error %v\nwant %s", err, want)
 			}
 		})
+	}
+}
+
+// TestRedirectWithCookie: a site that sets a cookie and redirects to the
+// same URL is followed, as a browser would; nothing is kept for the next Get.
+func TestRedirectWithCookie(t *testing.T) {
+	var sawCookie, reqs atomic.Int32
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		reqs.Add(1)
+		if _, err := r.Cookie("seen"); err == nil {
+			sawCookie.Add(1)
+			w.Write([]byte("ok")) //nolint:errcheck // the test reads the answer
+			return
+		}
+		http.SetCookie(w, &http.Cookie{Name: "seen", Value: "1", Path: "/"})
+		http.Redirect(w, r, r.URL.Path, http.StatusFound)
+	})
+	c := New(Options{})
+	for i := range 2 {
+		resp, err := c.Get(context.Background(), Request{URL: srv.URL + "/feed"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(resp.Body) != "ok" || sawCookie.Load() != int32(i+1) {
+			t.Fatalf("Get %d: body %q, cookie seen %d times", i+1, resp.Body, sawCookie.Load())
+		}
+	}
+	if n := reqs.Load(); n != 4 {
+		t.Errorf("%d requests, want 4: the second Get starts without the cookie", n)
+	}
+}
+
+// TestRedirectOneSlot: with one slot per host, a redirect to the same host
+// does not wait for the slot its own first hop holds.
+func TestRedirectOneSlot(t *testing.T) {
+	srv := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/old" {
+			http.Redirect(w, r, "/new", http.StatusMovedPermanently)
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	resp, err := New(Options{PerHost: 1, Overall: 1}).Get(ctx, Request{URL: srv.URL + "/old"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.PermanentURL != srv.URL+"/new" {
+		t.Errorf("PermanentURL %q", resp.PermanentURL)
 	}
 }
