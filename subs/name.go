@@ -86,7 +86,7 @@ func NameFrom(title, rawURL string) string {
 		return n
 	}
 	if u, err := url.Parse(strings.TrimSpace(rawURL)); err == nil {
-		if n := cleanName(strings.TrimPrefix(u.Hostname(), "www.")); n != "" {
+		if n := cleanName(strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")); n != "" {
 			return n
 		}
 	}
