@@ -12,11 +12,14 @@ import (
 	"github.com/yomu-reader/yomu/web"
 )
 
-// workers is how many feeds are in hand at once. The client's limits (8
-// requests overall, 2 a host) decide how many are on the wire; the extra
-// workers parse and write while others wait for the network. Each holds
-// at most one feed body (capped by the client), so memory stays bounded.
-const workers = 16
+// minWorkers is the least number of feeds in hand at once. The client's
+// limits (8 requests overall, 2 a host) decide how many are on the wire;
+// twice Overall workers (at least 16) let some parse and write while the
+// others wait for the network. Each holds at most one feed body (capped
+// by the client), so memory stays bounded.
+const minWorkers = 16
+
+func workersFor(c *web.Client) int { return max(minWorkers, 2*c.Options().Overall) }
 
 // job is one feed to fetch: its subscription and its saved state.
 type job struct {
@@ -144,7 +147,7 @@ func runJobs(ctx context.Context, o Options, jobs []job) <-chan result {
 	in := make(chan job)
 	out := make(chan result)
 	var wg sync.WaitGroup
-	for range min(workers, max(len(jobs), 1)) {
+	for range min(workersFor(o.Client), max(len(jobs), 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
