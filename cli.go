@@ -96,6 +96,8 @@ type options struct {
 	noUpdate   bool
 	warm       bool // a search follows: load the index's search caches while the update walks
 	early      bool // the reader: commit a first run's first batches early (store.Options.EarlyBatches)
+	// updateMemory is store.Options.UpdateMemory (yomu fetch keeps its update small)
+	updateMemory int64
 }
 
 func (o *options) archiveFlags(fs *flag.FlagSet) {

@@ -28,7 +28,7 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	if err != nil {
 		return nil, err
 	}
-	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index, EarlyBatches: o.early})
+	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index, EarlyBatches: o.early, UpdateMemory: o.updateMemory})
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/yomu-reader/yomu/feed"
@@ -34,6 +36,7 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	defer limitFetchMemory()()
 	out := newFetchOutput(stdout, stderr, o.json)
 	sum, err := fetch.Run(ctx, fetch.Options{Archive: dir, Names: names, Force: force, Client: newClient(),
 		Events: out.event, Due: out.due})
@@ -59,9 +62,26 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return nil
 }
 
+// fetchUpdateMemory is the heap the index update after a fetch lets the
+// GC wait for: a first fetch of 1,000 feeds indexed 50,000 items in 4.5 s
+// at 140 MB of RSS with it, 4.3 s at 264 MB with the store's default.
+const fetchUpdateMemory = 80 << 20
+
+// limitFetchMemory holds the whole command under fetchUpdateMemory of Go
+// heap, as GOMEMLIMIT would (the user's GOGC or GOMEMLIMIT stand), and
+// returns the function that restores the limit.
+func limitFetchMemory() func() {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(fetchUpdateMemory)
+	return func() { debug.SetMemoryLimit(old) }
+}
+
 // updateIndex brings the index up to date, as `yomu index` does.
 func updateIndex(ctx context.Context, o *options, stderr io.Writer) error {
 	o.noUpdate = true // openIndex would update without a summary; update below
+	o.updateMemory = fetchUpdateMemory
 	ix, err := openIndex(ctx, o, stderr)
 	if err != nil {
 		return err

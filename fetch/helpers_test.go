@@ -168,3 +168,28 @@ func rss(title string, items ...string) string {
 	b.WriteString("</channel></rss>")
 	return b.String()
 }
+
+func newBenchServer(s *site) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.pages[r.URL.Path](w, r) // read only once the benchmark runs
+	}))
+}
+
+func benchArchive(b *testing.B, ss []subs.Sub) string {
+	b.Helper()
+	dir := b.TempDir()
+	list := &subs.List{Subs: ss}
+	if err := list.Save(dir); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+func mustRun(b *testing.B, o Options) Summary {
+	b.Helper()
+	sum, err := Run(context.Background(), o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return sum
+}
