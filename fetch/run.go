@@ -128,7 +128,12 @@ func dueJobs(o Options, chosen []subs.Sub) ([]job, Summary, error) {
 	for _, s := range chosen {
 		st, err := items.LoadState(o.Archive, s.Name)
 		if err != nil {
-			return nil, sum, err
+			// One unreadable state (written by a newer yomu, say) fails
+			// its feed, not the round.
+			err = fmt.Errorf("%s: %w", s.URL, err)
+			sum.add(result{feed: Event{Kind: "feed", Feed: s.Name, URL: s.URL, Status: StatusFailed, Err: err}, err: err})
+			o.emit(result{feed: Event{Kind: "feed", Feed: s.Name, URL: s.URL, Status: StatusFailed, Err: err}})
+			continue
 		}
 		if !o.Force && st.NextCheck.After(now) {
 			sum.NotDue++

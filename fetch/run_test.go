@@ -282,3 +282,20 @@ func TestByHostInterleaves(t *testing.T) {
 		t.Errorf("order %v, want %s", got, want)
 	}
 }
+
+func TestAnUnreadableStateFailsOnlyItsFeed(t *testing.T) {
+	s := newSite(t)
+	s.serve("/a", "application/rss+xml", rss("A", "a|A|https://example.com/a|x"))
+	s.serve("/b", "application/rss+xml", rss("B", "b|B|https://example.com/b|x"))
+	dir := archiveWith(t, subs.Sub{URL: s.URL + "/a", Name: "A"}, subs.Sub{URL: s.URL + "/b", Name: "B"})
+	if err := os.MkdirAll(filepath.Join(dir, "feeds", ".state"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(items.StatePath(dir, "A"), []byte(`{"version": 99, "items": {}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum := run(t, Options{Archive: dir})
+	if sum.Failed != 1 || sum.New != 1 || !strings.Contains(sum.Failures[0].Error(), s.URL+"/a") {
+		t.Errorf("summary %+v, want A failed (naming its URL) and B written", sum)
+	}
+}
