@@ -44,6 +44,9 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 		return failed(o, j, err)
 	}
 	res.feed.Status = StatusOK
+	if j.sub.Title == "" {
+		res.title = feed.Sanitize(f.Title)
+	}
 	res.feed.Warnings = append(res.feed.Warnings, f.Warnings...)
 	j.st.NextCheck = now.Add(interval(j.sub, f.TTL, resp.MaxAge))
 	return saved(o, j, res)

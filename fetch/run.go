@@ -32,6 +32,7 @@ type result struct {
 	feed  Event   // Kind "feed"
 	items []Event // the items written, in feed order
 	moved string  // the feed's new URL after a repeated permanent redirect
+	title string  // the feed's title, when the subscription has none
 	err   error   // the failure, naming the URL
 	stop  bool    // the round was cancelled while this feed was in flight
 }
@@ -58,7 +59,8 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 	if o.Due != nil {
 		o.Due(len(jobs))
 	}
-	moves := map[string]string{} // name → new URL
+	moves := map[string]string{}  // name → new URL
+	titles := map[string]string{} // name → the feed's title, for subscriptions without one
 	for res := range runJobs(ctx, o, byHost(jobs)) {
 		if res.stop {
 			if res.err != nil {
@@ -70,9 +72,12 @@ func Run(ctx context.Context, o Options) (Summary, error) {
 		if res.moved != "" {
 			moves[res.feed.Feed] = res.moved
 		}
+		if res.title != "" {
+			titles[res.feed.Feed] = res.title
+		}
 		o.emit(res)
 	}
-	if err := applyMoves(o.Archive, moves); err != nil {
+	if err := applyChanges(o.Archive, moves, titles); err != nil {
 		sum.Failures = append(sum.Failures, err)
 	}
 	sum.Elapsed = time.Since(start)
@@ -199,11 +204,12 @@ const (
 	StatusFailed      = "failed"
 )
 
-// applyMoves writes the new URLs of feeds that moved permanently into
-// feeds.toml, reading it again first so an edit made during the round is
-// kept.
-func applyMoves(archive string, moves map[string]string) error {
-	if len(moves) == 0 {
+// applyChanges writes the new URLs of feeds that moved permanently, and
+// the titles of subscriptions that had none (added by hand or from OPML),
+// into feeds.toml, reading it again first so that an edit made during the
+// round is kept.
+func applyChanges(archive string, moves, titles map[string]string) error {
+	if len(moves)+len(titles) == 0 {
 		return nil
 	}
 	list, err := subs.Load(archive)
@@ -215,8 +221,13 @@ func applyMoves(archive string, moves map[string]string) error {
 			list.Subs[i].URL = u
 		}
 	}
+	for name, t := range titles {
+		if i, ok := list.Find(name); ok && list.Subs[i].Title == "" {
+			list.Subs[i].Title = t
+		}
+	}
 	if err := list.Save(archive); err != nil {
-		return errors.Join(fmt.Errorf("record the new URLs of %d moved feeds", len(moves)), err)
+		return errors.Join(fmt.Errorf("record the new URLs and titles of %d feeds", len(moves)+len(titles)), err)
 	}
 	return nil
 }

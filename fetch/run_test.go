@@ -193,6 +193,9 @@ func TestFailuresStayWithTheirFeed(t *testing.T) {
 	}
 	dir := archiveWith(t, ss...)
 	sum := run(t, Options{Archive: dir})
+	if l, err := subs.Load(dir); err != nil || l.Subs[0].Title != "One" || l.Subs[1].Title != "" {
+		t.Errorf("feeds.toml after the round: %+v, %v; want the good feed's title filled in", l, err)
+	}
 	if sum.Feeds != 7 || sum.Failed != 5 || sum.New != 2 {
 		t.Fatalf("summary %+v, want 7 feeds, 5 failed, 2 new", sum)
 	}
