@@ -31,17 +31,35 @@ const maxDiscover = 2 << 20
 // practice, so the page is not decoded.
 func Discover(page []byte, contentType, pageURL string) []string {
 	_ = contentType
-	type cand struct {
-		url  string
-		rank int
+	cands, base := feedLinks(page[:min(len(page), maxDiscover)], pageURL)
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].rank < cands[j].rank })
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range cands {
+		if u := resolve(base, c.href); u != "" && !seen[u] {
+			seen[u] = true
+			out = append(out, u)
+		}
 	}
-	var cands []cand
+	return out
+}
+
+// feedLink is one <link rel="alternate"> to a feed; a lower rank is better.
+type feedLink struct {
+	href string
+	rank int
+}
+
+// feedLinks reads a page's feed links in document order, and the base
+// its relative links resolve against.
+func feedLinks(page []byte, pageURL string) ([]feedLink, string) {
+	var links []feedLink
 	base := pageURL
-	z := html.NewTokenizer(bytes.NewReader(page[:min(len(page), maxDiscover)]))
+	z := html.NewTokenizer(bytes.NewReader(page))
 	for {
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			break
+			return links, base
 		}
 		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
 			continue
@@ -53,33 +71,31 @@ func Discover(page []byte, contentType, pageURL string) []string {
 				base = joinBase(pageURL, h)
 			}
 		case atom.Link, atom.A:
-			if !hasWord(attr(tok, "rel"), "alternate") {
-				continue
+			if l, ok := asFeedLink(tok); ok {
+				links = append(links, l)
 			}
-			typ := strings.ToLower(strings.TrimSpace(strings.Split(attr(tok, "type"), ";")[0]))
-			rank, ok := feedTypes[typ]
-			if !ok {
-				continue
-			}
-			if isCommentFeed(attr(tok, "title"), attr(tok, "href")) {
-				rank += 10
-			}
-			if tok.DataAtom == atom.A {
-				rank += 20 // a link in the body, not the head
-			}
-			cands = append(cands, cand{url: attr(tok, "href"), rank: rank})
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].rank < cands[j].rank })
-	var out []string
-	seen := map[string]bool{}
-	for _, c := range cands {
-		if u := resolve(base, c.url); u != "" && !seen[u] {
-			seen[u] = true
-			out = append(out, u)
-		}
+}
+
+// asFeedLink ranks a <link> or <a> that is rel="alternate" to a feed type:
+// comment feeds after site feeds, links in the body after the head's.
+func asFeedLink(tok html.Token) (feedLink, bool) {
+	if !hasWord(attr(tok, "rel"), "alternate") {
+		return feedLink{}, false
 	}
-	return out
+	typ := strings.ToLower(strings.TrimSpace(strings.Split(attr(tok, "type"), ";")[0]))
+	rank, ok := feedTypes[typ]
+	if !ok {
+		return feedLink{}, false
+	}
+	if isCommentFeed(attr(tok, "title"), attr(tok, "href")) {
+		rank += 10
+	}
+	if tok.DataAtom == atom.A {
+		rank += 20
+	}
+	return feedLink{href: attr(tok, "href"), rank: rank}, true
 }
 
 func attr(t html.Token, key string) string {

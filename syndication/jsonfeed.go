@@ -49,26 +49,9 @@ type jsonAuthor struct {
 // parseJSONFeed reads a JSON Feed; an object that is no JSON Feed is
 // ErrNotFeed, and JSON with trailing commas is read after removing them.
 func parseJSONFeed(text, feedURL string) (*Feed, error) {
-	var jf jsonFeed
-	var warnings []string
-	err := json.Unmarshal([]byte(text), &jf)
-	if err != nil && isSyntaxError(err) {
-		if fixed, n := dropTrailingCommas(text); n > 0 {
-			if json.Unmarshal([]byte(fixed), &jf) == nil {
-				err = nil
-				warnings = append(warnings, fmt.Sprintf("invalid JSON: %d trailing commas were ignored", n))
-			}
-		}
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		// A field of the wrong type (a string where tags are a list):
-		// the decoder filled in the rest, which is worth keeping.
-		warnings = append(warnings, jsonError(text, err).Error()+": that field was ignored")
-		err = nil
-	}
+	jf, warnings, err := decodeJSONFeed(text)
 	if err != nil {
-		return nil, jsonError(text, err)
+		return nil, err
 	}
 	if !strings.Contains(jf.Version, "jsonfeed.org") {
 		return nil, ErrNotFeed
@@ -87,6 +70,30 @@ func parseJSONFeed(text, feedURL string) (*Feed, error) {
 		f.Items = append(f.Items, jsonEntry(ji, feedURL, jf))
 	}
 	return f, nil
+}
+
+// decodeJSONFeed decodes with the salvage: trailing commas are dropped
+// and retried; a field of the wrong type (a string where tags are a list)
+// costs that field only, since the decoder fills in the rest.
+func decodeJSONFeed(text string) (jsonFeed, []string, error) {
+	var jf jsonFeed
+	var warnings []string
+	err := json.Unmarshal([]byte(text), &jf)
+	if err != nil && isSyntaxError(err) {
+		if fixed, n := dropTrailingCommas(text); n > 0 && json.Unmarshal([]byte(fixed), &jf) == nil {
+			err = nil
+			warnings = append(warnings, fmt.Sprintf("invalid JSON: %d trailing commas were ignored", n))
+		}
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		warnings = append(warnings, jsonError(text, err).Error()+": that field was ignored")
+		err = nil
+	}
+	if err != nil {
+		return jf, nil, jsonError(text, err)
+	}
+	return jf, warnings, nil
 }
 
 func jsonEntry(ji jsonItem, base string, jf jsonFeed) Item {
