@@ -104,6 +104,7 @@ type Hit struct {
 	DateSource string    // where Date came from: feed.DateFrontMatter … feed.DateFile
 	URL        string
 	Tags       []string
+	Feed       string // a fetched item's feed URL, else ""
 	Snippet    string // one line: the first match in context, or the start of the body
 	Score      float64
 	Read       bool
