@@ -446,7 +446,7 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// and the reader updates the index and what is on screen.
 	w := watch.Start(ctx, ix.Dir(), watch.Options{Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != ""})
 	defer w.Close()
-	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C})
+	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C, Fetch: readerFetch(ix.Dir())})
 }
 
 func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {
