@@ -13,6 +13,7 @@ import (
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/fetch"
 	"github.com/yomu-reader/yomu/store"
+	"github.com/yomu-reader/yomu/subs"
 )
 
 func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -43,6 +44,9 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	out.bar.clear()
 	if err != nil {
 		return err
+	}
+	if sum.Feeds+sum.NotDue == 0 && len(names) == 0 {
+		fmt.Fprintf(stderr, "no subscriptions in %s: add one with 'yomu feed add URL'\n", subs.Path(dir))
 	}
 	for _, f := range sum.Failures[sum.Failed:] {
 		fmt.Fprintf(stderr, "warning: %s\n", feed.Sanitize(f.Error()))
