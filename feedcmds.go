@@ -196,7 +196,9 @@ func printFeedTable(w io.Writer, rows []feedJSON) {
 			t, _ := time.Parse(time.RFC3339, r.LastFetch)
 			last = t.Local().Format("2006-01-02 15:04")
 		}
-		status := r.LastStatus
+		// A failure's status is its error, which starts with the URL
+		// the line ends with anyway.
+		status := strings.TrimPrefix(r.LastStatus, r.URL+": ")
 		if status == "" {
 			status = "—"
 		}
