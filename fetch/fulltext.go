@@ -14,18 +14,20 @@ import (
 // extracted article body; the feed's own body when the link is not http
 // or https, the page fails, or the extraction is no longer than what the
 // feed gave (a teaser page, a paywall, a cookie wall).
-func fullText(ctx context.Context, c *web.Client, link, feedBody string) string {
+// warn says why a page was not kept when it could not be fetched ("" when
+// it was kept, or merely held less than the feed).
+func fullText(ctx context.Context, c *web.Client, link, feedBody string) (body, warn string) {
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return feedBody
+		return feedBody, ""
 	}
 	resp, err := c.Get(ctx, web.Request{URL: link, Accept: web.AcceptPage})
-	if err != nil || resp.NotModified {
-		return feedBody
+	if err != nil {
+		return feedBody, "full text: " + err.Error() + " (the feed's text is kept)"
 	}
 	md, ok := feed.ExtractPage(resp.Body, resp.URL)
 	if !ok || utf8.RuneCountInString(md) <= utf8.RuneCountInString(feedBody) {
-		return feedBody
+		return feedBody, ""
 	}
-	return md
+	return md, ""
 }

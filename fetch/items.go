@@ -43,7 +43,10 @@ func writeItems(ctx context.Context, o Options, sub subs.Sub, st *items.State, f
 			if st.Has(it, body) {
 				continue
 			}
-			body = fullText(ctx, o.Client, it.Link, body)
+			var warn string
+			if body, warn = fullText(ctx, o.Client, it.Link, body); warn != "" {
+				f.Warnings = append(f.Warnings, feed.Sanitize(warn))
+			}
 		}
 		out, err := w.Write(st, it, f.Language, body)
 		if err != nil {

@@ -48,7 +48,11 @@ func TestFullText(t *testing.T) {
 		"b|Missing|"+s.URL+"/missing|The feed's own text.",
 		"c|Mail|mailto:someone@example.com|Not a web page."))
 	dir := archiveWith(t, subs.Sub{URL: s.URL + "/feed", Name: "Blog", FullText: true})
-	run(t, Options{Archive: dir})
+	var warnings []string
+	run(t, Options{Archive: dir, Events: func(e Event) { warnings = append(warnings, e.Warnings...) }})
+	if len(warnings) != 1 || !strings.Contains(warnings[0], s.URL+"/missing") {
+		t.Errorf("warnings %q, want one naming the page that failed", warnings)
+	}
 	var story, missing string
 	for _, f := range itemFiles(t, dir) {
 		switch {
