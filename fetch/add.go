@@ -21,6 +21,11 @@ const maxDiscovered = 3
 // subscription. name "" takes the feed's title (made unique in the list).
 func Add(ctx context.Context, o Options, rawURL, name string, fullText bool) (subs.Sub, *syndication.Feed, error) {
 	o = o.withDefaults()
+	unlock, err := lockRound(o.Archive)
+	if err != nil {
+		return subs.Sub{}, nil, err
+	}
+	defer unlock()
 	list, err := subs.Load(o.Archive)
 	if err != nil {
 		return subs.Sub{}, nil, err

@@ -44,6 +44,11 @@ type result struct {
 func Run(ctx context.Context, o Options) (Summary, error) {
 	start := time.Now()
 	o = o.withDefaults()
+	unlock, err := lockRound(o.Archive)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer unlock()
 	list, err := subs.Load(o.Archive)
 	if err != nil {
 		return Summary{}, err

@@ -302,3 +302,35 @@ func TestAnUnreadableStateFailsOnlyItsFeed(t *testing.T) {
 		t.Errorf("summary %+v, want A failed (naming its URL) and B written", sum)
 	}
 }
+
+// TestOneRoundAtATime: a second round on the same archive while one runs
+// is refused, naming the archive.
+func TestOneRoundAtATime(t *testing.T) {
+	s := newSite(t)
+	release := make(chan struct{})
+	started := make(chan struct{}, 1)
+	s.handle("/slow", func(w http.ResponseWriter, _ *http.Request) {
+		started <- struct{}{}
+		<-release
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, rss("Slow", "a|A|https://example.com/a|x"))
+	})
+	dir := archiveWith(t, subs.Sub{URL: s.URL + "/slow", Name: "Slow"})
+	done := make(chan Summary)
+	go func() {
+		sum, _ := Run(context.Background(), Options{Archive: dir, Client: testClient(nil)})
+		done <- sum
+	}()
+	<-started
+	_, err := Run(context.Background(), Options{Archive: dir, Client: testClient(nil), Force: true})
+	close(release)
+	if err == nil || !strings.Contains(err.Error(), "another fetch") || !strings.Contains(err.Error(), dir) {
+		t.Errorf("a second round: %v, want it refused naming the archive", err)
+	}
+	if sum := <-done; sum.New != 1 {
+		t.Errorf("the first round: %+v", sum)
+	}
+	if sum := run(t, Options{Archive: dir, Force: true}); sum.Feeds != 1 {
+		t.Errorf("a round after the first ended: %+v", sum)
+	}
+}
