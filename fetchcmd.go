@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,6 +43,9 @@ func cmdFetch(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sum, err := fetch.Run(ctx, fetch.Options{Archive: dir, Names: names, Force: force, Client: newClient(),
 		Events: out.event, Due: out.due})
 	out.bar.clear()
+	if errors.Is(err, context.Canceled) {
+		return fmt.Errorf("interrupted after %s of the feeds: what they brought is saved; 'yomu fetch' goes on with the rest", commaInt(sum.Feeds))
+	}
 	if err != nil {
 		return err
 	}
