@@ -18,9 +18,13 @@ func TestDependencyDirection(t *testing.T) {
 		"store":       {"feed"},
 		"ui/render":   {"store", "feed"},
 		"ui":          {"ui/render", "store", "feed"},
-		"watch":       {},       // tells that files changed; main wires it to ui
-		"web":         {},       // the polite HTTP client: gets one URL right
-		"syndication": {"feed"}, // one feed document in, one syndication.Feed out
+		"watch":       {},                      // tells that files changed; main wires it to ui
+		"syndication": {"feed"},                // one feed document in, one syndication.Feed out
+		"subs":        {"feed"},                // the subscription list feeds.toml, and OPML
+		"items":       {"feed", "syndication"}, // items as files under feeds/<NAME>/, and their fetch state
+		"web":         {},                      // the polite HTTP client: gets one URL right
+		// one fetch round, and yomu feed add's discovery
+		"fetch": {"web", "syndication", "subs", "items", "feed", "store"},
 	}
 	for pkg, ok := range allowed {
 		for _, imp := range ourImports(t, pkg) {
@@ -46,7 +50,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "store", "watch", "web"} {
+	for _, pkg := range []string{".", "feed", "store", "watch", "subs", "items", "web", "syndication", "fetch"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)

@@ -36,6 +36,8 @@ func init() {
 		"list":    {"list every article (newest first), with filters", cmdList},
 		"show":    {"print one article: yomu show [flags] PATH|ID", cmdShow},
 		"stats":   {"print counts for the archive and its index", cmdStats},
+		"feed":    {"manage subscriptions: yomu feed add|list|remove|import|export", cmdFeed},
+		"fetch":   {"fetch the due feeds, save new items as files, update the index", cmdFetch},
 		"version": {"print the version", cmdVersion},
 		"help":    {"show this help", cmdHelp},
 	}
@@ -94,6 +96,8 @@ type options struct {
 	noUpdate   bool
 	warm       bool // a search follows: load the index's search caches while the update walks
 	early      bool // the reader: commit a first run's first batches early (store.Options.EarlyBatches)
+	// updateMemory is store.Options.UpdateMemory (yomu fetch keeps its update small)
+	updateMemory int64
 }
 
 func (o *options) archiveFlags(fs *flag.FlagSet) {

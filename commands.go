@@ -28,7 +28,7 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	if err != nil {
 		return nil, err
 	}
-	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index, EarlyBatches: o.early})
+	ix, err := store.Open(store.Options{Dir: dir, IndexPath: o.index, EarlyBatches: o.early, UpdateMemory: o.updateMemory})
 	if err != nil {
 		return nil, err
 	}
@@ -448,7 +448,7 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != "", ReportWatching: true,
 	})
 	defer w.Close()
-	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C})
+	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C, Fetch: readerFetch(ix.Dir())})
 }
 
 func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {
@@ -463,6 +463,12 @@ Usage:
               [--limit N] [--json]
   yomu show   [--dir DIR] [--width N] [--plain] [--json] PATH|ID
   yomu stats  [--dir DIR] [--json]
+  yomu feed add URL [--dir DIR] [--name NAME] [--full-text]    subscribe (a feed, or a page naming one)
+  yomu feed list [--dir DIR] [--json]
+  yomu feed remove URL|NAME [--dir DIR]                         the saved items stay
+  yomu feed import FILE.opml [--dir DIR]
+  yomu feed export [--dir DIR]                                  OPML 2.0 on stdout
+  yomu fetch  [--dir DIR] [--index PATH] [--feed NAME]… [--force] [--json]
 
 Query syntax: words are ANDed; clo* matches the words it starts; "a phrase"; -word
 excludes; lang:zh source:cnbeta tag:天気 after:2021-12-01 before:2022-01-01 (repeat a
@@ -470,6 +476,8 @@ qualifier to OR its values).
 
 --dir defaults to $YOMU_DIR, else the current folder; --index to $YOMU_INDEX, else the
 user cache folder. Every command brings the index up to date first (--no-update skips it).
+Feeds: subscriptions are in DIR/feeds/feeds.toml, items are saved as article files
+under DIR/feeds/NAME/, and fetch state under DIR/feeds/.state/.
 Exit codes: 0 ok, 1 error, 2 usage.
 `)
 	return errHelpShown

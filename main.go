@@ -13,6 +13,7 @@ import (
 	"os/signal"
 	"runtime/pprof"
 
+	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/internal/noprobe"
 )
 
@@ -58,10 +59,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case err == nil, errors.Is(err, errHelpShown):
 		return 0
 	case errors.As(err, &usage):
-		fmt.Fprintf(stderr, "yomu: %v\nRun 'yomu help' for usage.\n", err)
+		fmt.Fprintf(stderr, "yomu: %s\nRun 'yomu help' for usage.\n", feed.Sanitize(err.Error()))
 		return 2
 	default:
-		fmt.Fprintf(stderr, "yomu: %v\n", err)
+		// An error may quote a URL or a title from a feed: never a
+		// terminal control in it.
+		fmt.Fprintf(stderr, "yomu: %s\n", feed.Sanitize(err.Error()))
 		return 1
 	}
 }

@@ -32,6 +32,8 @@ type Article struct {
 	DateSource string    // where Date came from: DateFrontMatter, DateMeta, DateText, DateURL, DatePath, DateTitle or DateFile
 	URL        string    // the original article's URL, if known
 	Tags       []string  // tags and categories
+	Feed       string    // for an item yomu fetched: the URL of its feed (front matter `feed:`), else ""
+	GUID       string    // for an item yomu fetched: the feed's id of it (front matter `guid:`), else ""
 	Format     string    // "yaml", "toml", "markdown", "html", "text", "json", "jsonfeed"
 	Encoding   string    // the encoding the bytes were decoded from, e.g. "utf-8", "utf-16le", "gb18030"
 	Markdown   string    // the body as clean markdown, for the reading pane

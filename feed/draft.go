@@ -19,6 +19,8 @@ type draft struct {
 	sitePath  string     // the page's path on its site, from front matter (Zola's path = "2015/08/06/slug")
 	tags      []string
 	lang      string
+	feedURL   string // a fetched item's feed (front matter `feed:`)
+	guid      string // and the feed's id of the item (`guid:`)
 	markdown  string
 	text      string // computed from markdown when empty
 
@@ -49,6 +51,8 @@ func (d draft) finish(f File, enc string) Article {
 		Source: oneLine(clean(d.source)),
 		URL:    oneLine(clean(d.url)),
 		Tags:   cleanTags(d.tags),
+		Feed:   oneLine(clean(d.feedURL)),
+		GUID:   oneLine(clean(d.guid)),
 		Date:   date, DateSource: dateSrc,
 		Markdown: clean(d.markdown),
 		Text:     clean(d.text),

@@ -54,6 +54,9 @@ func dump(arts []Article, warns []string, err error) string {
 			a.Key, a.ID(), a.Path, a.Title, a.Source, a.Lang, a.Script)
 		fmt.Fprintf(&b, "date: %s\ndate source: %s\nurl: %s\ntags: %q\nformat: %s\nencoding: %s\n",
 			a.Date.Format(time.RFC3339), a.DateSource, a.URL, a.Tags, a.Format, a.Encoding)
+		if a.Feed != "" || a.GUID != "" { // only fetched items have them: older goldens stay as they are
+			fmt.Fprintf(&b, "feed: %s\nguid: %s\n", a.Feed, a.GUID)
+		}
 		fmt.Fprintf(&b, "--- markdown\n%s\n--- text\n%s\n=== end\n", a.Markdown, a.Text)
 	}
 	return b.String()

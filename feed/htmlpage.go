@@ -34,13 +34,18 @@ func parseHTMLPage(src string) draft {
 	if kw := pm.props["article:tag"]; kw != "" {
 		d.tags = appendValues(nil, kw)
 	}
-	body := withLead(doc, withSiblingParts(doc, mainContent(doc)), firstNonEmpty(pm.props["description"], pm.props["og:description"]))
-	body = withJSONLDBody(body, pm.dates.jsonLD)
-	d.markdown = cleanMarkdown(nodeToMarkdown(body))
+	d.markdown = cleanMarkdown(nodeToMarkdown(articleNode(doc, &pm)))
 	if h, rest, ok := splitTopHeading(d.markdown); ok && sameTitle(h, d.title) {
 		d.markdown = rest
 	}
 	return d
+}
+
+// articleNode picks the page's article: <article> or readability's guess at
+// the main content, with the lead and sibling parts it leaves out.
+func articleNode(doc *html.Node, pm *pageMeta) *html.Node {
+	body := withLead(doc, withSiblingParts(doc, mainContent(doc)), firstNonEmpty(pm.props["description"], pm.props["og:description"]))
+	return withJSONLDBody(body, pm.dates.jsonLD)
 }
 
 func readPageMeta(doc *html.Node) pageMeta {

@@ -41,6 +41,10 @@ func applyMeta(d *draft, m meta) []string {
 	if l := m.strDeep(langKeys...); l != "" {
 		d.lang = l
 	}
+	// What yomu's fetch writes into an item's front matter: the reader
+	// shows the feed beside the source, and only a web URL is a feed's.
+	d.feedURL = firstWebURL(m.str("feed"))
+	d.guid = m.str("guid")
 	return warns
 }
 

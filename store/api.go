@@ -27,6 +27,11 @@ type Options struct {
 	// stalls the parse workers for a moment, so a command that only waits
 	// for the end (yomu index, search) leaves it off.
 	EarlyBatches bool
+	// UpdateMemory, when positive, keeps Go's usual GC pacing during an
+	// Update under this soft limit, instead of letting the heap grow to
+	// updateMemory between collections (faster, bigger). yomu fetch asks
+	// for it so that fetching and indexing stay small together.
+	UpdateMemory int64
 }
 
 // Progress reports how far an Update has come.
@@ -99,6 +104,7 @@ type Hit struct {
 	DateSource string    // where Date came from: feed.DateFrontMatter … feed.DateFile
 	URL        string
 	Tags       []string
+	Feed       string // a fetched item's feed URL, else ""
 	Snippet    string // one line: the first match in context, or the start of the body
 	Score      float64
 	Read       bool

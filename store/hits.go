@@ -22,7 +22,7 @@ func (ix *Index) hits(ctx context.Context, ids []int64, scores []float64, queryT
 		args[i] = id
 	}
 	rows, err := ix.db.QueryContext(ctx, `SELECT a.rowid, a.id, a.path, a.title, a.source, a.lang,
-		a.date, a.date_offset, a.date_source, a.url, a.tags, t.body, coalesce(s.read, 0), coalesce(s.starred, 0)
+		a.date, a.date_offset, a.date_source, a.url, a.tags, a.feed, t.body, coalesce(s.read, 0), coalesce(s.starred, 0)
 		FROM articles a JOIN texts t ON t.rowid = a.rowid LEFT JOIN state s ON s.id = a.id WHERE a.rowid IN (`+marks+`)`, args...)
 	if err != nil {
 		return nil, err
@@ -101,7 +101,7 @@ func scanHit(rows scanner) (int64, Hit, []byte, error) {
 		body                   []byte
 	)
 	err := rows.Scan(&rowid, &h.ID, &h.Path, &h.Title, &h.Source, &h.Lang, &date, &dateOffset, &h.DateSource,
-		&h.URL, &tags, &body, &read, &star)
+		&h.URL, &tags, &h.Feed, &body, &read, &star)
 	if err != nil {
 		return 0, Hit{}, nil, err
 	}

@@ -65,7 +65,7 @@ func Open(opts Options) (*Index, error) {
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, fmt.Errorf("create index folder: %w", err)
 	}
-	ix := &Index{opts: Options{Dir: dir, IndexPath: folder}, dbPath: filepath.Join(folder, dbFile)}
+	ix := &Index{opts: Options{Dir: dir, IndexPath: folder, EarlyBatches: opts.EarlyBatches, UpdateMemory: opts.UpdateMemory}, dbPath: filepath.Join(folder, dbFile)}
 	if cause, found := readDamaged(folder); found {
 		if ix.notice, err = moveAside(ix.dbPath, cause); err != nil {
 			return nil, err

@@ -9,7 +9,7 @@ import (
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
 // or the tokenization change: an older index is then rebuilt (keeping the
 // reader state), a newer one refused.
-const schemaVersion = 6 // 6: the tags table (tag: filters, the tags facet)
+const schemaVersion = 7 // 6: the tags table (tag: filters, the tags facet); 7: articles.feed
 
 // indexTables are derived from the archive and can be rebuilt at any time.
 // files.indexed is the stamp that says a file is complete in the index; it
@@ -40,7 +40,8 @@ var indexTables = []string{
 		date_offset INTEGER NOT NULL, -- that zone's offset in seconds east of UTC
 		date_source TEXT NOT NULL,    -- feed.DateFrontMatter … feed.DateFile
 		url        TEXT NOT NULL,
-		tags       TEXT NOT NULL
+		tags       TEXT NOT NULL,
+		feed       TEXT NOT NULL DEFAULT '' -- a fetched item's feed URL (front matter feed:), else ''
 	)`,
 	// The stored text for snippets lives apart from the article rows: a
 	// row of articles is then about a hundred bytes, so the scans a

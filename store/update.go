@@ -50,7 +50,7 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (UpdateSta
 	}
 	progress(Progress{Phase: "scan", Done: plan.seen, Total: plan.seen})
 	if len(plan.work) >= bigUpdate {
-		defer limitMemory()()
+		defer limitMemory(ix.opts.UpdateMemory)()
 	}
 	stats, err := ix.apply(ctx, plan, progress)
 	stats.Warnings = append(plan.walkWarnings, stats.Warnings...)
@@ -74,10 +74,15 @@ const updateMemory = 200 << 20
 const bigUpdate = 1000
 
 // limitMemory sets the GC to run near updateMemory and returns the function
-// restoring what was set before.
-func limitMemory() func() {
+// restoring what was set before. A caller's own limit (Options.UpdateMemory)
+// keeps the GC's usual pacing under that limit instead: small over fast.
+func limitMemory(own int64) func() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return func() {} // the user's own settings stand
+	}
+	if own > 0 {
+		oldLimit := debug.SetMemoryLimit(own)
+		return func() { debug.SetMemoryLimit(oldLimit) }
 	}
 	oldLimit := debug.SetMemoryLimit(updateMemory)
 	oldPercent := debug.SetGCPercent(-1)

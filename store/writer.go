@@ -74,7 +74,7 @@ var statements = map[string]string{
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
 		hash = excluded.hash, indexed = excluded.indexed`,
 	"addArt": `INSERT INTO articles(id, path, key, title, source, source_f, lang, script, date,
-		date_offset, date_source, url, tags) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		date_offset, date_source, url, tags, feed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(id) DO NOTHING`,
 	"stamp": "INSERT OR REPLACE INTO kv(key, value) VALUES('store.last_indexed', ?)",
 	"count": "INSERT OR REPLACE INTO meta(key, value) SELECT 'store.files', count(*) FROM files",
@@ -302,7 +302,7 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	date, offset := storedDate(a.Date)
 	res, err := w.st["addArt"].ExecContext(ctx, r.id, path, a.Key, a.Title, a.Source,
 		foldSource(a.Source), a.Lang, a.Script, date, offset, a.DateSource, a.URL,
-		strings.Join(a.Tags, tagSep))
+		strings.Join(a.Tags, tagSep), a.Feed)
 	if err != nil {
 		return wrapWrite(path, err)
 	}

@@ -24,6 +24,7 @@ import (
 type Index interface {
 	Search(ctx context.Context, q store.Query) (store.Result, error)
 	Facets(ctx context.Context, q store.Query) (store.Facets, error)
+	UnreadBySource(ctx context.Context) (map[string]int, error)
 	Article(ctx context.Context, idOrPath string) (feed.Article, error)
 	SetRead(ctx context.Context, id string, read bool) error
 	SetStarred(ctx context.Context, id string, star bool) error
@@ -62,10 +63,11 @@ type (
 		err error
 	}
 	facetsDoneMsg struct {
-		kind  pickerKind
-		seq   int
-		items []store.Count
-		err   error
+		kind   pickerKind
+		seq    int
+		items  []store.Count
+		unread map[string]int // sources: unread articles under the same query
+		err    error
 	}
 	// readTimerMsg fires when an article has been open for readDelay.
 	readTimerMsg struct {
@@ -165,13 +167,46 @@ func prepare(ix Index, k renderKey, known *feed.Article, profile termenv.Profile
 
 func loadFacets(ix Index, kind pickerKind, seq int, q store.Query) tea.Cmd {
 	return func() tea.Msg {
-		f, err := ix.Facets(context.Background(), q)
-		items := f.Langs
-		if kind == pickSource {
-			items = f.Sources
+		ctx := context.Background()
+		f, err := ix.Facets(ctx, q)
+		if kind == pickLang || err != nil {
+			return facetsDoneMsg{kind: kind, seq: seq, items: f.Langs, err: err}
 		}
-		return facetsDoneMsg{kind: kind, seq: seq, items: items, err: err}
+		unread, err := unreadBySource(ctx, ix, q, f.Sources)
+		return facetsDoneMsg{kind: kind, seq: seq, items: f.Sources, unread: unread, err: err}
 	}
+}
+
+// unreadBySource counts the unread articles of each source under q, the
+// query the picker counts under, so the two numbers of a row agree. With
+// nothing narrowing q (the usual S: which feeds have news) that is the
+// store's one-statement count; a narrowed query counts its facet again
+// with the unread filter.
+func unreadBySource(ctx context.Context, ix Index, q store.Query, counts []store.Count) (map[string]int, error) {
+	if q.OnlyUnread { // every count is of unread articles already
+		out := make(map[string]int, len(counts))
+		for _, c := range counts {
+			out[c.Value] = c.N
+		}
+		return out, nil
+	}
+	if !narrowed(q) {
+		return ix.UnreadBySource(ctx)
+	}
+	q.OnlyUnread = true
+	f, err := ix.Facets(ctx, q)
+	out := make(map[string]int, len(f.Sources))
+	for _, c := range f.Sources {
+		out[c.Value] = c.N
+	}
+	return out, err
+}
+
+// narrowed says whether q leaves out any article, ignoring its sources
+// (a source facet is counted without them).
+func narrowed(q store.Query) bool {
+	return q.Text != "" || len(q.Langs) > 0 || len(q.Tags) > 0 || !q.After.IsZero() || !q.Before.IsZero() ||
+		q.OnlyUnread || q.OnlyStarred
 }
 
 func setRead(ix Index, id string, read bool) tea.Cmd {

@@ -25,7 +25,7 @@ func helpSections(k keyMap) []helpSection {
 	return []helpSection{
 		{"Moving (list and reader)", append(e(k.Up, k.Down, k.PageUp, k.PageDown, k.HalfUp, k.HalfDown, k.Top, k.Bottom),
 			[2]string{"wheel/click", "scroll, select"})},
-		{"List", e(k.Open, k.Clear, k.SwitchPane, k.UnreadOnly, k.Starred, k.ToggleRead, k.Star, k.Sort, k.Edit)},
+		{"List", e(k.Open, k.Clear, k.SwitchPane, k.UnreadOnly, k.Starred, k.ToggleRead, k.Star, k.Sort, k.Edit, k.Fetch)},
 		{"Reader", e(k.Back, k.NextMatch, k.PrevMatch, k.Link, k.Browse, k.Copy)},
 		{"Search", e(k.Search, k.Accept, k.Cancel)},
 		{"Pickers", e(k.Lang, k.Source, k.Pick, k.Filter, k.FilterKeep, k.FilterDrop)},

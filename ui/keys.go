@@ -11,7 +11,7 @@ type keyMap struct {
 	Search, Lang, Source, Sort              key.Binding
 	UnreadOnly, ToggleRead, Star, Starred   key.Binding
 	Browse, Copy, NextMatch, PrevMatch      key.Binding
-	Link, Edit, Help, Quit                  key.Binding
+	Link, Edit, Fetch, Help, Quit           key.Binding
 
 	// in the query line and the pickers
 	Accept, Cancel, Pick, Filter key.Binding
@@ -51,6 +51,7 @@ func defaultKeyMap() keyMap {
 		PrevMatch:  b([]string{"N"}, "N", "prev match"),
 		Link:       b([]string{"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "#"}, "1-9 enter/#N", "open link N"),
 		Edit:       b([]string{"e"}, "e", "edit file"),
+		Fetch:      b([]string{"R"}, "R", "fetch feeds"),
 		Help:       b([]string{"?"}, "?", "help"),
 		Quit:       b([]string{"q", "ctrl+c"}, "q/ctrl+c", "quit"),
 		Accept:     b([]string{"enter"}, "enter", "keep"),
@@ -98,7 +99,7 @@ func (k *keyMap) setMode(md mode) {
 func (k *keyMap) browseKeys() []*key.Binding {
 	return []*key.Binding{&k.Top, &k.Bottom, &k.PageUp, &k.PageDown, &k.HalfUp, &k.HalfDown, &k.Open, &k.Back,
 		&k.SwitchPane, &k.Clear, &k.Search, &k.Lang, &k.Source, &k.Sort, &k.UnreadOnly, &k.ToggleRead,
-		&k.Star, &k.Starred, &k.Browse, &k.Copy, &k.NextMatch, &k.PrevMatch, &k.Link, &k.Edit}
+		&k.Star, &k.Starred, &k.Browse, &k.Copy, &k.NextMatch, &k.PrevMatch, &k.Link, &k.Edit, &k.Fetch}
 }
 
 // ShortHelp implements help.KeyMap. `? help` is drawn by the status line
@@ -129,7 +130,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown, k.Open, k.Back, k.SwitchPane},
 		{k.Search, k.Clear, k.Lang, k.Source, k.Sort, k.UnreadOnly, k.Starred, k.Accept, k.Cancel, k.Pick, k.Filter},
-		{k.ToggleRead, k.Star, k.Browse, k.Copy, k.NextMatch, k.PrevMatch, k.Link, k.Edit},
+		{k.ToggleRead, k.Star, k.Browse, k.Copy, k.NextMatch, k.PrevMatch, k.Link, k.Edit, k.Fetch},
 		{k.Help, k.Quit},
 	}
 }

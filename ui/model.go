@@ -39,6 +39,9 @@ type Options struct {
 	// Changes reports that the archive changed (a watch.Watcher's C): each
 	// report updates the index and refreshes what is on screen.
 	Changes <-chan struct{}
+	// Fetch fetches the subscribed feeds into the archive (R); main
+	// wires it to `yomu fetch`'s round. nil: R says it cannot.
+	Fetch FetchFunc
 }
 
 // Timings.
@@ -127,7 +130,13 @@ type Model struct {
 	indexed     bool // the first update is done: an empty index is an empty archive
 	shownDone   int  // the update's progress the list last showed
 	refreshSeq  int  // the search refreshing the list in place (selection row kept)
-	marks       marks
+
+	fetch        *fetchRun          // the running fetch (R), nil when none runs
+	fetchCancel  context.CancelFunc // stops it when the reader quits
+	fetchDone    int                // its feeds done, and due in all, for the status line
+	fetchTotal   int
+	fetchLastErr string // its last failure, repeated in the summary
+	marks        marks
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 }
@@ -309,6 +318,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case facetsDoneMsg:
 		if m.mode == modePicker && msg.seq == m.pickerSeq {
 			m.picker.err = msg.err
+			m.picker.unread = msg.unread
 			m.picker.setItems(msg.items)
 		}
 		return m, nil
@@ -345,6 +355,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateProgress(msg)
 	case updateDoneMsg:
 		return m.updateDone(msg)
+	case fetchProgressMsg:
+		return m.fetchProgress(msg)
 	case changeReportedMsg:
 		next, cmd := m.archiveChanged()
 		return next, tea.Batch(cmd, waitChanges(m.opts.Changes))
@@ -544,6 +556,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 func (m Model) quit() (tea.Model, tea.Cmd) {
 	m.quitting = true
+	if m.fetch != nil {
+		m.fetchCancel() // what it wrote is whole (temp file, then rename); the rest waits for the next R
+	}
 	return m, savePosition(m.ix, m.list.selectedID(), m.reader.scrollValue(m.list.selectedID()))
 }
 
@@ -636,6 +651,8 @@ func (m Model) browseKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.setMode(modeHelp)
 		return m, nil
+	case key.Matches(msg, k.Fetch):
+		return m.fetchKey()
 	case key.Matches(msg, k.Search):
 		m.setMode(modeSearch)
 		m.input.SetValue(m.query)

@@ -33,7 +33,9 @@ type pickerModel struct {
 	kind          pickerKind
 	seq           int
 	items         []store.Count
-	shown         []int // the items the filter keeps, as indexes into items
+	unread        map[string]int // sources: unread articles, by value; nil for languages
+	unreadW       int            // cells of the widest "N unread", 0 when none is
+	shown         []int          // the items the filter keeps, as indexes into items
 	filter        string
 	filtering     bool // typed keys go to the filter
 	chosen        map[string]bool
@@ -79,7 +81,19 @@ func (m *pickerModel) setItems(items []store.Count) {
 		}
 	}
 	m.items = chosenFirst(items, m.chosen)
+	m.unreadW = 0
+	for _, it := range m.items {
+		m.unreadW = max(m.unreadW, cells(m.unreadText(it.Value)))
+	}
 	m.refilter()
+}
+
+// unreadText is a source row's "12 unread", or "" when none is.
+func (m pickerModel) unreadText(v string) string {
+	if n := m.unread[v]; n > 0 {
+		return commaInt(n) + " unread"
+	}
+	return ""
 }
 
 // chosenFirst puts the chosen items at the top, each part in its count
@@ -220,6 +234,9 @@ func (m pickerModel) view() string {
 		}
 		name := m.label(it.Value)
 		count := fmt.Sprintf(" %6s ", commaInt(it.N))
+		if m.unreadW > 0 { // a column of its own, right-aligned, blank where all is read
+			count = " " + fmt.Sprintf("%*s", m.unreadW, m.unreadText(it.Value)) + count
+		}
 		cur := " "
 		if j == m.cursor { // visible without colour too
 			cur = "▌"

@@ -342,7 +342,7 @@ func readerMeta(a feed.Article) string {
 			date += " (file date)"
 		}
 	}
-	for _, s := range []string{clean(a.Source), date, langName(a.Lang)} {
+	for _, s := range []string{clean(a.Source), feedText(a.Feed), date, langName(a.Lang)} {
 		if s != "" {
 			parts = append(parts, s)
 		}

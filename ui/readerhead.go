@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"unicode"
 
@@ -103,4 +104,18 @@ func readingTime(text string) string {
 		return ""
 	}
 	return fmt.Sprintf("%d min read", max(min, 1))
+}
+
+// feedText names the feed a fetched item came from by its host ("feed
+// lwn.net"), beside the source: the source is the subscription's name,
+// which the user chose, and the host says where yomu fetched it.
+func feedText(feedURL string) string {
+	if feedURL == "" {
+		return ""
+	}
+	u, err := url.Parse(feedURL)
+	if err != nil || u.Hostname() == "" {
+		return ""
+	}
+	return "feed " + clean(strings.TrimPrefix(u.Hostname(), "www."))
 }

@@ -182,8 +182,8 @@ func (m Model) statusView() string {
 			style = st.StatusError
 		}
 		left = style.Render(fit(" "+clean(m.status), w))
-	case m.progress != "":
-		left = st.Status.Render(fit(" "+m.progress, w))
+	case m.progress != "" || m.fetch != nil:
+		left = st.Status.Render(fit(" "+m.progressText(), w))
 	default:
 		h := m.help
 		h.Width = w - 1
@@ -199,4 +199,17 @@ func (m Model) statusView() string {
 		left = fitANSI(" "+h.ShortHelpView(bindings), w)
 	}
 	return badge + left + st.StatusRight.Render(right)
+}
+
+// progressText is what runs in the background: a fetch of feeds, an
+// update of the index, or both (a fetch's new files are indexed while it
+// goes on).
+func (m Model) progressText() string {
+	switch {
+	case m.fetch == nil:
+		return m.progress
+	case m.progress == "":
+		return m.fetchText()
+	}
+	return m.fetchText() + " · " + m.progress
 }
