@@ -1,7 +1,10 @@
 package render
 
 import (
+	"os"
+	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/muesli/termenv"
@@ -41,4 +44,31 @@ func sgrBefore(body, word string) string {
 		return ""
 	}
 	return body[start:at]
+}
+
+// TestFirstHighlightsAtOnce renders code blocks on four goroutines at once
+// in a fresh process, where chroma's registries are still empty: their
+// first use must fill them once, without a data race (go test -race) or a
+// concurrent map write (which crashes even without -race).
+func TestFirstHighlightsAtOnce(t *testing.T) {
+	if os.Getenv("YOMU_FIRST_HIGHLIGHT") == "" {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestFirstHighlightsAtOnce$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "YOMU_FIRST_HIGHLIGHT=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("four first renders at once: %v\n%s", err, out)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	for i := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lang := []string{"go", "python", "rust", "bash"}[i]
+			if _, err := Markdown("```"+lang+"\nx := 1\n```\n", Options{Width: 60, Theme: "dark", Profile: termenv.TrueColor}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }
