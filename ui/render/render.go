@@ -21,7 +21,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
+	chromastyles "github.com/alecthomas/chroma/v2/styles"
 	gansi "github.com/charmbracelet/glamour/ansi"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -161,6 +163,31 @@ func bare(s *gansi.StyleConfig) {
 
 // glamourRender styles doc with glamour, wrapping at width (0: never).
 func glamourRender(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.Profile, width int) (string, error) {
+	if style.CodeBlock.Chroma != nil {
+		chromaReady.Do(func() { readyChroma(style, p) })
+	}
+	return glamourRenderReady(src, doc, style, p, width)
+}
+
+// chromaReady is once a process, like the chroma registries it guards.
+var chromaReady sync.Once
+
+// readyChroma fills chroma's style registry and has glamour add its
+// "charm" style to it, before any render that reads it. The patched chroma
+// (third_party/chroma) fills the registry on first use, and glamour reads
+// it directly and adds to it on its first code block: two first renders at
+// once (the reader renders on several goroutines) would write the map
+// while the other reads it.
+func readyChroma(style gansi.StyleConfig, p termenv.Profile) {
+	chromastyles.Load()
+	src := []byte("```go\nx\n```\n")
+	if _, err := glamourRenderReady(src, newParser().Parse(text.NewReader(src)), style, p, 0); err != nil {
+		return // the render that asked meets the same error and reports it
+	}
+}
+
+// glamourRenderReady is glamourRender once chroma is ready.
+func glamourRenderReady(src []byte, doc ast.Node, style gansi.StyleConfig, p termenv.Profile, width int) (string, error) {
 	ar := gansi.NewRenderer(gansi.Options{
 		WordWrap:         width,
 		ColorProfile:     p,
