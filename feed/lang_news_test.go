@@ -64,10 +64,10 @@ func runLangNews(t *testing.T, dir string, dev bool) []langSetResult {
 // The bars TestLangNews holds on TEST: the figures reached, rounded down
 // (docs/issue10/lang2.md).
 const (
-	barNewsSentences   = 0.0
-	barNewsParagraphs  = 0.0
-	barNewsSentences45 = 0.0
-	barNewsUnd         = 0.0
+	barNewsSentences   = 0.965
+	barNewsParagraphs  = 0.985
+	barNewsSentences45 = 0.97
+	barNewsUnd         = 0.95
 )
 
 // TestLangNews reads the news-like set (feed/testdata/langnews/README.md),

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"math"
 	"unicode"
 	"unicode/utf8"
 
@@ -89,6 +90,50 @@ func (s *langScores) best(cands *langSet, n int) (best int, lead float64) {
 		return best, 0
 	}
 	return best, float64(s.score[best]-s.score[second]) / qScale / float64(grams)
+}
+
+// fitIn is how well language l fits words, the mean score of their
+// trigrams in nats, leaving out the trigrams with a letter l never writes:
+// a name in a foreign alphabet, or mojibake (Bakanlýðý in Turkish), says
+// nothing of whether the rest is in l. It is +Inf when more than half the
+// trigrams are left out, or when there are none.
+func (m *ngramModel) fitIn(words []string, l int) float64 {
+	tri, uni := &m.orders[2], &m.orders[0]
+	var starts [64]int
+	sum, n, foreign := 0, 0, 0
+	for _, w := range words {
+		pos := runeStarts(w, starts[:0])
+		for i := 0; i+3 < len(pos); i++ {
+			if !m.writes(uni, w[pos[i]:pos[i+1]], l) || !m.writes(uni, w[pos[i+1]:pos[i+2]], l) ||
+				!m.writes(uni, w[pos[i+2]:pos[i+3]], l) {
+				foreign++
+				continue
+			}
+			v := int(tri.floors[l])
+			for _, r := range tri.find(ngramhash.FNV32(w[pos[i]:pos[i+3]])) {
+				if int(r>>8) == l {
+					v = int(uint8(r))
+					break
+				}
+			}
+			sum += v
+			n++
+		}
+	}
+	if n == 0 || foreign > n {
+		return math.Inf(1)
+	}
+	return float64(sum) / qScale / float64(n)
+}
+
+// writes reports whether language l has the letter c among its unigrams.
+func (m *ngramModel) writes(uni *ngramTable, c string, l int) bool {
+	for _, r := range uni.find(ngramhash.FNV32(c)) {
+		if int(r>>8) == l {
+			return true
+		}
+	}
+	return false
 }
 
 // fit is the mean score of the text's trigrams in language l, in nats:
