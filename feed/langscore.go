@@ -2,6 +2,7 @@ package feed
 
 import (
 	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,20 +94,27 @@ func (s *langScores) best(cands *langSet, n int) (best int, lead float64) {
 }
 
 // fitIn is how well language l fits words, the mean score of their
-// trigrams in nats, leaving out the trigrams with a letter l never writes:
-// a name in a foreign alphabet, or mojibake (Bakanlýðý in Turkish), says
-// nothing of whether the rest is in l. It is +Inf when more than half the
-// trigrams are left out, or when there are none.
+// trigrams in nats. A trigram with a letter l never writes but another of
+// the 75 does is left out: a name from another alphabet, or mojibake
+// (Bakanlýðý in Turkish), says nothing of whether the rest is in l. A
+// letter none of the 75 writes (the Uzbek ʻ) stays in, scored as l's
+// missing trigram: it is a sign of a language the tables do not know.
+// fitIn is +Inf when more than half the trigrams are left out, or when
+// there are none.
 func (m *ngramModel) fitIn(words []string, l int) float64 {
-	tri, uni := &m.orders[2], &m.orders[0]
+	tri := &m.orders[2]
 	var starts [64]int
 	sum, n, foreign := 0, 0, 0
 	for _, w := range words {
 		pos := runeStarts(w, starts[:0])
 		for i := 0; i+3 < len(pos); i++ {
-			if !m.writes(uni, w[pos[i]:pos[i+1]], l) || !m.writes(uni, w[pos[i+1]:pos[i+2]], l) ||
-				!m.writes(uni, w[pos[i+2]:pos[i+3]], l) {
+			switch m.alphabet(w[pos[i]:pos[i+3]], pos[i:i+4], l) {
+			case letterForeign:
 				foreign++
+				continue
+			case letterUnknown:
+				sum += int(tri.floors[l])
+				n++
 				continue
 			}
 			v := int(tri.floors[l])
@@ -126,14 +134,29 @@ func (m *ngramModel) fitIn(words []string, l int) float64 {
 	return float64(sum) / qScale / float64(n)
 }
 
-// writes reports whether language l has the letter c among its unigrams.
-func (m *ngramModel) writes(uni *ngramTable, c string, l int) bool {
-	for _, r := range uni.find(ngramhash.FNV32(c)) {
-		if int(r>>8) == l {
-			return true
+// The letters of a trigram, seen from one language.
+const (
+	letterOwn     = iota // every letter is the language's own
+	letterForeign        // a letter of another of the 75, not this one's
+	letterUnknown        // a letter none of the 75 writes
+)
+
+// alphabet classes trigram g (its rune offsets pos, relative to the word)
+// for language l; unknown wins over foreign.
+func (m *ngramModel) alphabet(g string, pos []int, l int) int {
+	uni := &m.orders[0]
+	class := letterOwn
+	for k := 0; k < 3; k++ {
+		c := g[pos[k]-pos[0] : pos[k+1]-pos[0]]
+		rows := uni.find(ngramhash.FNV32(c))
+		switch {
+		case len(rows) == 0:
+			return letterUnknown
+		case !slices.ContainsFunc(rows, func(r uint16) bool { return int(r>>8) == l }):
+			class = letterForeign
 		}
 	}
-	return false
+	return class
 }
 
 // fit is the mean score of the text's trigrams in language l, in nats:
