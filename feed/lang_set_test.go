@@ -113,7 +113,7 @@ const (
 	barSentences   = 0.965
 	barParagraphs  = 0.99
 	barSentences45 = 0.975
-	barUnd         = 0.10
+	barUnd         = 0.20
 )
 
 // TestLangSet reads the multilingual set (feed/testdata/langset/README.md)

@@ -1,6 +1,8 @@
 package feed
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -162,6 +164,15 @@ func FuzzDetectLang(f *testing.F) {
 		"2021-12-08", "Правительство объявило о новых мерах", "\xff\xfe", "a b",
 	} {
 		f.Add(s, s)
+	}
+	// A line of every language of the news set, mojibake and foreign
+	// letters among them (feed/testdata/langnews).
+	files, _ := filepath.Glob("testdata/langnews/*/*.txt")
+	for _, fn := range files {
+		if b, err := os.ReadFile(fn); err == nil {
+			line, _, _ := strings.Cut(string(b), "\n")
+			f.Add("", line)
+		}
 	}
 	f.Fuzz(func(t *testing.T, title, body string) {
 		lang, script := DetectLang(title, body)

@@ -1,6 +1,8 @@
 package feed
 
 import (
+	"math"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -89,6 +91,72 @@ func (s *langScores) best(cands *langSet, n int) (best int, lead float64) {
 		return best, 0
 	}
 	return best, float64(s.score[best]-s.score[second]) / qScale / float64(grams)
+}
+
+// fitIn is how well language l fits words, the mean score of their
+// trigrams in nats. A trigram with a letter l never writes but another of
+// the 75 does is left out: a name from another alphabet, or mojibake
+// (Bakanlýðý in Turkish), says nothing of whether the rest is in l. A
+// letter none of the 75 writes (the Uzbek ʻ) stays in, scored as l's
+// missing trigram: it is a sign of a language the tables do not know.
+// fitIn is +Inf when more than half the trigrams are left out, or when
+// there are none.
+func (m *ngramModel) fitIn(words []string, l int) float64 {
+	tri := &m.orders[2]
+	var starts [64]int
+	sum, n, foreign := 0, 0, 0
+	for _, w := range words {
+		pos := runeStarts(w, starts[:0])
+		for i := 0; i+3 < len(pos); i++ {
+			switch m.alphabet(w[pos[i]:pos[i+3]], pos[i:i+4], l) {
+			case letterForeign:
+				foreign++
+				continue
+			case letterUnknown:
+				sum += int(tri.floors[l])
+				n++
+				continue
+			}
+			v := int(tri.floors[l])
+			for _, r := range tri.find(ngramhash.FNV32(w[pos[i]:pos[i+3]])) {
+				if int(r>>8) == l {
+					v = int(uint8(r))
+					break
+				}
+			}
+			sum += v
+			n++
+		}
+	}
+	if n == 0 || foreign > n {
+		return math.Inf(1)
+	}
+	return float64(sum) / qScale / float64(n)
+}
+
+// The letters of a trigram, seen from one language.
+const (
+	letterOwn     = iota // every letter is the language's own
+	letterForeign        // a letter of another of the 75, not this one's
+	letterUnknown        // a letter none of the 75 writes
+)
+
+// alphabet classes trigram g (its rune offsets pos, relative to the word)
+// for language l; unknown wins over foreign.
+func (m *ngramModel) alphabet(g string, pos []int, l int) int {
+	uni := &m.orders[0]
+	class := letterOwn
+	for k := 0; k < 3; k++ {
+		c := g[pos[k]-pos[0] : pos[k+1]-pos[0]]
+		rows := uni.find(ngramhash.FNV32(c))
+		switch {
+		case len(rows) == 0:
+			return letterUnknown
+		case !slices.ContainsFunc(rows, func(r uint16) bool { return int(r>>8) == l }):
+			class = letterForeign
+		}
+	}
+	return class
 }
 
 // fit is the mean score of the text's trigrams in language l, in nats:

@@ -21,17 +21,24 @@ import (
 // mode. It takes minutes and a gigabyte, so it runs only with LINGUA=1:
 //
 //	LINGUA=1 go test ./cmd/langmodels -run TestLinguaOnLangSet -v -timeout 30m
+//	LINGUA=1 LINGUA_SET=news go test ./cmd/langmodels -run TestLinguaOnLangSet -v -timeout 30m
 func TestLinguaOnLangSet(t *testing.T) {
 	if os.Getenv("LINGUA") == "" {
 		t.Skip("set LINGUA=1 to measure lingua-go (minutes, a gigabyte)")
 	}
-	files, err := filepath.Glob("../../feed/testdata/langset/in/*.txt")
+	// LINGUA_SET=news: the TEST part (first 50 lines) of
+	// feed/testdata/langnews instead of the first 100 of langset.
+	dir, most := "../../feed/testdata/langset/in/*.txt", 100
+	if os.Getenv("LINGUA_SET") == "news" {
+		dir, most = "../../feed/testdata/langnews/in/*.txt", 50
+	}
+	files, err := filepath.Glob(dir)
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no set: %v", err)
 	}
 	sets := map[string][]string{}
 	for _, f := range files {
-		sets[strings.TrimSuffix(filepath.Base(f), ".txt")] = readLines(t, f, 100)
+		sets[strings.TrimSuffix(filepath.Base(f), ".txt")] = readLines(t, f, most)
 	}
 	for _, low := range []bool{true, false} {
 		measureLingua(t, sets, low)
