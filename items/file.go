@@ -49,7 +49,7 @@ func render(it syndication.Item, m fileMeta, body string) ([]byte, error) {
 		Date:   date.Format(time.RFC3339),
 		Author: clean(strings.Join(it.Authors, ", ")),
 		Source: m.source,
-		Lang:   clean(firstNonEmpty(it.Lang, m.feedLang)),
+		Lang:   clean(feed.DeclaredLang(firstNonEmpty(it.Lang, m.feedLang), it.Title, body)),
 		URL:    clean(it.Link),
 		Tags:   dedupFold(append(cleanAll(it.Categories), m.tags...)),
 		Feed:   clean(m.feedURL),

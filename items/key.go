@@ -53,13 +53,64 @@ func (s *State) lookup(it syndication.Item, body string) (string, *Entry) {
 		if k, ok := s.byLink[link]; ok && !s.touched[k] {
 			return k, s.Items[k]
 		}
+		if k, ok := s.byLink[dropFragment(link)]; ok && s.fragmentless && !s.touched[k] {
+			return k, s.Items[k]
+		}
 	}
 	k := itemKey(it, body)
-	return k, s.Items[k]
+	if e, ok := s.Items[k]; ok || !s.fragmentless {
+		return k, e
+	}
+	// Version 1 filed a link-keyed item under its link without the fragment.
+	if old := dropFragment(k); old != k && !s.touched[old] {
+		return old, s.Items[old]
+	}
+	return k, nil
+}
+
+// pageAnchors are the in-page places CMSs link to that never name an item
+// of their own: WordPress's #comments, #respond and #more-123, a page's
+// #top or #content.
+var pageAnchors = []string{"top", "comments", "comment", "respond", "more", "main", "content", "disqus_thread", "page"}
+
+// noiseFragment says whether a link's fragment is tracking or an in-page
+// place rather than the name of an item: key=value pairs (#xtor=RSS-3208,
+// #utm_source=feed), unless they are a single-page site's route (#/…,
+// #!…); and pageAnchors, alone or numbered (#more-123, #comment-42).
+func noiseFragment(f string) bool {
+	switch {
+	case f == "":
+		return true
+	case strings.HasPrefix(f, "/") || strings.HasPrefix(f, "!"):
+		return false
+	case strings.Contains(f, "="):
+		return true
+	}
+	base := strings.ToLower(strings.TrimRight(f, "0123456789-_"))
+	for _, a := range pageAnchors {
+		if base == a {
+			return true
+		}
+	}
+	return false
+}
+
+// dropFragment is a link (or link key) without its #fragment.
+func dropFragment(s string) string {
+	if i := strings.IndexByte(s, '#'); i >= 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // canonicalLink is the form links are compared in: scheme and host
-// lowercased, default port, fragment and utm_* tracking parameters dropped.
+// lowercased, default port and utm_* tracking parameters dropped. The
+// fragment is kept when it may name the item: feeds that post several
+// items on one page link each by its anchor (Blogger's archive pages:
+// page.html#109424958546889584), and single-page sites route by it
+// (#/channel/detail?cid=49017); a fragment that is the same on every item
+// (WeChat's #rd) costs nothing. One that a feed adds or changes from fetch
+// to fetch without naming another item is dropped (noiseFragment).
 func canonicalLink(raw string) string {
 	raw = strings.TrimSpace(raw)
 	if raw == "" {
@@ -69,7 +120,10 @@ func canonicalLink(raw string) string {
 	if err != nil || u.Host == "" {
 		return raw
 	}
-	u.Scheme, u.Host, u.Fragment = strings.ToLower(u.Scheme), strings.ToLower(u.Host), ""
+	u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+	if noiseFragment(u.Fragment) {
+		u.Fragment, u.RawFragment = "", ""
+	}
 	if p := u.Port(); (u.Scheme == "http" && p == "80") || (u.Scheme == "https" && p == "443") {
 		u.Host = strings.TrimSuffix(u.Host, ":"+p)
 	}

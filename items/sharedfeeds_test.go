@@ -3,6 +3,7 @@ package items
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,81 @@ func checkReadBack(t *testing.T, archive, feedName, rel string, it syndication.I
 	}
 	if it.Link != "" && a.URL != it.Link {
 		t.Errorf("%s: url %q, want %q", feedName, a.URL, it.Link)
+	}
+}
+
+// TestAnchoredLinksStayApart: cnblog's 16 GUID-less items link to three
+// weekly archive pages, each item by its own #anchor; they are 16 files,
+// and stay 16 through refetches in another order.
+func TestAnchoredLinksStayApart(t *testing.T) {
+	f := sharedFeed(t, "zh-cnblog-gb2312.rss.xml")
+	dir := t.TempDir()
+	w := newWriter(dir)
+	its := append([]syndication.Item(nil), f.Items...)
+	for r := range 10 {
+		writeRound(t, w, its)
+		slices.Reverse(its)
+		if got := len(itemFiles(t, dir)); got != len(f.Items) {
+			t.Fatalf("round %d: %d files for %d items", r, got, len(f.Items))
+		}
+	}
+}
+
+// TestUpgradeFromFragmentlessLinks: a state written by version 1, which
+// filed link-keyed items under their link without the #fragment, gets no
+// duplicate of an item it already saved.
+func TestUpgradeFromFragmentlessLinks(t *testing.T) {
+	dir := t.TempDir()
+	w := newWriter(dir)
+	it := syndication.Item{Title: "Anchored", Link: "https://blog.example/2004_08.html#1094", Published: fixedNow()}
+	outs := writeRound(t, w, []syndication.Item{it})
+	p := StatePath(dir, w.Name)
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What version 1 wrote for the same item.
+	old := strings.NewReplacer(`"version": 2`, `"version": 1`, "#1094", "").Replace(string(data))
+	if err := os.WriteFile(p, []byte(old), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outs2 := writeRound(t, w, []syndication.Item{it, {Title: "Its neighbour", Link: "https://blog.example/2004_08.html#1095", Published: fixedNow()}})
+	if outs2[0].Path != outs[0].Path {
+		t.Errorf("after the upgrade the item went to %s, was %s", outs2[0].Path, outs[0].Path)
+	}
+	if got := len(itemFiles(t, dir)); got != 2 {
+		t.Errorf("%d files, want the old one and its neighbour", got)
+	}
+}
+
+// TestDeclaredLangChecked: feeds that declare their software's default
+// language get the one their items are written in.
+func TestDeclaredLangChecked(t *testing.T) {
+	for name, want := range map[string]string{
+		"zh-ruanyifeng-blog.atom.xml": "zh", // declares en
+		"ja-overcube-eucjp.atom.xml":  "ja", // declares en
+		"sv-dn-nyheter.rss.xml":       "sv", // declares sv-se
+		"zh-tw-sinica-big5.rss.xml":   "zh", // declares zh-TW; some items cite English papers
+	} {
+		t.Run(name, func(t *testing.T) {
+			f := sharedFeed(t, name)
+			archive := t.TempDir()
+			w := &Writer{Archive: archive, Name: "F", FeedURL: "https://feeds.example/" + name, Now: fixedNow}
+			s := NewState(w.FeedURL)
+			for _, it := range f.Items {
+				body := feed.FragmentToMarkdown(firstNonEmpty(it.ContentHTML, it.SummaryHTML), it.Link)
+				o, err := w.Write(s, it, f.Language, body)
+				if err != nil {
+					t.Fatal(err)
+				}
+				arts, _, err := feed.Parse(feed.File{Path: o.Path, Data: []byte(readFile(t, archive, o.Path))})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if arts[0].Lang != want {
+					t.Errorf("%q: lang %q, want %q", it.Title, arts[0].Lang, want)
+				}
+			}
+		})
 	}
 }

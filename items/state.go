@@ -18,8 +18,9 @@ import (
 )
 
 // stateVersion is the state file's format; a newer one is refused rather
-// than rewritten with less in it.
-const stateVersion = 1
+// than rewritten with less in it. 2: links keep their #fragment (version 1
+// dropped it, and items that differ only there collapsed into one file).
+const stateVersion = 2
 
 // State is one feed's fetch state. Load it once a fetch of the feed, write
 // its items, then Save it.
@@ -43,6 +44,10 @@ type State struct {
 	byGUID, byLink map[string]string // → key; derived from Items
 	paths          map[string]bool   // every Entry's Path; derived from Items
 	touched        map[string]bool   // keys written since LoadState
+	// fragmentless says the links were stored by version 1's rule, without
+	// their #fragment: an item whose link misses may match one of them by
+	// its link without the fragment, so an upgrade duplicates nothing.
+	fragmentless bool
 }
 
 // Entry is what the state remembers of one item.
@@ -98,6 +103,7 @@ func LoadState(archive, name string) (*State, error) {
 	if s.FirstURL == "" {
 		s.FirstURL = s.URL
 	}
+	s.fragmentless = s.Version < 2
 	s.reindex()
 	return s, nil
 }
