@@ -204,3 +204,28 @@ func writeSubs(t *testing.T, dir string, pairs ...string) {
 		}
 	}
 }
+
+// TestFetchSaysWhenItRebuiltTheState: a feed's state file broken (a disk
+// full, an editor) is rebuilt from the items on disk, and the user is told
+// on stderr, naming the file; nothing is written twice.
+func TestFetchSaysWhenItRebuiltTheState(t *testing.T) {
+	quickWeb(t)
+	site := newFeedSite(t)
+	site.serve("/feed", "application/rss+xml", rssDoc("Blog", "a|First|https://example.com/a|one", "b|Second|https://example.com/b|two"))
+	dir, index := t.TempDir(), filepath.Join(t.TempDir(), "idx")
+	mustYomu(t, "feed", "add", site.URL+"/feed", "--dir", dir, "--name", "Blog")
+	state := filepath.Join(dir, "feeds", ".state", "Blog.json")
+	if err := os.WriteFile(state, []byte(`{"version": 2, "items": {`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, code := yomu(t, "fetch", "--dir", dir, "--index", index, "--force")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, errOut)
+	}
+	if !strings.Contains(errOut, "warning: Blog: ") || !strings.Contains(errOut, state) || !strings.Contains(errOut, "rebuilt") {
+		t.Errorf("stderr does not say the state was rebuilt:\n%s", errOut)
+	}
+	if files := articleFiles(t, dir); len(files) != 2 {
+		t.Errorf("files %v, want the two items once each", files)
+	}
+}

@@ -124,6 +124,10 @@ func (o *fetchOutput) due(n int) { o.total = n }
 func (o *fetchOutput) event(e fetch.Event) {
 	if e.Kind == "feed" {
 		o.done++
+		for _, r := range e.Repairs {
+			o.bar.clear()
+			fmt.Fprintf(o.stderr, "warning: %s: %s\n", feed.Sanitize(e.Feed), feed.Sanitize(r))
+		}
 		if e.Err != nil {
 			o.bar.clear()
 			fmt.Fprintf(o.stderr, "warning: %s: %s\n", feed.Sanitize(e.Feed), feed.Sanitize(e.Err.Error()))

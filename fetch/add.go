@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/items"
@@ -60,6 +61,7 @@ func Add(ctx context.Context, o Options, rawURL, name string, fullText bool) (su
 	now := o.Now()
 	st.URL, st.ETag, st.LastModified = feedURL, resp.ETag, resp.LastModified
 	st.LastFetch, st.LastStatus, st.Errors = now, StatusOK, 0
+	st.TTLSeconds = int(f.TTL / time.Second)
 	st.NextCheck = now.Add(interval(sub, f.TTL, resp.MaxAge))
 	if err := st.Save(o.Archive, name); err != nil {
 		return subs.Sub{}, nil, err

@@ -42,7 +42,11 @@ type Event struct {
 	Updated  int    // feed: items rewritten because the feed changed them
 	Ignored  int    // feed: items the ignore rule kept out
 	Warnings []string
-	Err      error // feed: why it failed
+	// Repairs say what had to be mended in the feed's state file (a broken
+	// one rebuilt from the items on disk): once, so the CLI shows them on
+	// stderr, where Warnings (a salvaged feed, every fetch) stay in --json.
+	Repairs []string
+	Err     error // feed: why it failed
 }
 
 // Summary counts one round.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/items"
@@ -24,12 +25,12 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 	if err != nil {
 		return failed(o, j, err)
 	}
-	res := result{feed: Event{Kind: "feed", Feed: j.sub.Name, URL: j.sub.URL, Warnings: j.st.Warnings}}
+	res := result{feed: Event{Kind: "feed", Feed: j.sub.Name, URL: j.sub.URL, Warnings: j.st.Warnings, Repairs: j.st.Warnings}}
 	res.moved = noteMove(j.sub, j.st, resp)
 	j.st.ETag, j.st.LastModified = resp.ETag, resp.LastModified
 	if resp.NotModified {
 		res.feed.Status = StatusNotModified
-		j.st.NextCheck = now.Add(interval(j.sub, 0, resp.MaxAge))
+		j.st.NextCheck = now.Add(interval(j.sub, time.Duration(j.st.TTLSeconds)*time.Second, resp.MaxAge))
 		return saved(o, j, res)
 	}
 	f, err := syndication.Parse(resp.Body, resp.ContentType, resp.URL)
@@ -48,6 +49,7 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 		res.title = feed.Sanitize(f.Title)
 	}
 	res.feed.Warnings = append(res.feed.Warnings, f.Warnings...)
+	j.st.TTLSeconds = int(f.TTL / time.Second)
 	j.st.NextCheck = now.Add(interval(j.sub, f.TTL, resp.MaxAge))
 	return saved(o, j, res)
 }
@@ -106,7 +108,7 @@ func failed(o Options, j job, err error) result {
 	j.st.Errors++
 	j.st.LastStatus = feed.Sanitize(err.Error())
 	j.st.NextCheck = retryAt(j.st.LastFetch, j.sub, j.st.Errors, retry.RetryAfter)
-	res := result{feed: Event{Kind: "feed", Feed: j.sub.Name, URL: j.sub.URL, Status: StatusFailed, Err: err}, err: err}
+	res := result{feed: Event{Kind: "feed", Feed: j.sub.Name, URL: j.sub.URL, Status: StatusFailed, Repairs: j.st.Warnings, Err: err}, err: err}
 	if serr := j.st.Save(o.Archive, j.sub.Name); serr != nil {
 		res.err = errors.Join(err, serr)
 		res.feed.Err = res.err

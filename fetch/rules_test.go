@@ -4,12 +4,15 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/yomu-reader/yomu/items"
 	"github.com/yomu-reader/yomu/subs"
+	"github.com/yomu-reader/yomu/syndication"
 )
 
 func TestIgnoreRule(t *testing.T) {
@@ -174,5 +177,47 @@ func TestUnknownFeedName(t *testing.T) {
 	if _, err := Run(context.Background(), Options{Archive: dir, Names: []string{"Nope"}, Client: testClient(nil)}); err == nil ||
 		!strings.Contains(err.Error(), "Nope") {
 		t.Errorf("an unknown --feed: %v", err)
+	}
+}
+
+// TestHeaderIgnoreExamplesWork: every ignore rule the feeds.toml header
+// shows as an example is one the fetch reads as meant, and ignores the
+// item it is written for (the header once showed `title:sponsored OR
+// tag:ads`, which yomu's queries read as three words that match nothing).
+func TestHeaderIgnoreExamplesWork(t *testing.T) {
+	dir := t.TempDir()
+	if err := (&subs.List{}).Save(dir); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(subs.Path(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	meant := map[string]syndication.Item{
+		"sponsored":             {Title: "Sponsored: buy now"},
+		"tag:ads":               {Title: "A deal", Categories: []string{"Ads"}},
+		`"press release" -yomu`: {Title: "Press release from Example Corp"},
+	}
+	examples := regexp.MustCompile(`ignore = '([^']*)'`).FindAllStringSubmatch(string(data), -1)
+	if len(examples) == 0 {
+		t.Fatalf("the header shows no ignore example:\n%s", data)
+	}
+	for _, ex := range examples {
+		rule, err := newIgnore(subs.Sub{Name: "Blog", Ignore: ex[1]})
+		if err != nil {
+			t.Errorf("example %q: %v", ex[1], err)
+			continue
+		}
+		it, ok := meant[ex[1]]
+		if !ok {
+			t.Errorf("example %q: add the item it is meant to ignore to this test", ex[1])
+			continue
+		}
+		if !rule.match(it, "en", "", time.Now()) {
+			t.Errorf("example %q does not ignore %q", ex[1], it.Title)
+		}
+		if rule.match(syndication.Item{Title: "Weather today"}, "en", "Sunny and warm.", time.Now()) {
+			t.Errorf("example %q ignores an unrelated item", ex[1])
+		}
 	}
 }

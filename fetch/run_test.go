@@ -334,3 +334,33 @@ func TestOneRoundAtATime(t *testing.T) {
 		t.Errorf("a round after the first ended: %+v", sum)
 	}
 }
+
+// TestTTLKeptThrough304: a 304 has no body to read <ttl> from; the next
+// check after it still honours the ttl the feed gave last time.
+func TestTTLKeptThrough304(t *testing.T) {
+	s := newSite(t)
+	s.handle("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("ETag", `"v1"`)
+		if r.Header.Get("If-None-Match") == `"v1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, strings.Replace(rss("TTL", "a|A|https://example.com/a|x"), "<channel>", "<channel><ttl>180</ttl>", 1))
+	})
+	dir := archiveWith(t, subs.Sub{URL: s.URL + "/feed", Name: "TTL"})
+	now := time.Date(2026, 1, 1, 12, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	run(t, Options{Archive: dir, Now: clock})
+	now = now.Add(4 * time.Hour)
+	if sum := run(t, Options{Archive: dir, Now: clock}); sum.NotModified != 1 {
+		t.Fatalf("second fetch %+v, want one 304", sum)
+	}
+	st, err := items.LoadState(dir, "TTL")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := now.Add(3 * time.Hour); !st.NextCheck.Equal(want) {
+		t.Errorf("next check after the 304 %v, want %v (the feed's ttl of 3 h)", st.NextCheck, want)
+	}
+}

@@ -34,6 +34,9 @@ type State struct {
 	LastStatus   string    `json:"last_status,omitempty"` // "ok", "not modified", or the error
 	NextCheck    time.Time `json:"next_check,omitzero"`
 	Errors       int       `json:"errors,omitempty"` // consecutive failures (for backoff)
+	// TTLSeconds is the feed's last <ttl>, kept because a 304 carries no
+	// body to read it from.
+	TTLSeconds int `json:"ttl_seconds,omitempty"`
 	// Items maps an item's key (see itemKey) to the file it became.
 	Items map[string]*Entry `json:"items"`
 

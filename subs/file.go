@@ -34,8 +34,9 @@ const header = `# yomu's subscriptions. yomu rewrites this file on "yomu feed ad
 # interval    least time between two fetches, e.g. "2h" (--force overrides)
 # user_agent  sent instead of yomu's own
 # headers     extra request headers: [feed.headers] then Name = "value"
-# ignore      a yomu query; items that match it are not saved,
-#             e.g. ignore = 'title:sponsored OR tag:ads'
+# ignore      a yomu query (words ANDed, "a phrase", -word, tag:, lang:);
+#             items that match it are not saved, e.g. ignore = 'sponsored'
+#             or ignore = 'tag:ads' or ignore = '"press release" -yomu'
 
 `
 
