@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -69,12 +70,18 @@ func (r *fetchRun) finish(sum FetchSummary, err error) {
 	r.signal()
 }
 
-// feedError names the failed feed unless its error does already.
+// feedError is a failed feed as the status line shows it: its name, what
+// happened, and its URL last, in brackets, so that on a narrow terminal the
+// cut falls on the URL (which the error starts with) and not on the reason.
 func feedError(name string, err error) string {
-	if name == "" {
-		return err.Error()
+	text := clean(err.Error())
+	if u, rest, ok := strings.Cut(text, ": "); ok && (strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://")) {
+		text = rest + " (" + u + ")"
 	}
-	return name + ": " + err.Error()
+	if name == "" {
+		return text
+	}
+	return clean(name) + ": " + text
 }
 
 // fetchProgressMsg is a snapshot of a running fetch.
@@ -155,9 +162,13 @@ func (m Model) fetchProgress(msg fetchProgressMsg) (tea.Model, tea.Cmd) {
 	} else {
 		text := fetchSummaryText(msg.sum)
 		if msg.sum.Failed > 0 && m.fetchLastErr != "" { // the summary replaces the failure's own message
-			text += " · " + m.fetchLastErr
+			// The URL was shown as the feed failed (and `yomu feed list` has
+			// it): here the reason and the counts must fit.
+			reason, _, _ := strings.Cut(m.fetchLastErr, " (http")
+			text = reason + pick(msg.sum.Failed > 1, fmt.Sprintf(" (and %d more)", msg.sum.Failed-1), "") + " · " + text
 		}
 		cmds = append(cmds, m.setStatus(text, msg.sum.Failed > 0))
+		m.fetchSaid = msg.sum.New+msg.sum.Updated > 0
 	}
 	next, refresh := m.archiveChanged()
 	return next, tea.Batch(append(cmds, refresh)...)

@@ -85,7 +85,12 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 	m.reader.forget()
 	m.searchSeq++
 	m.refreshSeq = m.searchSeq
-	return m, tea.Batch(again, m.setStatus(text, false), runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
+	var status tea.Cmd
+	if !m.fetchSaid {
+		status = m.setStatus(text, false)
+	}
+	m.fetchSaid = false
+	return m, tea.Batch(again, status, runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
 }
 
 // refreshQuery is the list's query for a refresh in place: as many hits

@@ -136,6 +136,10 @@ type Model struct {
 	fetchDone    int                // its feeds done, and due in all, for the status line
 	fetchTotal   int
 	fetchLastErr string // its last failure, repeated in the summary
+	// fetchSaid: the status line holds a fetch's summary, which the index
+	// update it starts keeps instead of its own "3 new, …" (the summary
+	// says more, and a failure in it must stay readable).
+	fetchSaid bool
 	marks        marks
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
