@@ -1,6 +1,10 @@
 package feed
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/yomu-reader/yomu/internal/textcut"
+)
 
 // minJudgedLetters is how much text detection needs before it may
 // overrule a declared language: a headline of a few words is too little
@@ -29,7 +33,8 @@ func DeclaredLang(declared, title, markdown string) string {
 	if decl == "" {
 		return declared
 	}
-	text := markdownToText(markdown)
+	// Detection reads the first 4 KB (langSampleBytes): convert no more.
+	text := markdownToText(textcut.Prefix(markdown, 2*langSampleBytes))
 	if judgedLetters(title)+judgedLetters(text) < minJudgedLetters {
 		return declared
 	}

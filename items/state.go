@@ -118,7 +118,8 @@ func errOr(err error, why string) string {
 	return why
 }
 
-// Save writes the state atomically.
+// Save writes the state atomically and durably; its fsync also makes the
+// item files written before it durable (Writer).
 func (s *State) Save(archive, name string) error {
 	s.Version = stateVersion
 	if s.FirstURL == "" {

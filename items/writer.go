@@ -31,7 +31,10 @@ const (
 	ActionDeleted   = "deleted"
 )
 
-// Writer writes one feed's items into the archive.
+// Writer writes one feed's items into the archive. Item files are written
+// whole (temp file, rename) but not fsynced one by one: State.Save's fsync,
+// which comes after them, makes them durable with it, so a state never
+// outlives the files it records (atomicfile.WriteFileUnsynced).
 type Writer struct {
 	Archive string           // the archive folder D
 	Name    string           // the subscription's name: feeds/<Name>/ and the items' source
@@ -88,7 +91,7 @@ func (w *Writer) create(s *State, key string, it syndication.Item, feedLang, bod
 	if err != nil {
 		return Outcome{}, fmt.Errorf("%s: %w", rel, err)
 	}
-	if err := atomicfile.WriteFile(w.abs(rel), data); err != nil {
+	if err := atomicfile.WriteFileUnsynced(w.abs(rel), data); err != nil {
 		return Outcome{}, err
 	}
 	e := &Entry{Path: rel, Hash: shortHash(string(data)), Seen: seen}
@@ -124,7 +127,7 @@ func (w *Writer) rewrite(e *Entry, data []byte) (Outcome, error) {
 	case shortHash(string(disk)) != e.Hash:
 		return Outcome{ActionEdited, e.Path}, nil
 	}
-	if err := atomicfile.WriteFile(abs, data); err != nil {
+	if err := atomicfile.WriteFileUnsynced(abs, data); err != nil {
 		return Outcome{}, err
 	}
 	e.Hash = sum

@@ -39,6 +39,7 @@ type config struct {
 	oneFeeds, oneItem int
 	work              string
 	keep              bool
+	profile           string    // folder for a CPU profile of each yomu step
 	out               io.Writer // rows as they are measured; nil in tests
 }
 
@@ -56,6 +57,7 @@ func main() {
 	flag.IntVar(&c.oneItem, "onehost-items", 5, "onehost: items a feed")
 	flag.StringVar(&c.work, "work", "", "folder for archives and indexes (default: a new temporary folder)")
 	flag.BoolVar(&c.keep, "keep", false, "keep the work folder")
+	flag.StringVar(&c.profile, "cpuprofile", "", "write a CPU profile of each yomu step into this folder (YOMU_CPUPROFILE)")
 	flag.Parse()
 	if err := run(c, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "feedbench:", err)

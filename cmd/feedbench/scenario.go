@@ -129,13 +129,13 @@ func measureYomu(c config, srv *server, sh shape, urls []string, dir string) ([]
 		return nil, err
 	}
 	want := sh.feeds * sh.items
-	first, err := step(srv, "yomu", "first fetch + index", nil, c.yomu, "fetch", "--dir", archive, "--index", index)
+	first, err := step(srv, "yomu", "first fetch + index", profileEnv(c, sh, "first"), c.yomu, "fetch", "--dir", archive, "--index", index)
 	if err != nil {
 		return nil, err
 	}
 	first.saved = countFiles(filepath.Join(archive, "feeds"))
 	first.check = checkYomu(c, first, archive, index, want)
-	second, err := step(srv, "yomu", "second fetch (--force, all 304)", nil, c.yomu, "fetch", "--dir", archive, "--index", index, "--force")
+	second, err := step(srv, "yomu", "second fetch (--force, all 304)", profileEnv(c, sh, "second"), c.yomu, "fetch", "--dir", archive, "--index", index, "--force")
 	if err != nil {
 		return nil, err
 	}
@@ -145,6 +145,14 @@ func measureYomu(c config, srv *server, sh shape, urls []string, dir string) ([]
 		second.check = fmt.Sprintf("exit %d, %d of %d feeds 304: %s", second.m.Exit, second.notMod, sh.feeds, oneLine(second.m.Stderr))
 	}
 	return []row{first, second}, nil
+}
+
+// profileEnv asks yomu for a CPU profile of the step when -cpuprofile is set.
+func profileEnv(c config, sh shape, name string) []string {
+	if c.profile == "" {
+		return nil
+	}
+	return []string{"YOMU_CPUPROFILE=" + filepath.Join(c.profile, fmt.Sprintf("%dfeeds-%s.prof", sh.feeds, name))}
 }
 
 func checkYomu(c config, r row, archive, index string, want int) string {
