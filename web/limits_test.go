@@ -185,7 +185,7 @@ func TestPerHostLimit(t *testing.T) {
 		g.wait(r)
 	})
 	fast := serve(t, func(http.ResponseWriter, *http.Request) {})
-	c := New(Options{}) // PerHost 2, Overall 8
+	c := New(Options{}) // the defaults: PerHost 2, Overall 64
 	var wg sync.WaitGroup
 	errs := make(chan error, 6)
 	for range 6 {
