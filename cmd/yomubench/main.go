@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -256,19 +257,22 @@ func child(c config, role, archive, index string, out *childReport) (int64, floa
 	if err != nil {
 		return 0, 0, err
 	}
-	cmd := exec.Command(self, "-child", role, "-archive", archive, "-index", index, "-runs", strconv.Itoa(c.runs))
+	args := []string{"-child", role, "-archive", archive, "-index", index, "-runs", strconv.Itoa(c.runs)}
 	if c.profile != "" {
-		cmd.Args = append(cmd.Args, "-cpuprofile", c.profile+"."+role)
+		args = append(args, "-cpuprofile", c.profile+"."+role)
 	}
-	cmd.Stderr = os.Stderr
+	cmd := measuredCommand(self, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
 	data, err := cmd.Output()
+	passStderr(os.Stderr, stderr.Bytes())
 	if err != nil {
 		return 0, 0, fmt.Errorf("%s step: %w", role, err)
 	}
 	if err := json.Unmarshal(data, out); err != nil {
 		return 0, 0, fmt.Errorf("%s step printed %q: %w", role, data, err)
 	}
-	return maxRSS(cmd.ProcessState), childCPU(cmd.ProcessState), nil
+	return peakRSS(cmd.ProcessState, stderr.Bytes()), childCPU(cmd.ProcessState), nil
 }
 
 func maxRSS(ps *os.ProcessState) int64 {
@@ -365,9 +369,9 @@ func childCPU(ps *os.ProcessState) float64 {
 func timeProc(n int, name string, args ...string) (wall, cpu float64, rss int64, err error) {
 	var ms, cpus []float64
 	for range n {
-		cmd := exec.Command(name, args...)
+		cmd := measuredCommand(name, args...)
 		cmd.Stdout = io.Discard
-		var errOut strings.Builder
+		var errOut bytes.Buffer
 		cmd.Stderr = &errOut
 		t0 := time.Now()
 		err := cmd.Run()
@@ -378,7 +382,7 @@ func timeProc(n int, name string, args ...string) (wall, cpu float64, rss int64,
 		}
 		ms = append(ms, float64(el.Microseconds())/1000)
 		cpus = append(cpus, childCPU(cmd.ProcessState)*1000)
-		rss = max(rss, maxRSS(cmd.ProcessState))
+		rss = max(rss, peakRSS(cmd.ProcessState, errOut.Bytes()))
 	}
 	return pct(ms, 50), pct(cpus, 50), rss, nil
 }
