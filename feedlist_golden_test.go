@@ -34,7 +34,7 @@ func TestFeedListGolden(t *testing.T) {
 	}
 	at := time.Date(2026, 12, 4, 23, 0, 0, 0, time.UTC)
 	states := map[string]*items.State{
-		"Nyheter":           {URL: "https://www.dn.se/rss/", LastFetch: at, LastStatus: "ok", Items: map[string]*items.Entry{"a": {Path: "x"}, "b": {Path: "y"}, "c": {Path: "z", Deleted: true}}},
+		"Nyheter":         {URL: "https://www.dn.se/rss/", LastFetch: at, LastStatus: "ok", Items: map[string]*items.Entry{"a": {Path: "x"}, "b": {Path: "y"}, "c": {Path: "z", Deleted: true}}},
 		"酷 壳 – CoolShell": {URL: "https://coolshell.cn/feed", LastFetch: at, LastStatus: "not modified", Items: map[string]*items.Entry{"a": {Path: "x"}}},
 		"A feed whose name is longer than the column it is listed in": {URL: "https://example.com/a-very-long/feed.xml", LastFetch: at,
 			LastStatus: "https://example.com/a-very-long/feed.xml: server answered 503 Service Unavailable: the server has trouble; try again later", Errors: 2},
