@@ -140,7 +140,7 @@ type Model struct {
 	// update it starts keeps instead of its own "3 new, …" (the summary
 	// says more, and a failure in it must stay readable).
 	fetchSaid bool
-	marks        marks
+	marks     marks
 	// after schedules a message; tea.Tick in the program, immediate in tests.
 	after func(d time.Duration, msg tea.Msg) tea.Cmd
 }
