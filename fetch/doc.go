@@ -27,6 +27,8 @@ type Options struct {
 	// Due, when set, hears once how many feeds the round will fetch,
 	// before the first is fetched (for a progress bar).
 	Due func(n int)
+
+	gate cpuGate // set by Run: the feeds parsing and writing at once
 }
 
 // Event is one feed done (Kind "feed") or one item written (Kind "item").

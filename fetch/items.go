@@ -44,7 +44,10 @@ func writeItems(ctx context.Context, o Options, sub subs.Sub, st *items.State, f
 				continue
 			}
 			var warn string
-			if body, warn = fullText(ctx, o.Client, it.Link, body); warn != "" {
+			o.gate.leave() // the page is on the network, not on a core
+			body, warn = fullText(ctx, o.Client, it.Link, body)
+			o.gate.enter()
+			if warn != "" {
 				f.Warnings = append(f.Warnings, feed.Sanitize(warn))
 			}
 		}

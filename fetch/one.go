@@ -33,11 +33,15 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 		j.st.NextCheck = now.Add(interval(j.sub, time.Duration(j.st.TTLSeconds)*time.Second, resp.MaxAge))
 		return saved(o, j, res)
 	}
+	o.gate.enter()
 	f, err := syndication.Parse(resp.Body, resp.ContentType, resp.URL)
 	if err != nil {
+		o.gate.leave()
 		return failed(o, j, parseError(j.sub.URL, resp.URL, err))
 	}
-	if err := writeItems(ctx, o, j.sub, j.st, f, &res); err != nil {
+	err = writeItems(ctx, o, j.sub, j.st, f, &res)
+	o.gate.leave()
+	if err != nil {
 		if ctx.Err() != nil {
 			// The items written so far are in the state: keep them.
 			return result{stop: true, err: j.st.Save(o.Archive, j.sub.Name)}

@@ -161,6 +161,7 @@ func dueJobs(o Options, chosen []subs.Sub) ([]job, Summary, error) {
 func runJobs(ctx context.Context, o Options, jobs []job) <-chan result {
 	in := make(chan job)
 	out := make(chan result)
+	o.gate = newCPUGate()
 	var wg sync.WaitGroup
 	for range min(workersFor(o.Client), max(len(jobs), 1)) {
 		wg.Add(1)
