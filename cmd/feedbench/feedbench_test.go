@@ -38,7 +38,17 @@ func TestQuickRound(t *testing.T) {
 			t.Errorf("%s: second fetch: %d requests, %d 304s, %d files written", sc, rows[1].requests, rows[1].notMod, rows[1].saved)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(work, "hosts-1")); !os.IsNotExist(err) {
-		t.Errorf("the scenario's folder is left behind: %v", err)
+	// Two binaries (old,new) are measured in turn on the same server.
+	c.yomu = yomu + "," + yomu
+	rows, err := scenario(c, "hosts", 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || rows[0].tool != "yomu yomu" || !strings.HasPrefix(rows[2].check, "ok: ") {
+		t.Errorf("two binaries: %d rows %+v", len(rows), rows)
+	}
+	// The work folders wait for the end of every run (see the package comment).
+	if _, err := os.Stat(filepath.Join(work, "hosts-1")); err != nil {
+		t.Errorf("the first run's folder is gone before the end: %v", err)
 	}
 }

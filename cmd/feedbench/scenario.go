@@ -15,7 +15,7 @@ import (
 	_ "modernc.org/sqlite" // newsboat's cache, counted
 )
 
-const header = "| run | scenario | tool | step | wall s | CPU s (user+sys) | peak RSS MB | requests | 304s | saved | check |\n|---|---|---|---|---|---|---|---|---|---|---|"
+const header = "| run | scenario | tool | step | wall s | CPU s (user+sys) | of it sys s | peak RSS MB | requests | 304s | saved | check |\n|---|---|---|---|---|---|---|---|---|---|---|---|"
 
 // row is one measured step.
 type row struct {
@@ -28,8 +28,8 @@ type row struct {
 }
 
 func (r row) String() string {
-	return fmt.Sprintf("| %d | %s | %s | %s | %.2f | %.2f | %.0f | %d | %d | %d | %s |", r.run, r.scenario, r.tool, r.step,
-		r.m.Wall.Seconds(), (r.m.User + r.m.Sys).Seconds(), r.m.MaxRSSMB, r.requests, r.notMod, r.saved, r.check)
+	return fmt.Sprintf("| %d | %s | %s | %s | %.2f | %.2f | %.2f | %.0f | %d | %d | %d | %s |", r.run, r.scenario, r.tool, r.step,
+		r.m.Wall.Seconds(), (r.m.User + r.m.Sys).Seconds(), r.m.Sys.Seconds(), r.m.MaxRSSMB, r.requests, r.notMod, r.saved, r.check)
 }
 
 // shape is what one scenario serves.
@@ -68,13 +68,25 @@ func scenario(c config, name string, run int) ([]row, error) {
 	for i := range urls {
 		urls[i] = srv.url(i)
 	}
+	// Removed with c.work at the end: see the package comment.
 	base := filepath.Join(c.work, fmt.Sprintf("%s-%d", name, run))
-	defer os.RemoveAll(base)
-	rows, err := measureYomu(c, srv, sh, urls, filepath.Join(base, "yomu"))
-	rows = label(rows, run, name)
-	emit(c, rows)
-	if err != nil || c.newsboat == "" {
-		return rows, err
+	var rows []row
+	bins := strings.Split(c.yomu, ",")
+	for i, bin := range bins {
+		tool := "yomu"
+		if len(bins) > 1 {
+			tool = fmt.Sprintf("yomu %s", filepath.Base(bin))
+		}
+		ys, err := measureYomu(c, srv, sh, urls, filepath.Join(base, fmt.Sprintf("yomu-%d", i)), tool, bin)
+		ys = label(ys, run, name)
+		emit(c, ys)
+		rows = append(rows, ys...)
+		if err != nil {
+			return rows, err
+		}
+	}
+	if c.newsboat == "" {
+		return rows, nil
 	}
 	for _, threads := range []int{1, 64} {
 		nb, err := measureNewsboat(c, srv, sh, urls, filepath.Join(base, fmt.Sprintf("newsboat-%d", threads)), threads)
@@ -114,7 +126,7 @@ func step(srv *server, tool, name string, env []string, bin string, args ...stri
 	return row{tool: tool, step: name, m: m, requests: r1 - r0, notMod: n1 - n0}, err
 }
 
-func measureYomu(c config, srv *server, sh shape, urls []string, dir string) ([]row, error) {
+func measureYomu(c config, srv *server, sh shape, urls []string, dir, tool, bin string) ([]row, error) {
 	archive, index := filepath.Join(dir, "archive"), filepath.Join(dir, "index")
 	l := &subs.List{}
 	for i, u := range urls {
@@ -129,13 +141,13 @@ func measureYomu(c config, srv *server, sh shape, urls []string, dir string) ([]
 		return nil, err
 	}
 	want := sh.feeds * sh.items
-	first, err := step(srv, "yomu", "first fetch + index", profileEnv(c, sh, "first"), c.yomu, "fetch", "--dir", archive, "--index", index)
+	first, err := step(srv, tool, "first fetch + index", profileEnv(c, sh, tool, "first"), bin, "fetch", "--dir", archive, "--index", index)
 	if err != nil {
 		return nil, err
 	}
 	first.saved = countFiles(filepath.Join(archive, "feeds"))
-	first.check = checkYomu(c, first, archive, index, want)
-	second, err := step(srv, "yomu", "second fetch (--force, all 304)", profileEnv(c, sh, "second"), c.yomu, "fetch", "--dir", archive, "--index", index, "--force")
+	first.check = checkYomu(bin, first, archive, index, want)
+	second, err := step(srv, tool, "second fetch (--force, all 304)", profileEnv(c, sh, tool, "second"), bin, "fetch", "--dir", archive, "--index", index, "--force")
 	if err != nil {
 		return nil, err
 	}
@@ -148,23 +160,24 @@ func measureYomu(c config, srv *server, sh shape, urls []string, dir string) ([]
 }
 
 // profileEnv asks yomu for a CPU profile of the step when -cpuprofile is set.
-func profileEnv(c config, sh shape, name string) []string {
+func profileEnv(c config, sh shape, tool, name string) []string {
 	if c.profile == "" {
 		return nil
 	}
-	return []string{"YOMU_CPUPROFILE=" + filepath.Join(c.profile, fmt.Sprintf("%dfeeds-%s.prof", sh.feeds, name))}
+	tool = strings.ReplaceAll(tool, " ", "-")
+	return []string{"YOMU_CPUPROFILE=" + filepath.Join(c.profile, fmt.Sprintf("%s-%dfeeds-%s.prof", tool, sh.feeds, name))}
 }
 
-func checkYomu(c config, r row, archive, index string, want int) string {
+func checkYomu(bin string, r row, archive, index string, want int) string {
 	if r.m.Exit != 0 {
 		return fmt.Sprintf("exit %d: %s", r.m.Exit, oneLine(r.m.Stderr))
 	}
 	if r.saved != want {
 		return fmt.Sprintf("%d files, want %d", r.saved, want)
 	}
-	out, err := exec.Command(c.yomu, "stats", "--dir", archive, "--index", index, "--json", "--no-update").Output()
+	out, err := exec.Command(bin, "stats", "--dir", archive, "--index", index, "--json", "--no-update").Output()
 	if err != nil {
-		out, err = exec.Command(c.yomu, "stats", "--dir", archive, "--index", index, "--json").Output()
+		out, err = exec.Command(bin, "stats", "--dir", archive, "--index", index, "--json").Output()
 	}
 	var st struct{ Articles int }
 	if err != nil || json.Unmarshal(out, &st) != nil {
