@@ -68,9 +68,10 @@ func parseFile(p string, data []byte) (*List, error) {
 		return nil, fmt.Errorf("%s: unknown setting %q (see the comment at the top of the file for the settings)", p, und[0].String())
 	}
 	l := &List{}
+	ld := newLoader(l)
 	for i, s := range doc.Feed {
 		s.URL, s.Name = strings.TrimSpace(s.URL), strings.TrimSpace(s.Name)
-		if err := l.Add(s); err != nil {
+		if err := ld.add(s); err != nil {
 			return nil, fmt.Errorf("%s: feed %d: %w", p, i+1, err)
 		}
 	}

@@ -63,6 +63,39 @@ func (l *List) Add(s Sub) error {
 	return nil
 }
 
+// loader adds many subscriptions with Add's checks in one pass: Add
+// compares with every subscription before it, and loading a file of 1,000
+// that way normalized half a million URLs (0.5 s of every fetch).
+type loader struct {
+	l     *List
+	urls  map[string]string // normalized URL → name
+	names map[string]string // folded name → URL
+}
+
+func newLoader(l *List) *loader {
+	return &loader{l: l, urls: map[string]string{}, names: map[string]string{}}
+}
+
+func (ld *loader) add(s Sub) error {
+	if err := checkSub(s); err != nil {
+		return err
+	}
+	u, n := NormalizeURL(s.URL), foldName(s.Name)
+	if name, ok := ld.urls[u]; ok {
+		return fmt.Errorf("%s: %w as %q", s.URL, ErrDuplicate, name)
+	}
+	if other, ok := ld.names[n]; ok {
+		return fmt.Errorf("name %q: %w (%s); choose another with --name", s.Name, ErrDuplicate, other)
+	}
+	ld.urls[u], ld.names[n] = s.Name, s.URL
+	ld.l.Subs = append(ld.l.Subs, s)
+	return nil
+}
+
+// foldName is a name's key for comparing without case, as strings.EqualFold
+// compares (upper then lower folds ß/ẞ, Σ/ς/σ and K/K alike).
+func foldName(name string) string { return strings.ToLower(strings.ToUpper(name)) }
+
 // checkSub refuses what the fetcher could not use or the folder could not hold.
 func checkSub(s Sub) error {
 	u, err := url.Parse(strings.TrimSpace(s.URL))

@@ -93,6 +93,15 @@ func TestAddRefusesDuplicates(t *testing.T) {
 		if errors.Is(err, ErrDuplicate) != tc.dup {
 			t.Errorf("Add(%+v) = %v, want duplicate=%v", tc.sub, err, tc.dup)
 		}
+		// A subscription file is loaded in one pass (loader): the same
+		// subscriptions are refused there as by Add.
+		ld := newLoader(&List{})
+		if err := ld.add(Sub{URL: "https://Example.com:443/feed.xml", Name: "Example"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := ld.add(tc.sub); errors.Is(err, ErrDuplicate) != tc.dup {
+			t.Errorf("loading %+v after Example: %v, want duplicate=%v", tc.sub, err, tc.dup)
+		}
 	}
 	for _, bad := range []Sub{{URL: "ftp://x/y", Name: "F"}, {URL: "javascript:alert(1)", Name: "J"}, {URL: "https://x.org/", Name: "../x"}, {URL: "https://y.org/", Name: "Y", Interval: "often"}} {
 		if err := l.Add(bad); err == nil {
