@@ -21,6 +21,13 @@ var relatives = map[string]string{
 	"ms": "msa", "id": "msa",
 }
 
+// declaredSampleBytes is how much of the markdown the check of a declared
+// language converts and reads. 2 KB gave the same answer as 8 KB on all
+// 13,076 pairs of a corpus article and a declaration (its own language, en,
+// sv, zh) and on the 401 items of ../shared/feeds that declare one, at a
+// quarter of the conversion; 1.5 KB already changed two.
+const declaredSampleBytes = 2048
+
 // DeclaredLang is the language to record for a text whose source declares
 // one (a feed's <language>, an item's xml:lang): the declaration, unless
 // detection, on enough text, names another language that is not a close
@@ -33,8 +40,7 @@ func DeclaredLang(declared, title, markdown string) string {
 	if decl == "" {
 		return declared
 	}
-	// Detection reads the first 4 KB (langSampleBytes): convert no more.
-	text := markdownToText(textcut.Prefix(markdown, 2*langSampleBytes))
+	text := markdownToText(textcut.Prefix(markdown, declaredSampleBytes))
 	if judgedLetters(title)+judgedLetters(text) < minJudgedLetters {
 		return declared
 	}

@@ -36,14 +36,16 @@ func write(p string, data []byte, sync bool) error {
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
+	if err == nil {
+		// CreateTemp makes the file 0600; through the open file, not its
+		// path, so that the kernel need not walk the path once more.
+		err = f.Chmod(0o644)
+	}
 	if err == nil && sync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
 	}
 	if err == nil {
 		err = os.Rename(tmp, p)
