@@ -37,3 +37,15 @@ func TestDeclaredLang(t *testing.T) {
 		})
 	}
 }
+
+// TestDropLangTables: a detection after the tables were dropped reads them
+// anew and answers as before (yomu fetch drops them before indexing).
+func TestDropLangTables(t *testing.T) {
+	text := "Regeringen presenterade i dag en ny budget för skolan och vården, och oppositionen kritiserade förslaget hårt under eftermiddagen."
+	before, _ := DetectLang("Ny budget", text)
+	DropLangTables()
+	after, _ := DetectLang("Ny budget", text)
+	if before != "sv" || after != before {
+		t.Fatalf("detected %q, then %q after DropLangTables; want sv both times", before, after)
+	}
+}

@@ -64,10 +64,34 @@ var missingScores = [ngramOrders]uint8{190, 170, 150, 100, 80}
 // in a line.
 const bucketBits = 18
 
-var ngramModels = sync.OnceValues(func() (*ngramModel, error) {
-	tablesRead.Store(true)
-	return loadNgramModel(ngramData)
-})
+// ngramTables holds the tables once read, until DropLangTables.
+var ngramTables struct {
+	sync.Mutex
+	m   *ngramModel
+	err error
+}
+
+// ngramModels reads the tables on first use. A caller keeps the model it
+// got for as long as it scores, so a drop meanwhile takes nothing from it.
+func ngramModels() (*ngramModel, error) {
+	ngramTables.Lock()
+	defer ngramTables.Unlock()
+	if ngramTables.m == nil && ngramTables.err == nil {
+		tablesRead.Store(true)
+		ngramTables.m, ngramTables.err = loadNgramModel(ngramData)
+	}
+	return ngramTables.m, ngramTables.err
+}
+
+// DropLangTables lets the GC have the language tables (about 30 MB of
+// heap) until a detection needs them again, which reads them anew (about
+// 0.15 s). `yomu fetch` drops them between checking the items' declared
+// languages and indexing the items, whose files then name their language.
+func DropLangTables() {
+	ngramTables.Lock()
+	ngramTables.m, ngramTables.err = nil, nil
+	ngramTables.Unlock()
+}
 
 // tablesRead records that a detection read the tables.
 var tablesRead atomic.Bool
