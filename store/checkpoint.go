@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 )
 
 // checkpointer copies the WAL back into the database file after each batch,
@@ -15,27 +16,63 @@ import (
 // the WAL then holds at most about two batches. The DSN turns the automatic
 // checkpoint off (dsn), so an Update checkpoints what it wrote before it
 // returns (wait).
+//
+// The WAL is only written from its start again when a write transaction
+// begins while the WAL is fully checkpointed. The writer begins its next
+// batch at once, while the checkpoint of the last one still runs, so that
+// never happened: a cold index of 1M articles grew the WAL to 9 GB beside
+// a 6 GB database. So once the WAL passes walRestartBytes, the writer
+// waits for the checkpoint (settle) before it begins the next batch.
 type checkpointer struct {
-	db    *sql.DB
-	kick  chan struct{}
-	done  chan error
-	dirty bool
+	db     *sql.DB
+	kick   chan struct{}
+	settle chan chan error
+	done   chan error
+	dirty  bool
 }
 
+// walRestartBytes is the WAL size past which the writer lets the
+// checkpoint catch up before its next batch (a variable for the tests).
+var walRestartBytes int64 = 1 << 30
+
 func newCheckpointer(db *sql.DB) *checkpointer {
-	c := &checkpointer{db: db, kick: make(chan struct{}, 1), done: make(chan error, 1)}
+	c := &checkpointer{db: db, kick: make(chan struct{}, 1), settle: make(chan chan error), done: make(chan error, 1)}
 	go c.loop()
 	return c
 }
 
 func (c *checkpointer) loop() {
 	var first error
-	for range c.kick {
-		if err := c.run(); err != nil && first == nil {
+	note := func(err error) {
+		if err != nil && first == nil {
 			first = err
 		}
 	}
-	c.done <- first
+	for {
+		select {
+		case _, ok := <-c.kick:
+			if !ok {
+				c.done <- first
+				return
+			}
+			note(c.run())
+		case reply := <-c.settle:
+			// Whatever was committed before the call is copied by this
+			// run, after the one in progress (if any) has ended.
+			err := c.run()
+			note(err)
+			reply <- err
+		}
+	}
+}
+
+// catchUp checkpoints everything committed so far and returns when it is
+// done: a transaction begun next finds the WAL fully copied and writes it
+// from its start.
+func (c *checkpointer) catchUp() error {
+	reply := make(chan error)
+	c.settle <- reply
+	return <-reply
 }
 
 // request asks for a checkpoint of everything committed so far. A request
@@ -69,4 +106,23 @@ func (c *checkpointer) run() error {
 		return fmt.Errorf("checkpoint: %w", err)
 	}
 	return nil
+}
+
+// bound lets the checkpoint catch up when the WAL of dbPath has grown past
+// walRestartBytes, before the caller begins a transaction. A nil
+// checkpointer (no Update running) does nothing.
+func (c *checkpointer) bound(dbPath string) error {
+	if c == nil || walSize(dbPath) <= walRestartBytes {
+		return nil
+	}
+	return c.catchUp()
+}
+
+// walSize is the size of the database's WAL file; 0 when there is none.
+func walSize(dbPath string) int64 {
+	st, err := os.Stat(dbPath + "-wal")
+	if err != nil {
+		return 0
+	}
+	return st.Size()
 }

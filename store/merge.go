@@ -35,18 +35,25 @@ func tier(n int) int {
 // mergeSmallSegments merges segments of a tier that has filled up, until
 // none has. Each merge is one transaction: a crash leaves the segments as
 // they were.
-func (ix *Index) mergeSmallSegments(ctx context.Context) error {
-	return untilNone(func() (bool, error) { return ix.mergeTier(ctx) })
+func (ix *Index) mergeSmallSegments(ctx context.Context, ck *checkpointer) error {
+	return ix.untilNone(ck, func() (bool, error) { return ix.mergeTier(ctx) })
 }
 
 // untilNone runs step, one transaction each time, until it finds nothing
-// to do or fails.
-func untilNone(step func() (bool, error)) error {
+// to do or fails. Each merge is checkpointed as the writer's batches are,
+// and waits for the checkpoint when the WAL has grown past
+// walRestartBytes: the merges at the end of a large cold index rewrite
+// gigabytes.
+func (ix *Index) untilNone(ck *checkpointer, step func() (bool, error)) error {
 	for {
+		if err := ck.bound(ix.dbPath); err != nil {
+			return err
+		}
 		did, err := step()
 		if err != nil || !did {
 			return err
 		}
+		ck.request()
 	}
 }
 
@@ -109,8 +116,8 @@ const purgeShare = 4 // a quarter
 
 // purgeDead rewrites, one per transaction, every segment whose dead
 // articles reach its purgeShare.
-func (ix *Index) purgeDead(ctx context.Context) error {
-	return untilNone(func() (bool, error) { return ix.purgeOne(ctx) })
+func (ix *Index) purgeDead(ctx context.Context, ck *checkpointer) error {
+	return ix.untilNone(ck, func() (bool, error) { return ix.purgeOne(ctx) })
 }
 
 func (ix *Index) purgeOne(ctx context.Context) (bool, error) {

@@ -224,12 +224,12 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 	for range results { // let the workers finish after an error
 	}
 	if err == nil {
-		if err = ix.mergeSmallSegments(parent); err != nil {
+		if err = ix.mergeSmallSegments(parent, ck); err != nil {
 			err = fmt.Errorf("merge segments of %s: %w", ix.dbPath, err)
 		}
 	}
 	if err == nil && stats.Changed+stats.Removed > 0 { // only those leave dead postings
-		if err = ix.purgeDead(parent); err != nil {
+		if err = ix.purgeDead(parent, ck); err != nil {
 			err = fmt.Errorf("drop dead postings of %s: %w", ix.dbPath, err)
 		}
 	}

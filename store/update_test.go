@@ -313,3 +313,33 @@ func TestReaderStateKeepsTheWALSmall(t *testing.T) {
 		t.Errorf("after 1,000 read marks the WAL is %d MB, want it checkpointed along the way", info.Size()>>20)
 	}
 }
+
+// A long cold index keeps its WAL bounded: once the WAL passes
+// walRestartBytes the writer lets the checkpoint catch up before its next
+// batch, so SQLite writes the WAL from its start again. Without it, a 1M
+// index grew a 9 GB WAL beside its 6 GB database.
+func TestWALStaysBounded(t *testing.T) {
+	defer func(n int, b int64) { batchFiles, walRestartBytes = n, b }(batchFiles, walRestartBytes)
+	batchFiles = 8
+	docs := genDocs("gen", 160)
+	for i := range docs {
+		var b strings.Builder
+		for w := range 800 {
+			fmt.Fprintf(&b, "w%dx%d ", i, w) // words of its own: every batch writes fresh pages
+		}
+		docs[i].body = b.String()
+	}
+	wal := func(limit int64) int64 {
+		walRestartBytes = limit
+		dir := t.TempDir()
+		writeDocs(t, dir, docs...)
+		ix := openTemp(t, dir)
+		mustUpdate(t, ix)
+		assertSegmentsHold(t, ix, len(docs))
+		return walSize(ix.dbPath)
+	}
+	unbounded, bounded := wal(1<<62), wal(1)
+	if bounded*3 > unbounded {
+		t.Errorf("WAL %d bytes with the bound, %d without: want under a third", bounded, unbounded)
+	}
+}

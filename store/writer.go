@@ -166,6 +166,9 @@ func (w *writer) ensureTx(ctx context.Context) error {
 	if w.tx != nil {
 		return nil
 	}
+	if err := w.ck.bound(w.ix.dbPath); err != nil {
+		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+	}
 	tx, err := w.ix.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
