@@ -33,14 +33,17 @@ func fetchFeed(ctx context.Context, o Options, j job) result {
 		j.st.NextCheck = now.Add(interval(j.sub, time.Duration(j.st.TTLSeconds)*time.Second, resp.MaxAge))
 		return saved(o, j, res)
 	}
+	// Parsing and writing the items hold a core (cpuGate); writeItems
+	// leaves it while it waits on a full-text page.
 	o.gate.enter()
-	f, err := syndication.Parse(resp.Body, resp.ContentType, resp.URL)
-	if err != nil {
-		o.gate.leave()
-		return failed(o, j, parseError(j.sub.URL, resp.URL, err))
+	f, perr := syndication.Parse(resp.Body, resp.ContentType, resp.URL)
+	if perr == nil {
+		err = writeItems(ctx, o, j.sub, j.st, f, &res)
 	}
-	err = writeItems(ctx, o, j.sub, j.st, f, &res)
 	o.gate.leave()
+	if perr != nil {
+		return failed(o, j, parseError(j.sub.URL, resp.URL, perr))
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			// The items written so far are in the state: keep them.

@@ -22,13 +22,14 @@ import (
 // batch at once, while the checkpoint of the last one still runs, so that
 // never happened: a cold index of 1M articles grew the WAL to 9 GB beside
 // a 6 GB database. So once the WAL passes walRestartBytes, the writer
-// waits for the checkpoint (settle) before it begins the next batch.
+// waits for the checkpoint (catchUp) before it begins the next batch.
 type checkpointer struct {
-	db     *sql.DB
-	kick   chan struct{}
-	settle chan chan error
-	done   chan error
-	dirty  bool
+	db *sql.DB
+	// kick carries requests to the loop: nil from request, a reply
+	// channel from catchUp, which waits for its run.
+	kick  chan chan error
+	done  chan error
+	dirty bool
 }
 
 // walRestartBytes is the WAL size past which the writer lets the
@@ -36,42 +37,31 @@ type checkpointer struct {
 var walRestartBytes int64 = 1 << 30
 
 func newCheckpointer(db *sql.DB) *checkpointer {
-	c := &checkpointer{db: db, kick: make(chan struct{}, 1), settle: make(chan chan error), done: make(chan error, 1)}
+	c := &checkpointer{db: db, kick: make(chan chan error, 1), done: make(chan error, 1)}
 	go c.loop()
 	return c
 }
 
 func (c *checkpointer) loop() {
 	var first error
-	note := func(err error) {
+	for reply := range c.kick {
+		err := c.run()
 		if err != nil && first == nil {
 			first = err
 		}
-	}
-	for {
-		select {
-		case _, ok := <-c.kick:
-			if !ok {
-				c.done <- first
-				return
-			}
-			note(c.run())
-		case reply := <-c.settle:
-			// Whatever was committed before the call is copied by this
-			// run, after the one in progress (if any) has ended.
-			err := c.run()
-			note(err)
+		if reply != nil {
 			reply <- err
 		}
 	}
+	c.done <- first
 }
 
 // catchUp checkpoints everything committed so far and returns when it is
 // done: a transaction begun next finds the WAL fully copied and writes it
-// from its start.
+// from its start. Its run comes after the one in progress, if any.
 func (c *checkpointer) catchUp() error {
 	reply := make(chan error)
-	c.settle <- reply
+	c.kick <- reply
 	return <-reply
 }
 
@@ -81,7 +71,7 @@ func (c *checkpointer) catchUp() error {
 func (c *checkpointer) request() {
 	c.dirty = true
 	select {
-	case c.kick <- struct{}{}:
+	case c.kick <- nil:
 	default:
 	}
 }

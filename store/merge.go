@@ -40,10 +40,9 @@ func (ix *Index) mergeSmallSegments(ctx context.Context, ck *checkpointer) error
 }
 
 // untilNone runs step, one transaction each time, until it finds nothing
-// to do or fails. Each merge is checkpointed as the writer's batches are,
+// to do or fails. Each step is checkpointed as the writer's batches are,
 // and waits for the checkpoint when the WAL has grown past
-// walRestartBytes: the merges at the end of a large cold index rewrite
-// gigabytes.
+// walRestartBytes, so that merges and purges keep the WAL bounded too.
 func (ix *Index) untilNone(ck *checkpointer, step func() (bool, error)) error {
 	for {
 		if err := ck.bound(ix.dbPath); err != nil {

@@ -237,13 +237,10 @@ func ensureArchive(corpus, archive string, n int) (int64, error) {
 	return total, os.WriteFile(stamp, []byte(fmt.Sprintf("%d %d\n", n, total)), 0o644)
 }
 
-// childReport is what a child step prints as JSON.
 // markEvery is the stride of a cold index's rate report.
 const markEvery = 100000
 
-// Progress is the store's, named here for the child's callback.
-type Progress = store.Progress
-
+// childReport is what a child step prints as JSON.
 type childReport struct {
 	Marks                 []float64 // seconds at each markEvery articles parsed (cold index)
 	Seconds               float64
@@ -317,7 +314,7 @@ func runChild(c config) error {
 		// The time at which each 100,000th article was parsed: a cold index
 		// must not slow down in its tail (segments, merges).
 		var marks []float64
-		st, err := ix.Update(ctx, func(p Progress) {
+		st, err := ix.Update(ctx, func(p store.Progress) {
 			if p.Phase == "parse" && p.Done >= (len(marks)+1)*markEvery {
 				marks = append(marks, time.Since(t0).Seconds())
 			}
