@@ -94,6 +94,7 @@ type options struct {
 	plain      bool
 	theme      string
 	noUpdate   bool
+	keep       bool // index --watch: keep the index current until interrupted
 	warm       bool // a search follows: load the index's search caches while the update walks
 	early      bool // the reader: commit a first run's first batches early (store.Options.EarlyBatches)
 	// updateMemory is store.Options.UpdateMemory (yomu fetch keeps its update small)

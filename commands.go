@@ -38,6 +38,12 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	if o.noUpdate {
 		return ix, nil
 	}
+	// A reader or `yomu index --watch` that keeps this index current from
+	// file-system events can vouch that every change made until now is in
+	// it: then the refresh (a stat of every file) is not needed.
+	if watch.Sync(syncDir(ix), keeperWait) {
+		return ix, nil
+	}
 	if o.warm {
 		// The refresh waits on the file system; reading what a search
 		// needs meanwhile takes it off the command's critical path.
@@ -48,6 +54,20 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 	}
 	return ix, nil
 }
+
+// keeperWait bounds the wait for a keeper's answer: past it the command
+// refreshes the index itself (a keeper busy with a first index of a huge
+// archive holds the update lock anyway, and the command then answers from
+// what is committed, as it would without a keeper).
+const keeperWait = 5 * time.Second
+
+// keeperRetry is how soon a keeper whose update was skipped (another
+// process held the update lock) tries again: the questions wait for it.
+const keeperRetry = 500 * time.Millisecond
+
+// syncDir is where commands ask the index's keeper whether it is current
+// (watch.Sync): in the index folder, never in the archive.
+func syncDir(ix *store.Index) string { return filepath.Join(ix.Path(), "live") }
 
 // update runs one incremental update, drawing a progress bar when stderr is
 // a terminal and printing one warning line per bad file.
@@ -69,6 +89,7 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	o.archiveFlags(fs)
 	fs.BoolVar(&o.json, "json", false, "print the summary as one JSON object")
+	fs.BoolVar(&o.keep, "watch", false, "then keep the index current as files change, until interrupted")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
 		return err
@@ -89,16 +110,61 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if o.json {
+	if err := printIndexed(stdout, ix, st, o.json); err != nil || !o.keep {
+		return err
+	}
+	return keepIndex(ctx, ix, stdout, stderr, o.json)
+}
+
+// printIndexed prints an update's summary: a line, or one JSON object.
+func printIndexed(stdout io.Writer, ix *store.Index, st store.UpdateStats, asJSON bool) error {
+	if asJSON {
 		return json.NewEncoder(stdout).Encode(map[string]any{
 			"new": st.New, "changed": st.Changed, "removed": st.Removed,
 			"warnings": len(st.Warnings), "seconds": st.Elapsed.Seconds(), "index": ix.Path(),
 		})
 	}
-	fmt.Fprintf(stdout, "indexed %s new, %s changed, %s removed, %s %s in %.1fs\n",
+	_, err := fmt.Fprintf(stdout, "indexed %s new, %s changed, %s removed, %s %s in %.1fs\n",
 		commaInt(st.New), commaInt(st.Changed), commaInt(st.Removed),
 		commaInt(len(st.Warnings)), plural(len(st.Warnings), "warning", "warnings"), st.Elapsed.Seconds())
-	return nil
+	return err
+}
+
+// keepIndex is `yomu index --watch`: it updates the index after each burst
+// of changes and, as the reader does, answers other commands' questions
+// (watch.Sync), so their refresh is skipped while it runs. An update that
+// fails is reported and the next change tries again.
+func keepIndex(ctx context.Context, ix *store.Index, stdout, stderr io.Writer, asJSON bool) error {
+	w := startKeeper(ctx, ix)
+	defer w.Close()
+	var retry <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-w.C:
+		case <-retry:
+		}
+		retry = nil
+		seq := w.Seq()
+		st, err := update(ctx, ix, stderr)
+		switch {
+		case ctx.Err() != nil:
+			return nil
+		case err != nil:
+			fmt.Fprintf(stderr, "warning: %v\n", err)
+			continue
+		case st.Skipped: // another process is updating: try again until this one covers the changes
+			retry = time.After(keeperRetry)
+			continue
+		}
+		w.Applied(seq)
+		if st.New+st.Changed+st.Removed+len(st.Warnings) > 0 {
+			if err := printIndexed(stdout, ix, st, asJSON); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 func cmdSearch(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -444,11 +510,18 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	defer ix.Close()
 	// The reader follows the archive: the watcher says when files changed
 	// and the reader updates the index and what is on screen.
-	w := watch.Start(ctx, ix.Dir(), watch.Options{
-		Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != "", ReportWatching: true,
-	})
+	w := startKeeper(ctx, ix)
 	defer w.Close()
-	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C, Fetch: readerFetch(ix.Dir())})
+	return ui.Run(ctx, ui.Options{Index: ix, Theme: o.theme, Dir: ix.Dir(), Changes: w.C, Live: w, Fetch: readerFetch(ix.Dir())})
+}
+
+// startKeeper watches the archive of ix and keeps its index's sync folder:
+// whoever updates on C tells the watcher which changes each update covered.
+func startKeeper(ctx context.Context, ix *store.Index) *watch.Watcher {
+	return watch.Start(ctx, ix.Dir(), watch.Options{
+		Keep: store.IsArticleName, NoNotify: os.Getenv("YOMU_NO_NOTIFY") != "", ReportWatching: true,
+		SyncDir: syncDir(ix),
+	})
 }
 
 func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {

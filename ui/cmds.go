@@ -223,15 +223,22 @@ func setStarred(ix Index, id string, star bool) tea.Cmd {
 
 // updateIndex runs store.Update off the loop; progress goes to ch, which
 // waitUpdate turns into messages one at a time.
-func updateIndex(ix Index, ch chan tea.Msg) tea.Cmd {
+func updateIndex(ix Index, live Live, ch chan tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		go func() {
+			var seq uint64
+			if live != nil {
+				seq = live.Seq() // before the walk: every change counted so far is seen
+			}
 			st, err := ix.Update(context.Background(), func(p store.Progress) {
 				select { // drop progress the UI has not caught up with
 				case ch <- updateProgressMsg{p}:
 				default:
 				}
 			})
+			if live != nil && err == nil && !st.Skipped {
+				live.Applied(seq)
+			}
 			ch <- updateDoneMsg{st: st, err: err}
 		}()
 		return <-ch

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -40,7 +41,7 @@ func (m Model) archiveChanged() (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	m.updating = true
-	return m, updateIndex(m.ix, m.updateCh)
+	return m, updateIndex(m.ix, m.opts.Live, m.updateCh)
 }
 
 // updateProgress shows the progress bar and, after each committed batch
@@ -63,7 +64,7 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 	var again tea.Cmd
 	if m.updateAgain {
 		m.updateAgain, m.updating = false, true
-		again = updateIndex(m.ix, m.updateCh)
+		again = updateIndex(m.ix, m.opts.Live, m.updateCh)
 	}
 	if msg.err != nil {
 		return m, tea.Batch(again, m.setStatus(msg.err.Error(), true))
@@ -73,7 +74,7 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 		m.reader.forget()
 		m.searchSeq++
 		m.refreshSeq = m.searchSeq
-		return m, tea.Batch(again, runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
+		return m, tea.Batch(again, retrySkipped(m.opts.Live), runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
 	}
 	if st.New+st.Changed+st.Removed == 0 {
 		return m, again
@@ -91,6 +92,16 @@ func (m Model) updateDone(msg updateDoneMsg) (tea.Model, tea.Cmd) {
 	}
 	m.fetchSaid = false
 	return m, tea.Batch(again, status, runSearch(m.ix, m.searchSeq, m.refreshQuery(), true))
+}
+
+// retrySkipped updates again a little later when a keeper waits on this
+// reader's updates: other commands' questions (watch.Sync) are answered
+// only by an update of the reader's own.
+func retrySkipped(live Live) tea.Cmd {
+	if live == nil {
+		return nil
+	}
+	return tea.Tick(skippedRetry, func(time.Time) tea.Msg { return ArchiveChangedMsg{} })
 }
 
 // refreshQuery is the list's query for a refresh in place: as many hits

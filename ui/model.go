@@ -39,15 +39,27 @@ type Options struct {
 	// Changes reports that the archive changed (a watch.Watcher's C): each
 	// report updates the index and refreshes what is on screen.
 	Changes <-chan struct{}
+	// Live, when set, is told which changes each update covered (a
+	// watch.Watcher that is a keeper), so that a `yomu search` in another
+	// terminal may skip its own refresh.
+	Live Live
 	// Fetch fetches the subscribed feeds into the archive (R); main
 	// wires it to `yomu fetch`'s round. nil: R says it cannot.
 	Fetch FetchFunc
+}
+
+// Live counts the changes a watcher has read (Seq) and hears when an update
+// that began at a count has finished (Applied).
+type Live interface {
+	Seq() uint64
+	Applied(seq uint64)
 }
 
 // Timings.
 const (
 	readDelay      = 1500 * time.Millisecond
 	statusLifetime = 4 * time.Second
+	skippedRetry   = 500 * time.Millisecond // an update skipped while a keeper waits (live.go)
 )
 
 // maxBottom bounds how many hits G fetches at once (5,000 take about
@@ -236,7 +248,7 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.NoUpdate {
 		return tea.Batch(first, changes)
 	}
-	return tea.Batch(first, changes, updateIndex(m.ix, m.updateCh))
+	return tea.Batch(first, changes, updateIndex(m.ix, m.opts.Live, m.updateCh))
 }
 
 // buildQuery combines the query line with the filters. The line's last

@@ -422,7 +422,7 @@ func TestNewArticlesKeepSelection(t *testing.T) {
 	m = keys(t, m, "j") // Bravo
 	id := m.list.selectedID()
 	write("d.md", "Delta", "2025-01-04") // newest: lands above the selection
-	m = drive(t, m, updateIndex(ix, m.updateCh))
+	m = drive(t, m, updateIndex(ix, nil, m.updateCh))
 	if m.list.total != 4 || m.list.selectedID() != id || m.list.hits[m.list.cursor].Title != "Bravo" {
 		t.Fatalf("after the update: %d articles, selected %q", m.list.total, m.list.hits[m.list.cursor].Title)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -16,6 +17,8 @@ type notifier struct {
 	w       *Watcher
 	fw      *fsnotify.Watcher
 	watched int
+	synced  bool // the sync folder is watched (Options.SyncDir)
+	symlink bool // the tree holds a symlink the index follows
 }
 
 // errTooMany is our own stand-in for the system's watch limit (ENOSPC).
@@ -29,6 +32,11 @@ func newNotifier(w *Watcher) *notifier {
 		return nil
 	}
 	n := &notifier{w: w, fw: fw}
+	if w.sync != nil && os.MkdirAll(w.sync.dir, 0o700) == nil {
+		// Watched before the tree: a question asked once the keeper
+		// vouches must have its event.
+		n.synced = fw.Add(w.sync.dir) == nil
+	}
 	if err := n.addTree(w.dir); err != nil {
 		fw.Close() //nolint:errcheck,gosec // giving up on it
 		return nil
@@ -48,6 +56,7 @@ func (n *notifier) addTree(root string) error {
 			return filepath.SkipDir
 		}
 		if !d.IsDir() {
+			n.noteSymlink(path, d.Type())
 			return nil
 		}
 		if rel, _ := filepath.Rel(n.w.dir, path); skipDir(rel) {
@@ -67,6 +76,25 @@ func (n *notifier) addTree(root string) error {
 	})
 }
 
+// vouchable says whether this notifier sees every change of the tree, so
+// that its keeper may answer Sync's questions.
+func (n *notifier) vouchable() bool {
+	return n.synced && !n.symlink && canVouch(n.w.dir)
+}
+
+// noteSymlink remembers a symlink the index would follow: a change to its
+// target has no event here, so the keeper stops vouching.
+func (n *notifier) noteSymlink(path string, mode fs.FileMode) {
+	if mode&fs.ModeSymlink == 0 || n.symlink {
+		return
+	}
+	if name := filepath.Base(path); hidden(name) || (!n.w.o.Keep(name) && !isDir(path)) {
+		return
+	}
+	n.symlink = true
+	n.w.sync.stop()
+}
+
 // run reports settled bursts until ctx ends (true) or watching fails
 // (false: the caller falls back to rescanning).
 func (n *notifier) run(ctx context.Context) bool {
@@ -78,6 +106,7 @@ func (n *notifier) run(ctx context.Context) bool {
 		events = n.fw.Events
 	)
 	timer.Stop()
+	s := n.w.sync
 	arm := func() {
 		now := time.Now()
 		if !armed {
@@ -94,12 +123,21 @@ func (n *notifier) run(ctx context.Context) bool {
 			if !ok {
 				return false
 			}
+			if s.inSyncDir(ev.Name) {
+				// A question waiting on changes not yet reported has them
+				// reported now, without the quiet period.
+				if ev.Has(fsnotify.Create) && s.isRequest(ev.Name) && s.request(ev.Name) && armed {
+					timer.Reset(0)
+				}
+				continue
+			}
 			relevant, err := n.event(ev)
 			if err != nil {
 				n.w.signal() // the rescan starts from the next change
 				return false
 			}
 			if relevant {
+				s.changed()
 				arm()
 			}
 		case err, ok := <-n.fw.Errors:
@@ -107,6 +145,7 @@ func (n *notifier) run(ctx context.Context) bool {
 				return false
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) { // events were lost: refresh anyway
+				s.changed()
 				arm()
 			}
 		case <-timer.C:
@@ -122,6 +161,11 @@ func (n *notifier) event(ev fsnotify.Event) (bool, error) {
 	name := filepath.Base(ev.Name)
 	if hidden(name) || ev.Op == fsnotify.Chmod {
 		return false, nil // a swap file, or only a mode or atime
+	}
+	if ev.Has(fsnotify.Create) {
+		if fi, err := os.Lstat(ev.Name); err == nil {
+			n.noteSymlink(ev.Name, fi.Mode())
+		}
 	}
 	if ev.Has(fsnotify.Create) && isDir(ev.Name) {
 		return true, n.addTree(ev.Name) // a folder moved in holds files already

@@ -39,6 +39,11 @@ type Options struct {
 	// the reader's first frame must not wait for it), so a change made
 	// meanwhile may have no event: the report makes the receiver look.
 	ReportWatching bool
+	// SyncDir, when set, makes this watcher a keeper (sync.go): it answers
+	// Sync's questions asked in that folder (in the index folder, never in
+	// the archive). Whoever updates the index on C tells it, with Seq and
+	// Applied, which changes each update covered.
+	SyncDir string
 }
 
 // Defaults: a save is reported 200 ms after its last event, a long burst
@@ -62,6 +67,7 @@ type Watcher struct {
 	done    sync.WaitGroup
 	ready   chan struct{} // closed once polling is decided
 	polling bool          // set before ready is closed, read-only after
+	sync    *syncer       // nil unless Options.SyncDir
 }
 
 // Start watches dir until ctx ends or Close is called.
@@ -81,6 +87,9 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 	ctx, cancel := context.WithCancel(ctx)
 	c := make(chan struct{}, 1)
 	w := &Watcher{C: c, c: c, dir: dir, o: o, cancel: cancel, ready: make(chan struct{})}
+	if o.SyncDir != "" {
+		w.sync = &syncer{dir: filepath.Clean(o.SyncDir)}
+	}
 	w.done.Add(1)
 	go func() {
 		defer w.done.Done()
@@ -90,10 +99,16 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 		}
 		w.polling = n == nil
 		close(w.ready)
+		if n != nil && n.vouchable() {
+			w.sync.changed() // what changed before the tree was watched needs an update too
+			w.sync.vouch()
+		}
 		if o.ReportWatching {
 			w.signal()
 		}
-		if n != nil && n.run(ctx) {
+		ok := n != nil && n.run(ctx)
+		w.sync.stop()
+		if ok {
 			return
 		}
 		w.rescan(ctx) // fsnotify could not watch the tree (or gave out)
@@ -106,6 +121,19 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 func (w *Watcher) Polling() bool {
 	<-w.ready
 	return w.polling
+}
+
+// Seq is the count of changes the watcher has read. An update of the index
+// that begins after Seq returns sees all of them: once it has finished,
+// pass the value to Applied.
+func (w *Watcher) Seq() uint64 { return w.sync.current() }
+
+// Applied says that an update which began when Seq returned seq has
+// finished (and was not skipped): the questions it covers are answered.
+func (w *Watcher) Applied(seq uint64) {
+	if w.sync != nil {
+		w.sync.covered(seq)
+	}
 }
 
 // Close stops watching and waits for the watcher's goroutine.
