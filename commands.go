@@ -61,6 +61,21 @@ func openIndex(ctx context.Context, o *options, stderr io.Writer) (*store.Index,
 // what is committed, as it would without a keeper).
 const keeperWait = 5 * time.Second
 
+// keeperUpdate is update for the paths a watcher named (all: the whole archive).
+func keeperUpdate(ctx context.Context, ix *store.Index, paths []string, all bool, stderr io.Writer) (store.UpdateStats, error) {
+	if all {
+		return update(ctx, ix, stderr)
+	}
+	st, err := ix.UpdatePaths(ctx, paths, nil)
+	for _, w := range st.Warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if err != nil {
+		return st, fmt.Errorf("update the index of %s: %w", ix.Dir(), err)
+	}
+	return st, nil
+}
+
 // keeperRetry is how soon a keeper whose update was skipped (another
 // process held the update lock) tries again: the questions wait for it.
 const keeperRetry = 500 * time.Millisecond
@@ -146,8 +161,11 @@ func keepIndex(ctx context.Context, ix *store.Index, stdout, stderr io.Writer, a
 		case <-retry:
 		}
 		retry = nil
-		seq := w.Seq()
-		st, err := update(ctx, ix, stderr)
+		seq, paths, all := w.Take()
+		st, err := keeperUpdate(ctx, ix, paths, all, stderr)
+		if err != nil || st.Skipped {
+			w.Untake()
+		}
 		switch {
 		case ctx.Err() != nil:
 			return nil

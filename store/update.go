@@ -99,6 +99,10 @@ type updatePlan struct {
 	known        map[string]known
 	removed      []string
 	walkWarnings []Warning
+	// partial: only some paths were compared (UpdatePaths), so the
+	// snapshot of every file is not written again: the next whole
+	// Update reads the table and writes it.
+	partial bool
 }
 
 // plan walks the archive while loading what the index knows, and compares.
@@ -219,6 +223,7 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 	}()
 	ck := newCheckpointer(ix.db)
 	w := newWriter(ix, progress, len(p.work), ck)
+	w.partial = p.partial
 	stats, err := w.run(ctx, p.removed, results)
 	cancel()
 	for range results { // let the workers finish after an error

@@ -49,6 +49,7 @@ type writer struct {
 	seg       *segFeed
 	dicts     *dicts
 	ck        *checkpointer
+	partial   bool // updatePlan.partial: leave the snapshot of the files unwritten
 }
 
 func newWriter(ix *Index, progress func(Progress), total int, ck *checkpointer) *writer {
@@ -115,8 +116,10 @@ func (w *writer) run(ctx context.Context, removed []string, results <-chan parse
 	if _, err := w.st["count"].ExecContext(ctx); err != nil {
 		return w.abort(err)
 	}
-	if err := writeKnownSnapshot(ctx, w.tx); err != nil {
-		return w.abort(fmt.Errorf("write index %s: %w", w.ix.dbPath, err))
+	if !w.partial {
+		if err := writeKnownSnapshot(ctx, w.tx); err != nil {
+			return w.abort(fmt.Errorf("write index %s: %w", w.ix.dbPath, err))
+		}
 	}
 	if err := w.commit(); err != nil {
 		return w.stats, err

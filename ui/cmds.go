@@ -31,6 +31,7 @@ type Index interface {
 	SetValue(ctx context.Context, key, value string) error
 	Value(ctx context.Context, key string) (string, error)
 	Update(ctx context.Context, progress func(store.Progress)) (store.UpdateStats, error)
+	UpdatePaths(ctx context.Context, rels []string, progress func(store.Progress)) (store.UpdateStats, error)
 }
 
 // positionKey is where the selected article is kept between runs, and
@@ -226,23 +227,43 @@ func setStarred(ix Index, id string, star bool) tea.Cmd {
 func updateIndex(ix Index, live Live, ch chan tea.Msg) tea.Cmd {
 	return func() tea.Msg {
 		go func() {
-			var seq uint64
-			if live != nil {
-				seq = live.Seq() // before the walk: every change counted so far is seen
-			}
-			st, err := ix.Update(context.Background(), func(p store.Progress) {
+			progress := func(p store.Progress) {
 				select { // drop progress the UI has not caught up with
 				case ch <- updateProgressMsg{p}:
 				default:
 				}
-			})
-			if live != nil && err == nil && !st.Skipped {
-				live.Applied(seq)
 			}
+			st, err := liveUpdate(ix, live, progress)
 			ch <- updateDoneMsg{st: st, err: err}
 		}()
 		return <-ch
 	}
+}
+
+// liveUpdate brings the index up to date: only the paths the watcher saw
+// change when it can name them, the whole archive otherwise, and tells the
+// watcher what the update covered.
+func liveUpdate(ix Index, live Live, progress func(store.Progress)) (store.UpdateStats, error) {
+	ctx := context.Background()
+	if live == nil {
+		return ix.Update(ctx, progress)
+	}
+	seq, paths, all := live.Take()
+	var (
+		st  store.UpdateStats
+		err error
+	)
+	if all {
+		st, err = ix.Update(ctx, progress)
+	} else {
+		st, err = ix.UpdatePaths(ctx, paths, progress)
+	}
+	if err != nil || st.Skipped {
+		live.Untake()
+		return st, err
+	}
+	live.Applied(seq)
+	return st, nil
 }
 
 func waitUpdate(ch chan tea.Msg) tea.Cmd {

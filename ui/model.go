@@ -48,11 +48,13 @@ type Options struct {
 	Fetch FetchFunc
 }
 
-// Live counts the changes a watcher has read (Seq) and hears when an update
-// that began at a count has finished (Applied).
+// Live is a watch.Watcher as the reader's updates use it: Take says what
+// changed since the last update (and the count of changes it covers),
+// Applied that the update finished, Untake that it did not happen.
 type Live interface {
-	Seq() uint64
+	Take() (seq uint64, paths []string, all bool)
 	Applied(seq uint64)
+	Untake()
 }
 
 // Timings.

@@ -93,6 +93,7 @@ func (n *notifier) noteSymlink(path string, mode fs.FileMode) {
 	}
 	n.symlink = true
 	n.w.sync.stop()
+	n.w.changes.whole(true) // the link's target changes without an event
 }
 
 // run reports settled bursts until ctx ends (true) or watching fails
@@ -137,6 +138,7 @@ func (n *notifier) run(ctx context.Context) bool {
 				return false
 			}
 			if relevant {
+				n.w.changes.add(n.w.relTo(ev.Name)) // before the count: see Take
 				s.changed()
 				arm()
 			}
@@ -145,6 +147,7 @@ func (n *notifier) run(ctx context.Context) bool {
 				return false
 			}
 			if errors.Is(err, fsnotify.ErrEventOverflow) { // events were lost: refresh anyway
+				n.w.changes.whole(false)
 				s.changed()
 				arm()
 			}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ type fakeIndex struct {
 
 func (f *fakeIndex) follow(w *Watcher, dir string) {
 	for range w.C {
-		seq := w.Seq()
+		seq, _, _ := w.Take()
 		var names []string
 		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error { //nolint:errcheck // a test archive
 			if err == nil && !d.IsDir() {
@@ -190,5 +191,44 @@ func TestSyncGivesUpAfterWait(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir(syncDir); len(entries) != 1 {
 		t.Errorf("the sync folder keeps %d entries, want only the lock", len(entries))
+	}
+}
+
+// Take names what changed since the last Take, once the tree is watched;
+// the first Take, and one after lost track, say to walk everything.
+func TestTakeNamesTheChangedPaths(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a", "old.md"), "x")
+	ctx, cancel := context.WithCancel(context.Background())
+	w := Start(ctx, dir, Options{Keep: isArticle, ReportWatching: true, Quiet: 20 * time.Millisecond})
+	t.Cleanup(func() { cancel(); w.Close() })
+	if !reported(w, 5*time.Second) {
+		t.Fatal("no report once watching")
+	}
+	if _, _, all := w.Take(); !all {
+		t.Fatal("the first Take did not say all")
+	}
+	write(t, filepath.Join(dir, "a", "new.md"), "y")
+	write(t, filepath.Join(dir, "b", "c", "deep.md"), "z") // a new folder
+	if err := os.Remove(filepath.Join(dir, "a", "old.md")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dir, "a", "photo.jpg"), "not an article")
+	if !reported(w, 5*time.Second) {
+		t.Fatal("no report of the changes")
+	}
+	_, paths, all := w.Take()
+	slices.Sort(paths)
+	// b/c/deep.md may or may not have its own event: b names the tree.
+	paths = slices.DeleteFunc(paths, func(p string) bool { return strings.HasPrefix(p, "b/") })
+	if want := []string{"a/new.md", "a/old.md", "b"}; all || !slices.Equal(paths, want) {
+		t.Errorf("Take = %v (all %v), want %v", paths, all, want)
+	}
+	w.Untake()
+	if _, _, all := w.Take(); !all {
+		t.Error("a Take after Untake did not say all")
+	}
+	if _, paths, all := w.Take(); all || len(paths) != 0 {
+		t.Errorf("a Take with nothing changed = %v (all %v)", paths, all)
 	}
 }

@@ -68,6 +68,7 @@ type Watcher struct {
 	ready   chan struct{} // closed once polling is decided
 	polling bool          // set before ready is closed, read-only after
 	sync    *syncer       // nil unless Options.SyncDir
+	changes *pathSet      // what changed since the last Take
 }
 
 // Start watches dir until ctx ends or Close is called.
@@ -86,7 +87,7 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	c := make(chan struct{}, 1)
-	w := &Watcher{C: c, c: c, dir: dir, o: o, cancel: cancel, ready: make(chan struct{})}
+	w := &Watcher{C: c, c: c, dir: dir, o: o, cancel: cancel, ready: make(chan struct{}), changes: newPathSet()}
 	if o.SyncDir != "" {
 		w.sync = &syncer{dir: filepath.Clean(o.SyncDir)}
 	}
@@ -99,6 +100,9 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 		}
 		w.polling = n == nil
 		close(w.ready)
+		if n != nil {
+			w.changes.whole(false) // what changed while the tree was being watched had no event
+		}
 		if n != nil && n.vouchable() {
 			w.sync.changed() // what changed before the tree was watched needs an update too
 			w.sync.vouch()
@@ -111,7 +115,8 @@ func Start(ctx context.Context, dir string, o Options) *Watcher {
 		if ok {
 			return
 		}
-		w.rescan(ctx) // fsnotify could not watch the tree (or gave out)
+		w.changes.whole(true) // a rescan has no paths
+		w.rescan(ctx)         // fsnotify could not watch the tree (or gave out)
 	}()
 	return w
 }
@@ -123,12 +128,7 @@ func (w *Watcher) Polling() bool {
 	return w.polling
 }
 
-// Seq is the count of changes the watcher has read. An update of the index
-// that begins after Seq returns sees all of them: once it has finished,
-// pass the value to Applied.
-func (w *Watcher) Seq() uint64 { return w.sync.current() }
-
-// Applied says that an update which began when Seq returned seq has
+// Applied says that an update which began when Take returned seq has
 // finished (and was not skipped): the questions it covers are answered.
 func (w *Watcher) Applied(seq uint64) {
 	if w.sync != nil {
