@@ -547,7 +547,7 @@ func cmdHelp(_ context.Context, _ []string, stdout, _ io.Writer) error {
 
 Usage:
   yomu [--dir DIR] [--index PATH] [--theme auto|dark|light|plain] [DIR]   open the reader
-  yomu index  [--dir DIR] [--index PATH] [--json] [DIR]
+  yomu index  [--dir DIR] [--index PATH] [--json] [--watch] [DIR]
   yomu search [--dir DIR] [--lang L]… [--source S]… [--tag T]… [--after D] [--before D]
               [--sort relevance|date] [--limit N] [--json] QUERY…
   yomu list   [--dir DIR] [--lang L]… [--source S]… [--tag T]… [--after D] [--before D]
@@ -566,7 +566,8 @@ excludes; lang:zh source:cnbeta tag:天気 after:2021-12-01 before:2022-01-01 (r
 qualifier to OR its values).
 
 --dir defaults to $YOMU_DIR, else the current folder; --index to $YOMU_INDEX, else the
-user cache folder. Every command brings the index up to date first (--no-update skips it).
+user cache folder. Every command brings the index up to date first (--no-update skips it),
+unless the reader or 'yomu index --watch' keeps it current and vouches for it.
 Feeds: subscriptions are in DIR/feeds/feeds.toml, items are saved as article files
 under DIR/feeds/NAME/, and fetch state under DIR/feeds/.state/.
 Exit codes: 0 ok, 1 error, 2 usage.
