@@ -95,6 +95,7 @@ type options struct {
 	theme      string
 	noUpdate   bool
 	keep       bool // index --watch: keep the index current until interrupted
+	queryOnly  bool // search, list, show, stats: one query and the process ends (store.Options.SmallCache)
 	warm       bool // a search follows: load the index's search caches while the update walks
 	early      bool // the reader: commit a first run's first batches early (store.Options.EarlyBatches)
 	// updateMemory is store.Options.UpdateMemory (yomu fetch keeps its update small)

@@ -65,7 +65,7 @@ func Open(opts Options) (*Index, error) {
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return nil, fmt.Errorf("create index folder: %w", err)
 	}
-	ix := &Index{opts: Options{Dir: dir, IndexPath: folder, EarlyBatches: opts.EarlyBatches, UpdateMemory: opts.UpdateMemory}, dbPath: filepath.Join(folder, dbFile)}
+	ix := &Index{opts: Options{Dir: dir, IndexPath: folder, EarlyBatches: opts.EarlyBatches, UpdateMemory: opts.UpdateMemory, SmallCache: opts.SmallCache}, dbPath: filepath.Join(folder, dbFile)}
 	if cause, found := readDamaged(folder); found {
 		if ix.notice, err = moveAside(ix.dbPath, cause); err != nil {
 			return nil, err
@@ -75,7 +75,7 @@ func Open(opts Options) (*Index, error) {
 		}
 	}
 	var rebuilt string
-	ix.db, rebuilt, err = openDB(ix.dbPath)
+	ix.db, rebuilt, err = openDB(ix.dbPath, cacheKB(opts.SmallCache))
 	if err == nil {
 		ix.notice = joinNotice(ix.notice, rebuilt)
 		return ix, nil
@@ -88,7 +88,7 @@ func Open(opts Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ix.db, _, err = openDB(ix.dbPath); err != nil {
+	if ix.db, _, err = openDB(ix.dbPath, cacheKB(opts.SmallCache)); err != nil {
 		return nil, err
 	}
 	return ix, nil
@@ -122,10 +122,18 @@ func joinNotice(a, b string) string {
 // since waiting could deadlock: "database is locked" at open, in one run
 // of TestReaderAndWriterProcessesShareAnIndex out of five to fifteen. The
 // other one finishes in milliseconds, so the refused one tries again.
-func openDB(path string) (*sql.DB, string, error) {
+// cacheKB is the page cache of each connection (Options.SmallCache).
+func cacheKB(small bool) int {
+	if small {
+		return 2000
+	}
+	return 16000
+}
+
+func openDB(path string, cache int) (*sql.DB, string, error) {
 	deadline := time.Now().Add(busyWait)
 	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
-		db, notice, err := openDBOnce(path)
+		db, notice, err := openDBOnce(path, cache)
 		if err == nil || !isBusy(err) || time.Now().Add(pause).After(deadline) {
 			return db, notice, err
 		}
@@ -145,14 +153,24 @@ func isBusy(err error) bool {
 	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
 }
 
-func openDBOnce(path string) (*sql.DB, string, error) {
+// IndexFolder is the index folder Open uses for the archive dir and
+// Options.IndexPath, without opening anything.
+func IndexFolder(dir, indexPath string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("open index for %s: %w", dir, err)
+	}
+	return indexFolder(abs, indexPath)
+}
+
+func openDBOnce(path string, cache int) (*sql.DB, string, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, "", err
 	}
 	if err := create(path); err != nil {
 		return nil, "", err
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open("sqlite", dsn(path, cache))
 	if err != nil {
 		return nil, "", fmt.Errorf("open index %s: %w", path, err)
 	}
@@ -218,13 +236,13 @@ func ping(ctx context.Context, db *sql.DB, path string) error {
 // a busy timeout so two processes wait for each other instead of failing,
 // and BEGIN IMMEDIATE so a writer takes its lock up front (a deferred
 // transaction that upgrades to writing can fail without waiting).
-func dsn(path string) string {
+func dsn(path string, cache int) string {
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
 	params := []string{
 		busyPragma(),
 		"_pragma=journal_mode(WAL)",
 		"_pragma=synchronous(NORMAL)",
-		"_pragma=cache_size(-16000)",
+		fmt.Sprintf("_pragma=cache_size(-%d)", cache),
 		// an Update checkpoints on a goroutine of its own (checkpointer)
 		"_pragma=wal_autocheckpoint(0)",
 		// no memory map: pages read through it count as the process's

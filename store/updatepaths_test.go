@@ -110,3 +110,24 @@ func TestUpdatePathsFallsBackToAWholeWalk(t *testing.T) {
 		t.Errorf("the root named: %+v, %v; want 1 new", st, err)
 	}
 }
+
+// IndexFolder names the folder Open uses, so a command can ask the
+// folder's keeper before it opens the index (main's keeperVouches).
+func TestIndexFolderIsWhereOpenPutsTheIndex(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("YOMU_INDEX", filepath.Join(t.TempDir(), "from-env"))
+	for _, given := range []string{"", filepath.Join(t.TempDir(), "given")} {
+		want, err := IndexFolder(dir, given)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix, err := Open(Options{Dir: dir, IndexPath: given, SmallCache: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := ix.Path(); got != want {
+			t.Errorf("IndexPath %q: Open used %s, IndexFolder said %s", given, got, want)
+		}
+		ix.Close() //nolint:errcheck // a test index
+	}
+}

@@ -184,21 +184,25 @@ func Sync(dir string, wait time.Duration) bool {
 	f.Close() //nolint:errcheck,gosec // an empty file; its creation is the question
 	done := filepath.Join(dir, donePrefix+strings.TrimPrefix(filepath.Base(req), reqPrefix))
 	deadline := time.Now().Add(wait)
+	answered := func() bool {
+		if _, err := os.Lstat(done); err != nil {
+			return false
+		}
+		os.Remove(done) //nolint:errcheck,gosec // a stale answer is cleared by the next keeper
+		return true
+	}
 	for pause := 100 * time.Microsecond; ; pause = min(2*pause, 5*time.Millisecond) {
-		if _, err := os.Lstat(done); err == nil {
-			os.Remove(done) //nolint:errcheck,gosec // a stale answer is cleared by the next keeper
+		if answered() {
 			return true
 		}
+		// The keeper renames req to done: a req gone since the look at done
+		// above is answered, unless a new keeper cleared it as stale.
 		if _, err := os.Lstat(req); errors.Is(err, fs.ErrNotExist) {
-			return false // cleared by a new keeper: not answered
+			return answered()
 		}
 		if held, err := keeperHolds(filepath.Join(dir, keeperLock)); err != nil || !held || time.Now().After(deadline) {
 			os.Remove(req) //nolint:errcheck,gosec // gone already if the keeper answered just now
-			if _, err := os.Lstat(done); err == nil {
-				os.Remove(done) //nolint:errcheck,gosec // answered in the meantime
-				return true
-			}
-			return false
+			return answered()
 		}
 		time.Sleep(pause)
 	}
