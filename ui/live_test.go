@@ -198,7 +198,8 @@ func TestBatchesShownWhileIndexing(t *testing.T) {
 	m := New(Options{Index: ix, Theme: "plain", Dir: "/archive", Now: func() time.Time { return fixedNow }})
 	m.after = skipReadTimer(func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } })
 	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 20})
-	m = send(t, m, firstPageMsg{}) // the index was empty when the reader started
+	next, _ := m.Update(firstPageMsg{}) // the index was empty when the reader started
+	m = next.(Model)                      // (the update it starts is stood in for below)
 	if s := screen(m); !strings.Contains(s, "indexing…") || strings.Contains(s, "no articles") {
 		t.Fatalf("an index being filled looks empty:\n%s", s)
 	}
@@ -286,5 +287,27 @@ func TestRefreshWhenAnotherProcessUpdates(t *testing.T) {
 	m = send(t, m, ArchiveChangedMsg{})
 	if m.list.total != 5 || !strings.Contains(screen(m), "Delta") {
 		t.Errorf("the other process's article is not listed (%d):\n%s", m.list.total, screen(m))
+	}
+}
+
+// The first page comes from the index as it is, and the update starts only
+// after it: on a huge archive the update's walk would hold the list back.
+// Articles added since the index was made then arrive by that update.
+func TestUpdateStartsAfterTheFirstPage(t *testing.T) {
+	dir, _ := liveArchive(t, 0)
+	ix := openIndex(t, dir)
+	m := New(Options{Index: ix, Theme: "plain", Dir: dir, Now: func() time.Time { return fixedNow }})
+	m.after = skipReadTimer(func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } })
+	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 20})
+	if m.firstUpdate {
+		t.Fatal("the update started before the first page")
+	}
+	msg, ok := m.Init()().(firstPageMsg) // the first page alone: no update beside it
+	if !ok {
+		t.Fatalf("Init gave %T, want the first page alone", msg)
+	}
+	m = send(t, m, msg)
+	if !m.firstUpdate || !m.indexed {
+		t.Errorf("the first page did not start the update (started %v, done %v)", m.firstUpdate, m.indexed)
 	}
 }
