@@ -199,7 +199,7 @@ func TestBatchesShownWhileIndexing(t *testing.T) {
 	m.after = skipReadTimer(func(_ time.Duration, msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } })
 	m = send(t, m, tea.WindowSizeMsg{Width: 100, Height: 20})
 	next, _ := m.Update(firstPageMsg{}) // the index was empty when the reader started
-	m = next.(Model)                      // (the update it starts is stood in for below)
+	m = next.(Model)                    // (the update it starts is stood in for below)
 	if s := screen(m); !strings.Contains(s, "indexing…") || strings.Contains(s, "no articles") {
 		t.Fatalf("an index being filled looks empty:\n%s", s)
 	}
