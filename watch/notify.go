@@ -176,7 +176,7 @@ func (n *notifier) event(ev fsnotify.Event) (bool, error) {
 	if n.w.o.Keep(name) {
 		return true, nil
 	}
-	// A removed or renamed name cannot be asked whether it was a folder;
-	// one without an extension may well have been.
-	return ev.Has(fsnotify.Remove|fsnotify.Rename) && filepath.Ext(name) == "", nil
+	// A removed or renamed name cannot be asked whether it was a folder,
+	// and a folder's name may have a dot (2024.05): every one counts.
+	return ev.Has(fsnotify.Remove | fsnotify.Rename), nil
 }

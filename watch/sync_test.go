@@ -227,6 +227,21 @@ func TestTakeNamesTheChangedPaths(t *testing.T) {
 	if want := []string{"a/new.md", "a/old.md", "b"}; all || !slices.Equal(paths, want) {
 		t.Errorf("Take = %v (all %v), want %v", paths, all, want)
 	}
+	// A folder whose name has a dot, removed: its articles must go too.
+	write(t, filepath.Join(dir, "2024.05", "may.md"), "m")
+	if !reported(w, 5*time.Second) {
+		t.Fatal("no report of the new folder")
+	}
+	w.Take()
+	if err := os.RemoveAll(filepath.Join(dir, "2024.05")); err != nil {
+		t.Fatal(err)
+	}
+	if !reported(w, 5*time.Second) {
+		t.Fatal("the removal of 2024.05 was not reported")
+	}
+	if _, paths, all := w.Take(); !all && !slices.Contains(paths, "2024.05") {
+		t.Errorf("Take after removing 2024.05 = %v, want it named", paths)
+	}
 	w.Untake()
 	if _, _, all := w.Take(); !all {
 		t.Error("a Take after Untake did not say all")
