@@ -51,7 +51,7 @@ timed() {
 	tail -1 "$work/time.txt" | awk '{printf "%.1f s, %.1f CPU-s, %.0f MB", $1, $2 + $3, $4 / 1024}'
 }
 
-size_mb() { du -sm "$1" | awk '{print $1}'; }
+size_mb() { du -sm --apparent-size "$1" | awk '{print $1}'; }
 archive_mb=$(size_mb "$archive")
 files=$(find "$archive" -type f | wc -l)
 
