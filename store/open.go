@@ -24,6 +24,16 @@ const dbFile = "index.db"
 // sqliteHeader starts every SQLite database file.
 var sqliteHeader = []byte("SQLite format 3\x00")
 
+// IndexFolder is the index folder Open uses for the archive dir and
+// Options.IndexPath, without opening anything.
+func IndexFolder(dir, indexPath string) (string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return "", fmt.Errorf("open index for %s: %w", dir, err)
+	}
+	return indexFolder(abs, indexPath)
+}
+
 // indexFolder resolves where the index of the archive dir lives:
 // opts.IndexPath, else $YOMU_INDEX, else the user cache folder.
 func indexFolder(absDir, indexPath string) (string, error) {
@@ -113,6 +123,14 @@ func joinNotice(a, b string) string {
 	return a + "; " + b
 }
 
+// cacheKB is the page cache of each connection (Options.SmallCache).
+func cacheKB(small bool) int {
+	if small {
+		return 2000
+	}
+	return 16000
+}
+
 // openDB opens the database file, checks it is one, and migrates it; the
 // notice says when an older index was rebuilt.
 //
@@ -122,14 +140,6 @@ func joinNotice(a, b string) string {
 // since waiting could deadlock: "database is locked" at open, in one run
 // of TestReaderAndWriterProcessesShareAnIndex out of five to fifteen. The
 // other one finishes in milliseconds, so the refused one tries again.
-// cacheKB is the page cache of each connection (Options.SmallCache).
-func cacheKB(small bool) int {
-	if small {
-		return 2000
-	}
-	return 16000
-}
-
 func openDB(path string, cache int) (*sql.DB, string, error) {
 	deadline := time.Now().Add(busyWait)
 	for pause := 5 * time.Millisecond; ; pause = min(2*pause, 200*time.Millisecond) {
@@ -151,16 +161,6 @@ func busyPragma() string { return fmt.Sprintf("_pragma=busy_timeout(%d)", busyWa
 // holds.
 func isBusy(err error) bool {
 	return strings.Contains(err.Error(), "SQLITE_BUSY") || strings.Contains(err.Error(), "database is locked")
-}
-
-// IndexFolder is the index folder Open uses for the archive dir and
-// Options.IndexPath, without opening anything.
-func IndexFolder(dir, indexPath string) (string, error) {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", fmt.Errorf("open index for %s: %w", dir, err)
-	}
-	return indexFolder(abs, indexPath)
 }
 
 func openDBOnce(path string, cache int) (*sql.DB, string, error) {

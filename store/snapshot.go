@@ -80,20 +80,8 @@ func readKnownSnapshot(ctx context.Context, q interface {
 
 // writeKnownSnapshot writes the snapshot of the files table inside tx.
 func writeKnownSnapshot(ctx context.Context, tx *sql.Tx) error {
-	rows, err := tx.QueryContext(ctx, "SELECT path, size, mtime FROM files ORDER BY path")
+	files, err := readKnown(ctx, tx, 0, "SELECT path, size, mtime FROM files ORDER BY path")
 	if err != nil {
-		return err
-	}
-	var files []knownFile
-	for rows.Next() {
-		var f knownFile
-		if err := rows.Scan(&f.path, &f.size, &f.mtime); err != nil {
-			rows.Close() //nolint:errcheck,gosec // the scan error is the one to report
-			return err
-		}
-		files = append(files, f)
-	}
-	if err := rows.Close(); err != nil {
 		return err
 	}
 	_, err = tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", knownSnapshotKey, encodeKnown(files))

@@ -31,10 +31,14 @@ type known struct {
 // process is updating, this one returns at once with Skipped set and the
 // caller reads what the index holds.
 func (ix *Index) Update(ctx context.Context, progress func(Progress)) (UpdateStats, error) {
+	progress = orNoProgress(progress)
+	return ix.update(ctx, progress, func() (updatePlan, error) { return ix.wholePlan(ctx, progress) })
+}
+
+// update is Update and UpdatePaths: under the update lock, plan, then
+// apply the plan.
+func (ix *Index) update(ctx context.Context, progress func(Progress), plan func() (updatePlan, error)) (UpdateStats, error) {
 	start := time.Now()
-	if progress == nil {
-		progress = func(Progress) {}
-	}
 	unlock, ok, err := lockUpdate(filepath.Join(ix.opts.IndexPath, "update.lock"))
 	if err != nil {
 		return UpdateStats{}, err
@@ -43,19 +47,35 @@ func (ix *Index) Update(ctx context.Context, progress func(Progress)) (UpdateSta
 		return UpdateStats{Skipped: true, Elapsed: time.Since(start)}, nil
 	}
 	defer unlock()
-	progress(Progress{Phase: "scan"})
-	plan, err := ix.plan(ctx)
+	p, err := plan()
 	if err != nil {
 		return UpdateStats{}, ix.checkDamage(err)
 	}
-	progress(Progress{Phase: "scan", Done: plan.seen, Total: plan.seen})
-	if len(plan.work) >= bigUpdate {
+	if len(p.work) >= bigUpdate {
 		defer limitMemory(ix.opts.UpdateMemory)()
 	}
-	stats, err := ix.apply(ctx, plan, progress)
-	stats.Warnings = append(plan.walkWarnings, stats.Warnings...)
+	stats, err := ix.apply(ctx, p, progress)
+	stats.Warnings = append(p.walkWarnings, stats.Warnings...)
 	stats.Elapsed = time.Since(start)
 	return stats, ix.checkDamage(err)
+}
+
+// orNoProgress is progress, or a function that ignores it when nil.
+func orNoProgress(progress func(Progress)) func(Progress) {
+	if progress == nil {
+		return func(Progress) {}
+	}
+	return progress
+}
+
+// wholePlan is plan with its scan phase reported.
+func (ix *Index) wholePlan(ctx context.Context, progress func(Progress)) (updatePlan, error) {
+	progress(Progress{Phase: "scan"})
+	p, err := ix.plan(ctx)
+	if err == nil {
+		progress(Progress{Phase: "scan", Done: p.seen, Total: p.seen})
+	}
+	return p, err
 }
 
 // updateMemory is the heap an Update lets Go's GC wait for. An Update's
@@ -132,16 +152,22 @@ func (ix *Index) plan(ctx context.Context) (updatePlan, error) {
 	if err := ctx.Err(); err != nil {
 		return updatePlan{}, err
 	}
-	failedDirs := make([]string, 0, len(warns))
-	for _, w := range warns {
-		failedDirs = append(failedDirs, w.Path)
-	}
 	p := updatePlan{seen: len(entries), walkWarnings: warns}
-	p.work, p.known, p.removed = planFiles(entries, have, failedDirs)
+	p.work, p.known, p.removed = planFiles(entries, have, warnedPaths(warns))
 	if err := ix.loadHashes(ctx, p.known); err != nil {
 		return updatePlan{}, err
 	}
 	return p, nil
+}
+
+// warnedPaths are the paths the walk could not read: their files are
+// kept, not removed (planFiles).
+func warnedPaths(warns []Warning) []string {
+	out := make([]string, 0, len(warns))
+	for _, w := range warns {
+		out = append(out, w.Path)
+	}
+	return out
 }
 
 // underAny reports whether path lies in one of dirs (folders the walk could
@@ -163,23 +189,29 @@ func (ix *Index) loadKnown(ctx context.Context, conn *sql.Conn, n int) ([]knownF
 	if files, ok := readKnownSnapshot(ctx, conn, n); ok {
 		return files, nil
 	}
-	rows, err := conn.QueryContext(ctx, "SELECT path, size, mtime FROM files ORDER BY path")
+	have, err := readKnown(ctx, conn, n, "SELECT path, size, mtime FROM files ORDER BY path")
 	if err != nil {
 		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+	}
+	return have, nil
+}
+
+// readKnown runs a query of (path, size, mtime) rows; n sizes the list.
+func readKnown(ctx context.Context, q querier, n int, query string, args ...any) ([]knownFile, error) {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close() //nolint:errcheck // rows.Err is checked below
 	have := make([]knownFile, 0, n)
 	for rows.Next() {
 		var f knownFile
 		if err := rows.Scan(&f.path, &f.size, &f.mtime); err != nil {
-			return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
+			return nil, err
 		}
 		have = append(have, f)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
-	}
-	return have, nil
+	return have, rows.Err()
 }
 
 // apply parses the plan's files on all cores and writes the results and

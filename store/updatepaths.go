@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 )
 
 // UpdatePaths is Update for a caller that knows what changed: a watcher
@@ -18,36 +17,18 @@ import (
 // those folders, are compared with the index, so a change in an archive of
 // a million articles reaches the index in milliseconds, where Update
 // stats every file (2.3 s). A path that is gone removes what the index
-// holds at it or under it. A symbolic link, which the walk follows to
-// where no event comes from, makes it an Update of the whole archive.
+// holds at it or under it. "." (the archive itself), or a symbolic link,
+// which the walk follows to where no event comes from, makes it an Update
+// of the whole archive.
 func (ix *Index) UpdatePaths(ctx context.Context, rels []string, progress func(Progress)) (UpdateStats, error) {
-	start := time.Now()
-	if progress == nil {
-		progress = func(Progress) {}
-	}
-	unlock, ok, err := lockUpdate(filepath.Join(ix.opts.IndexPath, "update.lock"))
-	if err != nil {
-		return UpdateStats{}, err
-	}
-	if !ok {
-		return UpdateStats{Skipped: true, Elapsed: time.Since(start)}, nil
-	}
-	plan, whole, err := ix.planPaths(ctx, rels)
-	if err == nil && whole {
-		plan, err = ix.plan(ctx)
-	}
-	if err != nil {
-		unlock()
-		return UpdateStats{}, ix.checkDamage(err)
-	}
-	defer unlock()
-	if len(plan.work) >= bigUpdate {
-		defer limitMemory(ix.opts.UpdateMemory)()
-	}
-	stats, err := ix.apply(ctx, plan, progress)
-	stats.Warnings = append(plan.walkWarnings, stats.Warnings...)
-	stats.Elapsed = time.Since(start)
-	return stats, ix.checkDamage(err)
+	progress = orNoProgress(progress)
+	return ix.update(ctx, progress, func() (updatePlan, error) {
+		p, whole, err := ix.planPaths(ctx, rels)
+		if err == nil && whole {
+			return ix.wholePlan(ctx, progress)
+		}
+		return p, err
+	})
 }
 
 // planPaths compares the named paths with the index. whole says a path
@@ -67,11 +48,7 @@ func (ix *Index) planPaths(ctx context.Context, rels []string) (p updatePlan, wh
 		if err != nil {
 			return updatePlan{}, false, err
 		}
-		failed := make([]string, 0, len(warns))
-		for _, w := range warns {
-			failed = append(failed, w.Path)
-		}
-		work, changed, removed := planFiles(entries, have, failed)
+		work, changed, removed := planFiles(entries, have, warnedPaths(warns))
 		p.seen += len(entries)
 		p.work = append(p.work, work...)
 		p.removed = append(p.removed, removed...)
@@ -114,9 +91,6 @@ func topPaths(rels []string) []string {
 // says rel is a symlink.
 func walkPath(ctx context.Context, root, rel string) (entries []walkEntry, warns []Warning, link bool) {
 	abs := filepath.Join(root, filepath.FromSlash(rel))
-	if rel == "." {
-		abs = root
-	}
 	fi, err := os.Lstat(abs)
 	switch {
 	case err != nil:
@@ -132,9 +106,6 @@ func walkPath(ctx context.Context, root, rel string) (entries []walkEntry, warns
 		return nil, nil, false
 	}
 	sub, warns := walkArchive(ctx, abs, 0)
-	if rel == "." {
-		return sub, warns, false
-	}
 	for i := range sub {
 		sub[i].rel = rel + "/" + sub[i].rel
 	}
@@ -151,25 +122,10 @@ func walkPath(ctx context.Context, root, rel string) (entries []walkEntry, warns
 // knownUnder reads what the index holds at rel or under it, sorted by
 // path (a range of the files table's key: '0' follows '/').
 func (ix *Index) knownUnder(ctx context.Context, rel string) ([]knownFile, error) {
-	query, args := "SELECT path, size, mtime FROM files WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path",
-		[]any{rel, rel + "/", rel + "0"}
-	if rel == "." {
-		query, args = "SELECT path, size, mtime FROM files ORDER BY path", nil
-	}
-	rows, err := ix.db.QueryContext(ctx, query, args...)
+	have, err := readKnown(ctx, ix.db, 0,
+		"SELECT path, size, mtime FROM files WHERE path = ? OR (path >= ? AND path < ?) ORDER BY path",
+		rel, rel+"/", rel+"0")
 	if err != nil {
-		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
-	}
-	defer rows.Close() //nolint:errcheck // rows.Err is checked below
-	var have []knownFile
-	for rows.Next() {
-		var f knownFile
-		if err := rows.Scan(&f.path, &f.size, &f.mtime); err != nil {
-			return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
-		}
-		have = append(have, f)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read index %s: %w", ix.dbPath, err)
 	}
 	return have, nil

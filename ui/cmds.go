@@ -248,16 +248,8 @@ func liveUpdate(ix Index, live Live, progress func(store.Progress)) (store.Updat
 	if live == nil {
 		return ix.Update(ctx, progress)
 	}
-	seq, paths, all := live.Take()
-	var (
-		st  store.UpdateStats
-		err error
-	)
-	if all {
-		st, err = ix.Update(ctx, progress)
-	} else {
-		st, err = ix.UpdatePaths(ctx, paths, progress)
-	}
+	seq, paths := live.Take()
+	st, err := ix.UpdatePaths(ctx, paths, progress)
 	if err != nil || st.Skipped {
 		live.Untake()
 		return st, err

@@ -49,10 +49,11 @@ type Options struct {
 }
 
 // Live is a watch.Watcher as the reader's updates use it: Take says what
-// changed since the last update (and the count of changes it covers),
-// Applied that the update finished, Untake that it did not happen.
+// changed since the last update (paths for store.UpdatePaths, and the
+// count of changes they cover), Applied that the update finished, Untake
+// that it did not happen.
 type Live interface {
-	Take() (seq uint64, paths []string, all bool)
+	Take() (seq uint64, paths []string)
 	Applied(seq uint64)
 	Untake()
 }

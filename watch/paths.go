@@ -46,31 +46,35 @@ func (p *pathSet) whole(always bool) {
 	p.always = p.always || always
 }
 
-func (p *pathSet) take() ([]string, bool) {
+func (p *pathSet) take() []string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.all {
 		p.all, p.paths = p.always, nil
-		return nil, true
+		return []string{Everything}
 	}
 	out := make([]string, 0, len(p.paths))
 	for rel := range p.paths {
 		out = append(out, rel)
 	}
 	p.paths = nil
-	return out, false
+	return out
 }
 
+// Everything is the path Take names when the whole watched folder must be
+// walked: the folder itself, as store.UpdatePaths takes it.
+const Everything = "."
+
 // Take is what changed since the last Take, for an update that is about
-// to begin: seq to pass to Applied once it has finished, and either the
-// paths to look at (relative to the watched folder, with '/') or all,
-// when the whole folder must be walked. The first Take is always all:
-// what changed before the tree was watched had no event.
-func (w *Watcher) Take() (seq uint64, paths []string, all bool) {
+// to begin: seq to pass to Applied once it has finished, and the paths to
+// look at, relative to the watched folder with '/'. They are Everything
+// when the events cannot name them: the first Take always (what changed
+// before the tree was watched had no event), after lost events, past
+// maxPaths, a symlink, or rescanning.
+func (w *Watcher) Take() (seq uint64, paths []string) {
 	// seq first: a change counted in it had its path recorded before.
 	seq = w.sync.current()
-	paths, all = w.changes.take()
-	return seq, paths, all
+	return seq, w.changes.take()
 }
 
 // Untake says the update of a Take did not happen (it failed, or another

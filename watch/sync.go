@@ -111,10 +111,7 @@ func answer(req string) {
 // hold it already: then this one stays quiet) and clears questions left
 // by processes that were killed while they waited.
 func (s *syncer) vouch() {
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return
-	}
-	clearStale(s.dir)
+	clearStale(s.dir) // the folder exists: the notifier made and watches it
 	f, err := lockExclusive(filepath.Join(s.dir, keeperLock))
 	if err != nil {
 		return
