@@ -25,6 +25,8 @@ func TestDependencyDirection(t *testing.T) {
 		"web":         {},                      // the polite HTTP client: gets one URL right
 		// one fetch round, and yomu feed add's discovery
 		"fetch": {"web", "syndication", "subs", "items", "feed", "store"},
+		// the Weaviate backend: pushes a local index there, answers queries from it
+		"cluster": {"store", "feed"},
 	}
 	for pkg, ok := range allowed {
 		for _, imp := range ourImports(t, pkg) {
@@ -50,7 +52,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "store", "watch", "subs", "items", "web", "syndication", "fetch"} {
+	for _, pkg := range []string{".", "feed", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)

@@ -82,6 +82,7 @@ func (d *dateFlag) Set(v string) error {
 // ones it reads.
 type options struct {
 	dir, index string
+	backend    string // --backend: a Weaviate cluster's URL (backend.go)
 	json       bool
 	langs      multiFlag
 	sources    multiFlag
@@ -106,6 +107,7 @@ func (o *options) archiveFlags(fs *flag.FlagSet) {
 	fs.StringVar(&o.dir, "dir", "", "archive `folder` (default $YOMU_DIR, else the current folder)")
 	fs.StringVar(&o.index, "index", "", "index `path` (default $YOMU_INDEX, else the user cache folder)")
 	fs.BoolVar(&o.noUpdate, "no-update", false, "answer from the index as it is, without scanning the archive")
+	fs.StringVar(&o.backend, "backend", "", "a Weaviate cluster's `URL` for the shared index (default $YOMU_BACKEND)")
 }
 
 func (o *options) filterFlags(fs *flag.FlagSet) {

@@ -16,6 +16,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/yomu-reader/yomu/cluster"
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
 	"github.com/yomu-reader/yomu/ui"
@@ -141,10 +142,25 @@ func cmdIndex(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := printIndexed(stdout, ix, st, o.json); err != nil || !o.keep {
+	if err := printIndexed(stdout, ix, st, o.json); err != nil {
 		return err
 	}
-	return keepIndex(ctx, ix, stdout, stderr, o.json)
+	var pushed func()
+	if o.backendURL() != "" {
+		b, err := cluster.Open(ctx, o.backendURL())
+		if err != nil {
+			return err
+		}
+		r := &cluster.Remote{B: b, Local: ix, Archive: true}
+		if err := push(ctx, r, stdout, stderr, o.json); err != nil {
+			return err
+		}
+		pushed = keepPushing(ctx, r, stdout, stderr, o.json)
+	}
+	if !o.keep {
+		return nil
+	}
+	return keepIndex(ctx, ix, stdout, stderr, o.json, pushed)
 }
 
 // printIndexed prints an update's summary: a line, or one JSON object.
@@ -165,7 +181,7 @@ func printIndexed(stdout io.Writer, ix *store.Index, st store.UpdateStats, asJSO
 // of changes and, as the reader does, answers other commands' questions
 // (watch.Sync), so their refresh is skipped while it runs. An update that
 // fails is reported and the next change tries again.
-func keepIndex(ctx context.Context, ix *store.Index, stdout, stderr io.Writer, asJSON bool) error {
+func keepIndex(ctx context.Context, ix *store.Index, stdout, stderr io.Writer, asJSON bool, after func()) error {
 	w := startKeeper(ctx, ix)
 	defer w.Close()
 	var retry <-chan time.Time
@@ -198,6 +214,9 @@ func keepIndex(ctx context.Context, ix *store.Index, stdout, stderr io.Writer, a
 		if st.New+st.Changed+st.Removed+len(st.Warnings) > 0 {
 			if err := printIndexed(stdout, ix, st, asJSON); err != nil {
 				return err
+			}
+			if after != nil { // --backend: push the update
+				after()
 			}
 		}
 	}
@@ -278,11 +297,24 @@ const pageSize = 1000
 
 func printHits(ctx context.Context, o *options, q store.Query, withScore bool, stdout, stderr io.Writer) error {
 	o.warm, o.queryOnly = true, true
-	ix, err := openIndex(ctx, o, stderr)
-	if err != nil {
-		return err
+	var ix interface {
+		Search(ctx context.Context, q store.Query) (store.Result, error)
 	}
-	defer ix.Close()
+	if o.backendURL() != "" {
+		r, err := openRemote(ctx, o, false, stderr)
+		if err != nil {
+			return err
+		}
+		defer r.Local.Close()
+		ix = r
+	} else {
+		local, err := openIndex(ctx, o, stderr)
+		if err != nil {
+			return err
+		}
+		defer local.Close()
+		ix = local
+	}
 	unlimited := q.Limit == 0
 	printed := 0
 	for {
@@ -381,14 +413,9 @@ func cmdShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return usagef("show takes one article: a path inside the archive or an id from 'yomu list'")
 	}
 	o.queryOnly = true
-	ix, err := openIndex(ctx, &o, stderr)
-	if err != nil {
-		return err
-	}
-	defer ix.Close()
-	art, err := ix.Article(ctx, archiveRelative(ix.Dir(), rest[0]))
+	art, where, err := showArticle(ctx, &o, rest[0], stderr)
 	if errors.Is(err, store.ErrNotFound) {
-		return fmt.Errorf("%s: no such article in %s (try 'yomu list' for ids and paths)", rest[0], ix.Dir())
+		return fmt.Errorf("%s: no such article in %s (try 'yomu list' for ids and paths)", rest[0], where)
 	}
 	if err != nil {
 		return err
@@ -401,6 +428,27 @@ func cmdShow(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	default:
 		return ui.WriteArticle(stdout, art, ui.ShowOptions{Width: showWidth(o.width), Theme: showTheme(o.theme), Pipe: !stdoutIsTerminal()})
 	}
+}
+
+// showArticle finds the article yomu show names, in the local index or on
+// the backend; where names the one it looked in.
+func showArticle(ctx context.Context, o *options, arg string, stderr io.Writer) (feed.Article, string, error) {
+	if o.backendURL() != "" {
+		r, err := openRemote(ctx, o, false, stderr)
+		if err != nil {
+			return feed.Article{}, o.backendURL(), err
+		}
+		defer r.Local.Close()
+		a, err := r.Article(ctx, arg)
+		return a, r.B.URL(), err
+	}
+	ix, err := openIndex(ctx, o, stderr)
+	if err != nil {
+		return feed.Article{}, "", err
+	}
+	defer ix.Close()
+	a, err := ix.Article(ctx, archiveRelative(ix.Dir(), arg))
+	return a, ix.Dir(), err
 }
 
 // archiveRelative lets `yomu show` take a path as the shell completes it
@@ -458,6 +506,9 @@ func cmdStats(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return usagef("stats takes no arguments (got %q)", rest[0])
 	}
 	o.queryOnly = true
+	if o.backendURL() != "" {
+		return statsRemote(ctx, &o, stdout, stderr)
+	}
 	ix, err := openIndex(ctx, &o, stderr)
 	if err != nil {
 		return err
@@ -532,12 +583,16 @@ func cmdRead(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if len(rest) == 1 {
 		o.dir = rest[0]
 	}
+	remoteOnly := o.backendURL() != "" && !o.hasArchive()
 	// A mistyped command or folder is named before the terminal is asked for.
-	if _, err := resolveDir(o.dir); err != nil {
+	if _, err := resolveDir(o.dir); err != nil && !remoteOnly {
 		return err
 	}
 	if !term.IsTerminal(int(os.Stdout.Fd())) {
 		return usagef("the reader needs a terminal; from scripts use 'yomu list' or 'yomu search --json'")
+	}
+	if o.backendURL() != "" {
+		return readRemote(ctx, &o)
 	}
 	o.noUpdate = true // the reader shows the index at once and updates in the background
 	o.early = true    // and lists the first batches of a first run as they are committed

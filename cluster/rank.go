@@ -1,0 +1,259 @@
+package cluster
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/yomu-reader/yomu/store"
+)
+
+// Weaviate ranks with BM25F and statistics of each shard, so on a sharded
+// collection its order differs from the local index's (top-10 overlap
+// 0.87 on the corpus's ranked queries). yomu therefore scores the best
+// rankDepth candidates itself, with the local index's formula (BM25 per
+// field, the title weighing ten body matches) and the whole collection's
+// statistics: article count, mean field lengths, and each token's
+// document frequency, all from Aggregate.
+
+// rankDepth is how many of Weaviate's best yomu scores again, by title and
+// by body each; a page past it keeps Weaviate's order.
+const rankDepth = 100
+
+// rankCandidates are Weaviate's best rankDepth articles by both fields and
+// by the title alone. The local score adds a title part (times ten) and a
+// body part, each saturated on its own; Weaviate's BM25F weighs the title
+// before saturating, so its best by both fields together can miss articles
+// that the local index puts first for their title.
+func (b *Backend) rankCandidates(ctx context.Context, p plan) ([]object, error) {
+	var out []object
+	seen := map[string]bool{}
+	for _, field := range []string{"", "title"} {
+		q := p
+		if field != "" {
+			q.props = nil
+			for _, prop := range p.props {
+				if strings.HasPrefix(prop, field) {
+					q.props = append(q.props, strings.TrimSuffix(prop, titleWeight))
+				}
+			}
+		}
+		got, err := b.get(ctx, q, rankDepth, 0, rankFields)
+		if err != nil {
+			return nil, err
+		}
+		for _, o := range got {
+			if !seen[o.Yid] {
+				seen[o.Yid] = true
+				out = append(out, o)
+			}
+		}
+	}
+	return out, nil
+}
+
+// BM25 as the local index computes it (store/engine.go).
+const (
+	k1, bParam  = 1.2, 0.75
+	titleFactor = 10.0
+)
+
+// collStats are the collection's statistics BM25 needs.
+type collStats struct {
+	n, avgTitle, avgBody float64
+	at                   time.Time
+}
+
+// statsFresh is how long statistics are reused: they move slowly.
+const statsFresh = 30 * time.Second
+
+type statsCache struct {
+	mu sync.Mutex
+	st collStats
+}
+
+func (b *Backend) collection(ctx context.Context) (collStats, error) {
+	b.stats.mu.Lock()
+	defer b.stats.mu.Unlock()
+	if time.Since(b.stats.st.at) < statsFresh {
+		return b.stats.st, nil
+	}
+	var out []struct {
+		Meta struct {
+			Count int `json:"count"`
+		} `json:"meta"`
+		TitleLen struct {
+			Mean float64 `json:"mean"`
+		} `json:"titleLen"`
+		BodyLen struct {
+			Mean float64 `json:"mean"`
+		} `json:"bodyLen"`
+	}
+	q := fmt.Sprintf("{Aggregate{%s{meta{count} titleLen{mean} bodyLen{mean}}}}", b.class)
+	if err := b.gql(ctx, "Aggregate", q, &out); err != nil || len(out) == 0 {
+		// Weaviate 1.35.2 fails a mean over shards on several nodes
+		// ("interface conversion: ... not *aggregator.numericalAggregator"):
+		// then the means come from a sample.
+		return b.sampledStats(ctx)
+	}
+	b.stats.st = collStats{n: math.Max(float64(out[0].Meta.Count), 1), avgTitle: math.Max(out[0].TitleLen.Mean, 1),
+		avgBody: math.Max(out[0].BodyLen.Mean, 1), at: time.Now()}
+	return b.stats.st, nil
+}
+
+// statsSample is how many articles the sampled means read.
+const statsSample = 5000
+
+// sampledStats takes the mean lengths from statsSample articles (in
+// Weaviate's own order, which follows no field of theirs) and the count.
+func (b *Backend) sampledStats(ctx context.Context) (collStats, error) {
+	n, err := b.count(ctx, plan{})
+	if err != nil {
+		return collStats{}, err
+	}
+	var objs []struct {
+		TitleLen float64 `json:"titleLen"`
+		BodyLen  float64 `json:"bodyLen"`
+	}
+	if err := b.gql(ctx, "Get", fmt.Sprintf("{Get{%s(limit:%d){titleLen bodyLen}}}", b.class, statsSample), &objs); err != nil {
+		return collStats{}, err
+	}
+	var t, bd float64
+	for _, o := range objs {
+		t += o.TitleLen
+		bd += o.BodyLen
+	}
+	k := math.Max(float64(len(objs)), 1)
+	b.stats.st = collStats{n: math.Max(float64(n), 1), avgTitle: math.Max(t/k, 1), avgBody: math.Max(bd/k, 1), at: time.Now()}
+	return b.stats.st, nil
+}
+
+// idfs are the tokens' IDFs as the local index computes them: a phrase is
+// as rare as its rarest term.
+func (b *Backend) idfs(ctx context.Context, must []store.Token, n float64) ([]float64, error) {
+	out := make([]float64, len(must))
+	errs := make([]error, len(must))
+	var wg sync.WaitGroup
+	for i, t := range must {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			df := math.MaxInt
+			parts := []store.Token{t}
+			if len(t.Terms) > 1 {
+				parts = nil
+				for _, term := range t.Terms {
+					parts = append(parts, store.Token{Terms: []string{term}})
+				}
+			}
+			for _, p := range parts {
+				c, err := b.countWhere(ctx, plan{where: tokenFilter(p)})
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				df = min(df, c)
+			}
+			out[i] = math.Log((n-float64(df)+0.5)/(float64(df)+0.5) + 1)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// rankFields are what scoring a candidate reads.
+const rankFields = "yid lang sourceF source tags wall titleTerms bodyTerms titleChars bodyChars _additional { score }"
+
+// rerank scores cands (fetched with rankFields) as the local index would,
+// best first, then newest; it reports false when the statistics are out of
+// reach (a node down), and the order stays Weaviate's.
+func (b *Backend) rerank(ctx context.Context, cands []object, must []store.Token) bool {
+	cs, err := b.collection(ctx)
+	if err != nil {
+		return false
+	}
+	idf, err := b.idfs(ctx, must, cs.n)
+	if err != nil {
+		return false
+	}
+	for i := range cands {
+		cands[i].score = score(&cands[i], must, idf, cs)
+		cands[i].TitleTerms, cands[i].BodyTerms, cands[i].TitleChars, cands[i].BodyChars = "", "", "", ""
+	}
+	slices.SortStableFunc(cands, func(a, b object) int {
+		switch {
+		case a.score != b.score:
+			if a.score > b.score {
+				return -1
+			}
+			return 1
+		case a.Wall != b.Wall:
+			if a.Wall > b.Wall {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	return true
+}
+
+func score(o *object, must []store.Token, idf []float64, cs collStats) float64 {
+	tt, bt := strings.Fields(o.TitleTerms), strings.Fields(o.BodyTerms)
+	var tc, bc []string
+	var total float64
+	for i, t := range must {
+		var ft, fb int
+		switch {
+		case t.Char:
+			if tc == nil {
+				tc, bc = strings.Fields(o.TitleChars), strings.Fields(o.BodyChars)
+			}
+			ft, fb = count(tc, []string{charMark + t.Terms[0]}), count(bc, []string{charMark + t.Terms[0]})
+		case t.Prefix:
+			ft, fb = countPrefix(tt, t.Terms[0]), countPrefix(bt, t.Terms[0])
+		default:
+			ft, fb = count(tt, t.Terms), count(bt, t.Terms)
+		}
+		total += idf[i] * (titleFactor*part(float64(ft), float64(len(tt)), cs.avgTitle) +
+			part(float64(fb), float64(len(bt)), cs.avgBody))
+	}
+	return total
+}
+
+func part(tf, length, avg float64) float64 {
+	if tf == 0 {
+		return 0
+	}
+	return tf * (k1 + 1) / (tf + k1*(1-bParam+bParam*length/avg))
+}
+
+// count is how often run stands at consecutive places of terms.
+func count(terms, run []string) int {
+	n := 0
+	for i := 0; i+len(run) <= len(terms); i++ {
+		if slices.Equal(terms[i:i+len(run)], run) {
+			n++
+		}
+	}
+	return n
+}
+
+func countPrefix(terms []string, prefix string) int {
+	n := 0
+	for _, t := range terms {
+		if strings.HasPrefix(t, prefix) {
+			n++
+		}
+	}
+	return n
+}
