@@ -13,11 +13,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/weaviate/weaviate-go-client/v5/weaviate"
-	"github.com/weaviate/weaviate/entities/models"
 )
 
 // DefaultCollection is the Weaviate collection (class) yomu uses when the
@@ -26,7 +22,7 @@ const DefaultCollection = "YomuArticle"
 
 // Backend is a connection to one collection on a Weaviate cluster.
 type Backend struct {
-	client     *weaviate.Client
+	api        *api
 	url        string // as the user gave it, for messages
 	class      string
 	replicas   int
@@ -50,11 +46,7 @@ func Open(ctx context.Context, rawURL string) (*Backend, error) {
 			return nil, fmt.Errorf("backend %q: replicas must be a number ≥ 1", rawURL)
 		}
 	}
-	b.client, err = weaviate.NewClient(weaviate.Config{Host: u.Host, Scheme: u.Scheme,
-		ConnectionClient: &http.Client{Timeout: 60 * time.Second}})
-	if err != nil {
-		return nil, b.wrap("connect", err)
-	}
+	b.api = &api{base: u.Scheme + "://" + u.Host, http: &http.Client{Timeout: 60 * time.Second}}
 	if err := b.ensureSchema(ctx); err != nil {
 		return nil, err
 	}
@@ -74,90 +66,94 @@ func (b *Backend) wrap(what string, err error) error {
 
 // gql runs a GraphQL query and decodes data.<op>.<class> into out.
 func (b *Backend) gql(ctx context.Context, op, query string, out any) error {
-	resp, err := b.client.GraphQL().Raw().WithQuery(query).Do(ctx)
+	data, err := b.api.graphQL(ctx, query)
 	if err != nil {
 		return err
 	}
-	if len(resp.Errors) > 0 {
-		var msgs []string
-		for _, e := range resp.Errors {
-			msgs = append(msgs, e.Message)
-		}
-		return errors.New(strings.Join(msgs, "; "))
-	}
-	data, ok := resp.Data[op].(map[string]any)
-	if !ok {
+	var byClass map[string]json.RawMessage
+	if err := json.Unmarshal(data[op], &byClass); err != nil || byClass == nil {
 		return fmt.Errorf("no %s in the answer", op)
 	}
-	raw, err := json.Marshal(data[b.class])
-	if err != nil {
-		return err
-	}
-	return json.Unmarshal(raw, out)
+	return json.Unmarshal(byClass[b.class], out)
 }
 
 // Nodes returns how many nodes the cluster has.
 func (b *Backend) Nodes(ctx context.Context) (int, error) {
-	st, err := b.client.Cluster().NodesStatusGetter().Do(ctx)
-	if err != nil {
+	var st struct {
+		Nodes []json.RawMessage `json:"nodes"`
+	}
+	if err := b.api.call(ctx, http.MethodGet, "/v1/nodes", nil, &st); err != nil {
 		return 0, b.wrap("list nodes", err)
 	}
 	return len(st.Nodes), nil
 }
 
+// property and class are the parts of Weaviate's schema yomu sets.
+type property struct {
+	Name            string   `json:"name"`
+	DataType        []string `json:"dataType"`
+	Tokenization    string   `json:"tokenization,omitempty"`
+	IndexSearchable bool     `json:"indexSearchable"`
+	IndexFilterable bool     `json:"indexFilterable"`
+}
+
+type class struct {
+	Class               string         `json:"class"`
+	Description         string         `json:"description,omitempty"`
+	Vectorizer          string         `json:"vectorizer,omitempty"`
+	VectorIndexType     string         `json:"vectorIndexType,omitempty"`
+	InvertedIndexConfig map[string]any `json:"invertedIndexConfig,omitempty"`
+	ReplicationConfig   struct {
+		Factor       int  `json:"factor"`
+		AsyncEnabled bool `json:"asyncEnabled"`
+	} `json:"replicationConfig"`
+	Properties []property `json:"properties,omitempty"`
+}
+
 // classDef is the collection: the terms yomu's analysis made, as
 // whitespace-separated text (BM25 over them, title weighed as yomu weighs
 // it), the fields the filters use, and what the reader shows.
-func (b *Backend) classDef(replicas int) *models.Class {
-	no, yes := false, true
-	prop := func(name, typ, tok string, search, filter bool) *models.Property {
-		p := &models.Property{Name: name, DataType: []string{typ}, IndexSearchable: &no, IndexFilterable: &no}
-		if search {
-			p.IndexSearchable = &yes
-		}
-		if filter {
-			p.IndexFilterable = &yes
-		}
-		if tok != "" {
-			p.Tokenization = tok
+func (b *Backend) classDef(replicas int) class {
+	terms := func(name string) property {
+		return property{Name: name, DataType: []string{"text"}, Tokenization: "whitespace", IndexSearchable: true, IndexFilterable: true}
+	}
+	field := func(name, typ string) property {
+		p := property{Name: name, DataType: []string{typ}, IndexFilterable: true}
+		if typ == "text" || typ == "text[]" {
+			p.Tokenization = "field"
 		}
 		return p
 	}
-	terms := func(name string) *models.Property { return prop(name, "text", "whitespace", true, true) }
-	field := func(name string) *models.Property { return prop(name, "text", "field", false, true) }
-	stored := func(name, typ string) *models.Property { return prop(name, typ, "", false, false) }
-	return &models.Class{
+	stored := func(name, typ string) property { return property{Name: name, DataType: []string{typ}} }
+	c := class{
 		Class:       b.class,
 		Description: "yomu articles: terms from yomu's analysis, filter fields, and the text the reader shows",
 		Vectorizer:  "none",
 		// No vectors are ever sent; the flat index costs nothing when empty.
 		VectorIndexType: "flat",
-		InvertedIndexConfig: &models.InvertedIndexConfig{
-			Bm25:      &models.BM25Config{K1: 1.2, B: 0.75},
-			Stopwords: &models.StopwordConfig{Preset: "none"}, // yomu drops no word
+		InvertedIndexConfig: map[string]any{
+			"bm25":      map[string]float64{"k1": 1.2, "b": 0.75},
+			"stopwords": map[string]string{"preset": "none"}, // yomu drops no word
 		},
-		// Async replication repairs, in the background, what a replica missed
-		// while it was down.
-		ReplicationConfig: &models.ReplicationConfig{Factor: int64(replicas), AsyncEnabled: replicas > 1},
-		Properties: []*models.Property{
-			field("yid"), field("key"), field("path"), field("url"), field("feed"),
+		Properties: []property{
+			field("yid", "text"), field("key", "text"), field("path", "text"), field("url", "text"), field("feed", "text"),
 			terms("titleTerms"), terms("bodyTerms"), terms("titleChars"), terms("bodyChars"),
-			stored("title", "text"), stored("source", "text"), field("sourceF"),
-			field("lang"), field("script"), stored("tags", "text[]"), prop("tagsF", "text[]", "field", false, true),
-			prop("wall", "int", "", false, true), stored("offset", "int"), field("dateSource"),
-			prop("titleLen", "int", "", false, true), prop("bodyLen", "int", "", false, true), // Aggregate means need an index
+			stored("title", "text"), stored("source", "text"), field("sourceF", "text"),
+			field("lang", "text"), field("script", "text"), stored("tags", "text[]"), field("tagsF", "text[]"),
+			field("wall", "int"), stored("offset", "int"), field("dateSource", "text"),
+			field("titleLen", "int"), field("bodyLen", "int"), // Aggregate means need an index
 			stored("format", "text"), stored("encoding", "text"), stored("markdown", "text"), stored("text", "text"),
 		},
 	}
+	// Async replication repairs, in the background, what a replica missed
+	// while it was down.
+	c.ReplicationConfig.Factor, c.ReplicationConfig.AsyncEnabled = replicas, replicas > 1
+	return c
 }
 
 func (b *Backend) ensureSchema(ctx context.Context) error {
-	ok, err := b.client.Schema().ClassExistenceChecker().WithClassName(b.class).Do(ctx)
-	if err != nil {
-		return b.wrap("read the schema", err)
-	}
-	if ok {
-		return b.readReplication(ctx)
+	if err := b.readReplication(ctx); !isNotFound(err) {
+		return err
 	}
 	replicas := b.replicas
 	if replicas == 0 {
@@ -167,35 +163,36 @@ func (b *Backend) ensureSchema(ctx context.Context) error {
 		}
 		replicas = min(n, 2) // every article on two nodes once there are two
 	}
-	if err := b.client.Schema().ClassCreator().WithClass(b.classDef(replicas)).Do(ctx); err != nil {
+	if err := b.api.call(ctx, http.MethodPost, "/v1/schema", b.classDef(replicas), nil); err != nil {
 		// Two yomus starting at once: the other one made it.
-		if again, err2 := b.client.Schema().ClassExistenceChecker().WithClassName(b.class).Do(ctx); err2 == nil && again {
-			return b.readReplication(ctx)
+		if b.readReplication(ctx) == nil {
+			return nil
 		}
 		return b.wrap("create collection "+b.class, err)
 	}
 	return b.readReplication(ctx)
 }
 
-// readReplication sets the consistency level of reads and writes: ONE on
-// a replicated collection, so that a node down stops neither; none on an
-// unreplicated one, where Weaviate refuses the argument.
+// readReplication reads the collection and sets the consistency level of
+// reads and writes: ONE on a replicated collection, so that a node down
+// stops neither; none on an unreplicated one, where Weaviate refuses the
+// argument. The error is a 404 *apiError when there is no collection.
 func (b *Backend) readReplication(ctx context.Context) error {
-	c, err := b.client.Schema().ClassGetter().WithClassName(b.class).Do(ctx)
-	if err != nil {
+	var c class
+	if err := b.api.call(ctx, http.MethodGet, "/v1/schema/"+url.PathEscape(b.class), nil, &c); err != nil {
+		if isNotFound(err) {
+			return err
+		}
 		return b.wrap("read collection "+b.class, err)
 	}
 	b.consistent = ""
-	if c.ReplicationConfig != nil && c.ReplicationConfig.Factor > 1 {
+	if c.ReplicationConfig.Factor > 1 {
 		b.consistent = "ONE"
 	}
 	return nil
 }
 
-// Drop deletes the collection and everything in it.
-func (b *Backend) Drop(ctx context.Context) error {
-	if err := b.client.Schema().ClassDeleter().WithClassName(b.class).Do(ctx); err != nil {
-		return b.wrap("delete collection "+b.class, err)
-	}
-	return nil
+func isNotFound(err error) bool {
+	var e *apiError
+	return errors.As(err, &e) && e.status == http.StatusNotFound
 }

@@ -233,12 +233,11 @@ func tail(s string, n int) string {
 	return s
 }
 
-// openBackend opens the collection name on the cluster, dropping what an
-// earlier run left.
+// openBackend opens (and, the first time, creates) the collection the URL
+// names on a test cluster.
 func openBackend(t *testing.T, url string) *Backend {
 	t.Helper()
-	ctx := context.Background()
-	b, err := Open(ctx, url)
+	b, err := Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}

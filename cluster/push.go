@@ -4,15 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"runtime"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/go-openapi/strfmt"
 	"github.com/google/uuid"
-	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
-	"github.com/weaviate/weaviate/entities/models"
 
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
@@ -56,8 +54,15 @@ const (
 var namespace = uuid.MustParse("6f1c2a5e-8a3b-5d7e-9c10-2b4d6e8fa0c1")
 
 // ObjectID is the Weaviate id of the article with this yomu id.
-func ObjectID(id string) strfmt.UUID {
-	return strfmt.UUID(uuid.NewSHA1(namespace, []byte(id)).String())
+func ObjectID(id string) string {
+	return uuid.NewSHA1(namespace, []byte(id)).String()
+}
+
+// wvObject is one article as Weaviate's batch takes it.
+type wvObject struct {
+	Class      string         `json:"class"`
+	ID         string         `json:"id"`
+	Properties map[string]any `json:"properties"`
 }
 
 // Push sends what the local index changed since the last push: new and
@@ -135,7 +140,7 @@ func (st *PushStats) fail(reason string) {
 // pending is an outbox entry with its object, once read.
 type pending struct {
 	p   store.Pending
-	obj *models.Object
+	obj *wvObject
 }
 
 // load reads the batch's articles back on all cores (each is parsed from
@@ -182,7 +187,7 @@ func (b *Backend) load(ctx context.Context, src Source, pend []store.Pending) (o
 // object is what the cluster keeps of an article: the terms of yomu's
 // analysis for search, the fields filters compare, and what the reader
 // shows (so a reader without the archive still opens it).
-func (b *Backend) object(h store.Hit, a feed.Article) *models.Object {
+func (b *Backend) object(h store.Hit, a feed.Article) *wvObject {
 	tt, tc := store.FieldTerms(h.Title)
 	bt, bc := store.FieldTerms(a.Text)
 	tagsF := make([]string, len(h.Tags))
@@ -193,7 +198,7 @@ func (b *Backend) object(h store.Hit, a feed.Article) *models.Object {
 	if script == "" {
 		script = strings.ToLower(a.Script)
 	}
-	return &models.Object{
+	return &wvObject{
 		Class: b.class,
 		ID:    ObjectID(h.ID),
 		Properties: map[string]any{
@@ -234,22 +239,28 @@ func nonNil(ss []string) []string {
 // send writes a batch and returns the entries that went in; an object the
 // cluster refused stays queued, with its reason in st.
 func (b *Backend) send(ctx context.Context, objs []pending, st *PushStats) ([]store.Pending, error) {
-	batch := make([]*models.Object, len(objs))
+	batch := make([]*wvObject, len(objs))
 	for i, o := range objs {
 		batch[i] = o.obj
 	}
-	batcher := b.client.Batch().ObjectsBatcher().WithObjects(batch...)
-	if b.consistent != "" {
-		batcher = batcher.WithConsistencyLevel(b.consistent)
+	var res []struct {
+		ID     string `json:"id"`
+		Result struct {
+			Errors struct {
+				Error []struct {
+					Message string `json:"message"`
+				} `json:"error"`
+			} `json:"errors"`
+		} `json:"result"`
 	}
-	res, err := batcher.Do(ctx)
+	err := b.api.call(ctx, http.MethodPost, withLevel("/v1/batch/objects", b.consistent), map[string]any{"objects": batch}, &res)
 	if err != nil {
 		return nil, err
 	}
-	refused := map[strfmt.UUID]string{}
+	refused := map[string]string{}
 	for _, r := range res {
-		if r.Result != nil && r.Result.Errors != nil && len(r.Result.Errors.Error) > 0 {
-			refused[r.ID] = r.Result.Errors.Error[0].Message
+		if e := r.Result.Errors.Error; len(e) > 0 {
+			refused[r.ID] = e[0].Message
 		}
 	}
 	if len(refused) == len(objs) {
@@ -261,7 +272,7 @@ func (b *Backend) send(ctx context.Context, objs []pending, st *PushStats) ([]st
 	var ok []store.Pending
 	for _, o := range objs {
 		if why, bad := refused[o.obj.ID]; bad {
-			st.fail(fmt.Sprintf("%s: %s", o.obj.Properties.(map[string]any)["path"], why))
+			st.fail(fmt.Sprintf("%s: %s", o.obj.Properties["path"], why))
 			continue
 		}
 		ok = append(ok, o.p)
@@ -275,13 +286,8 @@ func (b *Backend) remove(ctx context.Context, gone []pending) error {
 	for i, g := range gone {
 		ids[i] = g.p.ID
 	}
-	where := filters.Where().WithPath([]string{"yid"}).WithOperator(filters.ContainsAny).WithValueText(ids...)
-	del := b.client.Batch().ObjectsBatchDeleter().WithClassName(b.class).WithWhere(where)
-	if b.consistent != "" {
-		del = del.WithConsistencyLevel(b.consistent)
-	}
-	_, err := del.Do(ctx)
-	return err
+	match := map[string]any{"class": b.class, "where": anyOf("yid", ids)}
+	return b.api.call(ctx, http.MethodDelete, withLevel("/v1/batch/objects", b.consistent), map[string]any{"match": match}, nil)
 }
 
 // retry runs fn until it succeeds, up to retries times more.

@@ -2,11 +2,8 @@ package cluster
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
-
-	"github.com/weaviate/weaviate-go-client/v5/weaviate/filters"
 
 	"github.com/yomu-reader/yomu/store"
 )
@@ -26,9 +23,9 @@ type State interface {
 
 // plan is a compiled query.
 type plan struct {
-	where  *filters.WhereBuilder // nil: every article
-	bm25   string                // the ranked terms; "" orders by date
-	props  []string              // the fields BM25 reads, weighed
+	where  *where   // nil: every article
+	bm25   string   // the ranked terms; "" orders by date
+	props  []string // the fields BM25 reads, weighed
 	verify func(titleTerms, bodyTerms string) bool
 	none   bool          // nothing can match (only starred, none starred)
 	must   []store.Token // what the ranked terms came from, for rank.go
@@ -39,7 +36,7 @@ const titleWeight = "^10"
 
 func (b *Backend) compile(ctx context.Context, q store.Query, st State) (plan, error) {
 	var p plan
-	var ands []*filters.WhereBuilder
+	var ands []*where
 	tq, hasText := store.ParseText(q.Text)
 	var ranked []string
 	chars := false
@@ -93,16 +90,15 @@ func (b *Backend) compile(ctx context.Context, q store.Query, st State) (plan, e
 
 // tokenFilter matches the articles that hold one token in the title or
 // the body.
-func tokenFilter(t store.Token) *filters.WhereBuilder {
-	in := func(field string) *filters.WhereBuilder {
-		w := filters.Where().WithPath([]string{field})
+func tokenFilter(t store.Token) *where {
+	in := func(field string) *where {
 		switch {
 		case t.Prefix:
-			return w.WithOperator(filters.Like).WithValueText(t.Terms[0] + "*")
+			return textIs(field, "Like", t.Terms[0]+"*")
 		case t.Char:
-			return w.WithOperator(filters.ContainsAny).WithValueText(charMark + t.Terms[0])
+			return textsAre(field, "ContainsAny", []string{charMark + t.Terms[0]})
 		default:
-			return w.WithOperator(filters.ContainsAll).WithValueText(t.Terms...)
+			return textsAre(field, "ContainsAll", t.Terms)
 		}
 	}
 	if t.Char {
@@ -112,10 +108,10 @@ func tokenFilter(t store.Token) *filters.WhereBuilder {
 }
 
 // fieldFilters are the language, source, tag and date filters.
-func fieldFilters(q store.Query) []*filters.WhereBuilder {
-	var out []*filters.WhereBuilder
+func fieldFilters(q store.Query) []*where {
+	var out []*where
 	if len(q.Langs) > 0 {
-		var ors []*filters.WhereBuilder
+		var ors []*where
 		for _, l := range q.Langs {
 			lang, script, _ := strings.Cut(strings.ToLower(l), "-")
 			w := eq("lang", lang)
@@ -133,22 +129,20 @@ func fieldFilters(q store.Query) []*filters.WhereBuilder {
 		out = append(out, anyOf("tagsF", foldAll(q.Tags)))
 	}
 	if !q.After.IsZero() {
-		out = append(out, filters.Where().WithPath([]string{"wall"}).WithOperator(filters.GreaterThanEqual).
-			WithValueInt(store.WallClock(q.After)))
+		out = append(out, intIs("wall", "GreaterThanEqual", store.WallClock(q.After)))
 	}
 	if !q.Before.IsZero() {
-		out = append(out, filters.Where().WithPath([]string{"wall"}).WithOperator(filters.LessThan).
-			WithValueInt(store.WallClock(q.Before)))
+		out = append(out, intIs("wall", "LessThan", store.WallClock(q.Before)))
 	}
 	return out
 }
 
 // stateFilter keeps the starred or the unread articles of this reader.
-func stateFilter(ctx context.Context, q store.Query, st State) (*filters.WhereBuilder, bool, error) {
+func stateFilter(ctx context.Context, q store.Query, st State) (*where, bool, error) {
 	if st == nil {
 		return nil, q.OnlyStarred, nil
 	}
-	var ands []*filters.WhereBuilder
+	var ands []*where
 	if q.OnlyStarred {
 		ids, err := st.MarkedIDs(ctx, true)
 		if err != nil {
@@ -179,29 +173,29 @@ func foldAll(ss []string) []string {
 	return out
 }
 
-func eq(field, v string) *filters.WhereBuilder {
-	return filters.Where().WithPath([]string{field}).WithOperator(filters.Equal).WithValueText(v)
+func eq(field, v string) *where {
+	return textIs(field, "Equal", v)
 }
 
-func anyOf(field string, vs []string) *filters.WhereBuilder {
-	return filters.Where().WithPath([]string{field}).WithOperator(filters.ContainsAny).WithValueText(vs...)
+func anyOf(field string, vs []string) *where {
+	return textsAre(field, "ContainsAny", vs)
 }
 
-func and(ws ...*filters.WhereBuilder) *filters.WhereBuilder { return join(filters.And, ws) }
-func or(ws ...*filters.WhereBuilder) *filters.WhereBuilder  { return join(filters.Or, ws) }
+func and(ws ...*where) *where { return join("And", ws) }
+func or(ws ...*where) *where  { return join("Or", ws) }
 
-func join(op filters.WhereOperator, ws []*filters.WhereBuilder) *filters.WhereBuilder {
+func join(op string, ws []*where) *where {
 	switch len(ws) {
 	case 0:
 		return nil
 	case 1:
 		return ws[0]
 	}
-	return filters.Where().WithOperator(op).WithOperands(ws)
+	return &where{Operator: op, Operands: ws}
 }
 
-func not(w *filters.WhereBuilder) *filters.WhereBuilder {
-	return filters.Where().WithOperator(filters.Not).WithOperands([]*filters.WhereBuilder{w})
+func not(w *where) *where {
+	return &where{Operator: "Not", Operands: []*where{w}}
 }
 
 // check is what Weaviate cannot say: every phrase's terms stand in this
@@ -267,7 +261,7 @@ func hasRun(terms, run []string) bool {
 func (p plan) args(extra ...string) string {
 	var a []string
 	if p.where != nil {
-		a = append(a, p.where.String())
+		a = append(a, p.where.gql())
 	}
 	a = append(a, extra...)
 	if len(a) == 0 {
@@ -278,7 +272,5 @@ func (p plan) args(extra ...string) string {
 
 // bm25Arg is the ranking argument of a Get.
 func (p plan) bm25Arg() string {
-	q, _ := json.Marshal(p.bm25)
-	props, _ := json.Marshal(p.props)
-	return fmt.Sprintf("bm25:{query:%s properties:%s}", q, props)
+	return fmt.Sprintf("bm25:{query:%s properties:%s}", quote(p.bm25), quote(p.props))
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -44,6 +43,7 @@ type object struct {
 
 const (
 	hitFields     = "yid path title source lang url feed tags wall offset dateSource _additional { score }"
+	listFields    = "yid lang sourceF source tags wall"
 	articleFields = "yid key path title source lang script url feed tags wall offset dateSource format encoding markdown text"
 )
 
@@ -81,34 +81,25 @@ func (b *Backend) Search(ctx context.Context, q store.Query, st State) (store.Re
 	}
 	var res store.Result
 	var objs []object
+	var cands []object // the candidates yomu ranks itself, when it does
 	switch {
 	case p.verify != nil:
-		cands, err := b.checked(ctx, p)
-		if err != nil {
-			return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
-		}
-		if p.bm25 != "" {
+		if cands, err = b.checked(ctx, p); err == nil && p.bm25 != "" {
 			b.rerank(ctx, cands, p.must)
 		}
 		res.Total = len(cands)
-		page := cands[min(q.Offset, len(cands)):min(q.Offset+limit, len(cands))]
-		if objs, err = b.byIDs(ctx, page, fields); err != nil {
-			return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
-		}
 	case p.bm25 != "" && q.Offset+limit <= rankDepth:
-		cands, err := b.rankCandidates(ctx, p)
-		if err != nil {
-			return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
-		}
-		b.rerank(ctx, cands, p.must)
-		page := cands[min(q.Offset, len(cands)):min(q.Offset+limit, len(cands))]
-		if objs, err = b.byIDs(ctx, page, fields); err != nil {
-			return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
+		if cands, err = b.rankCandidates(ctx, p); err == nil {
+			b.rerank(ctx, cands, p.must)
 		}
 	default:
-		if objs, err = b.get(ctx, p, limit, q.Offset, fields); err != nil {
-			return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
-		}
+		objs, err = b.get(ctx, p, limit, q.Offset, fields)
+	}
+	if err == nil && cands != nil {
+		objs, err = b.byIDs(ctx, cands[min(q.Offset, len(cands)):min(q.Offset+limit, len(cands))], fields)
+	}
+	if err != nil {
+		return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
 	}
 	if p.verify == nil {
 		if res.Total, err = b.count(ctx, p); err != nil {
@@ -203,12 +194,16 @@ func (b *Backend) countWhere(ctx context.Context, p plan) (int, error) {
 // checked returns every candidate of the plan that passes its check, in
 // the plan's order.
 func (b *Backend) checked(ctx context.Context, p plan) ([]object, error) {
+	fields := rankFields
+	if p.verify == nil && p.bm25 == "" { // scan: nothing to check or score
+		fields = listFields
+	}
 	var out []object
 	for offset := 0; ; offset += candidatePage {
 		if offset >= maxCandidates {
-			return nil, fmt.Errorf("the phrase has more than %d candidates to check: add a word", maxCandidates)
+			return nil, fmt.Errorf("more than %d articles to check one by one: add a word or a filter", maxCandidates)
 		}
-		page, err := b.get(ctx, p, candidatePage, offset, rankFields)
+		page, err := b.get(ctx, p, candidatePage, offset, fields)
 		if err != nil {
 			return nil, err
 		}
@@ -284,7 +279,7 @@ func (b *Backend) facet(ctx context.Context, q store.Query, st State, field stri
 	} else if out, err = b.groups(ctx, p, field); err != nil {
 		return nil, b.wrap(fmt.Sprintf("count %q", q.Text), err)
 	}
-	sortCounts(out)
+	store.SortCounts(out)
 	return out, nil
 }
 
@@ -361,15 +356,6 @@ func tally(objs []object, field string) []store.Count {
 	return out
 }
 
-func sortCounts(cs []store.Count) {
-	slices.SortFunc(cs, func(a, b store.Count) int {
-		if a.N != b.N {
-			return b.N - a.N
-		}
-		return strings.Compare(a.Value, b.Value)
-	})
-}
-
 // Article returns one article by id (or path) with the text the reader
 // shows, which the cluster keeps: a reader needs no archive.
 func (b *Backend) Article(ctx context.Context, idOrPath string) (feed.Article, error) {
@@ -422,6 +408,3 @@ func (b *Backend) UnreadBySource(ctx context.Context, st State) (map[string]int,
 	}
 	return out, nil
 }
-
-// errNoArchive is returned for what needs the archive on this machine.
-var errNoArchive = errors.New("this reader has no archive here, only the shared index")

@@ -65,12 +65,13 @@ func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, er
 			out[i].Value = d.labels[out[i].Value]
 		}
 	}
-	sortCounts(out)
+	SortCounts(out)
 	return out, nil
 }
 
-// sortCounts orders most first, then by value, so pickers are stable.
-func sortCounts(cs []Count) {
+// SortCounts orders most first, then by value, so pickers are stable
+// (and the Weaviate backend's counts come in the same order).
+func SortCounts(cs []Count) {
 	sort.Slice(cs, func(i, j int) bool {
 		if cs[i].N != cs[j].N {
 			return cs[i].N > cs[j].N

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -52,16 +53,13 @@ func (ix *Index) EnableOutbox(ctx context.Context, target string) error {
 	if was == target {
 		return nil
 	}
-	stmts := []string{"DELETE FROM outbox", "INSERT OR IGNORE INTO outbox(id) SELECT id FROM articles ORDER BY rowid",
-		"INSERT OR REPLACE INTO meta(key, value) VALUES('" + outboxKey + "', ?)"}
-	for i, s := range stmts {
-		var args []any
-		if i == 2 {
-			args = []any{target}
-		}
-		if _, err := tx.ExecContext(ctx, s, args...); err != nil {
+	for _, stmt := range []string{"DELETE FROM outbox", "INSERT OR IGNORE INTO outbox(id) SELECT id FROM articles ORDER BY rowid"} {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
 			return fmt.Errorf("outbox in %s: %w", ix.dbPath, err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)", outboxKey, target); err != nil {
+		return fmt.Errorf("outbox in %s: %w", ix.dbPath, err)
 	}
 	return tx.Commit()
 }
@@ -102,23 +100,17 @@ func (ix *Index) OutboxLen(ctx context.Context) (int, error) {
 }
 
 // Ack removes delivered entries. An entry queued again since it was read
-// has a new sequence number and stays.
+// was replaced by one with a new sequence number (outboxDDL), and stays.
 func (ix *Index) Ack(ctx context.Context, done []Pending) error {
 	if len(done) == 0 {
 		return nil
 	}
-	args := make([]any, 0, 2*len(done))
-	conds := make([]string, 0, len(done))
-	for _, p := range done {
-		conds = append(conds, "(seq = ? AND id = ?)")
-		args = append(args, p.Seq, p.ID)
+	seqs := make([]int64, len(done))
+	for i, p := range done {
+		seqs[i] = p.Seq
 	}
-	for len(conds) > 0 { // 2 parameters an entry, SQLite allows 32,766
-		k := min(len(conds), 4000)
-		if _, err := ix.db.ExecContext(ctx, "DELETE FROM outbox WHERE "+strings.Join(conds[:k], " OR "), args[:2*k]...); err != nil {
-			return fmt.Errorf("clear the outbox of %s: %w", ix.dbPath, err)
-		}
-		conds, args = conds[k:], args[2*k:]
+	if _, err := ix.db.ExecContext(ctx, "DELETE FROM outbox WHERE seq IN (SELECT value FROM json_each(?))", idList(seqs)); err != nil {
+		return fmt.Errorf("clear the outbox of %s: %w", ix.dbPath, err)
 	}
 	return ix.smallWrite(ctx)
 }
@@ -190,15 +182,8 @@ func (ix *Index) MarkedIDs(ctx context.Context, starred bool) ([]string, error) 
 	return out, rows.Err()
 }
 
+// jsonStrings is ss as a JSON array, for json_each.
 func jsonStrings(ss []string) string {
-	var b strings.Builder
-	b.WriteByte('[')
-	for i, s := range ss {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`)
-	}
-	b.WriteByte(']')
-	return b.String()
+	data, _ := json.Marshal(ss) // strings always marshal
+	return string(data)
 }

@@ -281,6 +281,6 @@ func counts(m map[string]int) []Count {
 			out = append(out, Count{Value: k, N: n})
 		}
 	}
-	sortCounts(out)
+	SortCounts(out)
 	return out
 }
