@@ -15,7 +15,8 @@ const module = "github.com/yomu-reader/yomu/"
 func TestDependencyDirection(t *testing.T) {
 	allowed := map[string][]string{
 		"feed":        {},
-		"store":       {"feed"},
+		"analysis":    {}, // text to terms, shared by both engines and the query parser
+		"store":       {"feed", "analysis"},
 		"ui/render":   {"store", "feed"},
 		"ui":          {"ui/render", "store", "feed"},
 		"watch":       {},                      // tells that files changed; main wires it to ui
@@ -26,7 +27,7 @@ func TestDependencyDirection(t *testing.T) {
 		// one fetch round, and yomu feed add's discovery
 		"fetch": {"web", "syndication", "subs", "items", "feed", "store"},
 		// the Weaviate backend: pushes a local index there, answers queries from it
-		"cluster": {"store", "feed"},
+		"cluster": {"store", "feed", "analysis"},
 	}
 	for pkg, ok := range allowed {
 		for _, imp := range ourImports(t, pkg) {
@@ -52,7 +53,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
+	for _, pkg := range []string{".", "feed", "analysis", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -27,7 +28,9 @@ func TestClusterFigures(t *testing.T) {
 	t.Logf("local index: %s", latencies(t, func(q store.Query) error { _, err := ix.Search(ctx, q); return err }))
 	for _, n := range []int{1, 3} {
 		c := startCluster(t, n)
-		b := openBackend(t, c.URL(0))
+		// A collection of its own per cluster: the outbox is per target,
+		// so each push sends the whole archive.
+		b := openBackend(t, fmt.Sprintf("%s?collection=Figures%d", c.URL(0), n))
 		start := time.Now()
 		st, err := b.Push(ctx, ix, nil)
 		if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/google/uuid"
 
+	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
 )
@@ -188,8 +189,8 @@ func (b *Backend) load(ctx context.Context, src Source, pend []store.Pending) (o
 // analysis for search, the fields filters compare, and what the reader
 // shows (so a reader without the archive still opens it).
 func (b *Backend) object(h store.Hit, a feed.Article) *wvObject {
-	tt, tc := store.FieldTerms(h.Title)
-	bt, bc := store.FieldTerms(a.Text)
+	tt, tc := analysis.FieldTerms(h.Title)
+	bt, bc := analysis.FieldTerms(a.Text)
 	tagsF := make([]string, len(h.Tags))
 	for i, t := range h.Tags {
 		tagsF[i] = store.FoldLabel(t)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"slices"
 	"testing"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // A segment written by the builder reads back exactly: every term's
@@ -20,35 +22,35 @@ func TestSegmentRoundTrip(t *testing.T) {
 			body += " 中"
 		}
 		texts[rowid] = [2]string{title, body}
-		ts := articleTerms(title, body)
+		ts := analysis.ArticleTerms(title, body)
 		b.add(rowid, docInfo{date: int64(i)}, ts)
-		ts.release()
+		ts.Release()
 	}
 	tx, segs := flushedSegments(t, b)
 	if len(segs) != 1 || len(segs[0].docs) != 300 {
 		t.Fatalf("segments %v", segs)
 	}
-	tl, err := fetch(ctx, tx, segs, map[string]bool{"harbour": true, "亚马": true, "马逊": true, unigramPrefix + "中": false,
-		unigramPrefix + "亚": false, unigramPrefix + "务": false, unigramPrefix + "港": false, "missing": false})
+	tl, err := fetch(ctx, tx, segs, map[string]bool{"harbour": true, "亚马": true, "马逊": true, analysis.UnigramPrefix + "中": false,
+		analysis.UnigramPrefix + "亚": false, analysis.UnigramPrefix + "务": false, analysis.UnigramPrefix + "港": false, "missing": false})
 	if err != nil {
 		t.Fatal(err)
 	}
 	seg := segs[0].id
 	for term, wantDF := range map[string]int{"harbour": 300, "亚马": 300, "missing": 0,
 		// one-character queries: a lone character, a bigram's first, a run's last
-		unigramPrefix + "中": 150, unigramPrefix + "亚": 300, unigramPrefix + "务": 300, unigramPrefix + "港": 300} {
+		analysis.UnigramPrefix + "中": 150, analysis.UnigramPrefix + "亚": 300, analysis.UnigramPrefix + "务": 300, analysis.UnigramPrefix + "港": 300} {
 		if tl.df[term] != wantDF {
 			t.Errorf("df of %q = %d, want %d", term, tl.df[term], wantDF)
 		}
 	}
-	m := tl.matchToken(seg, queryToken{"harbour"})
+	m := tl.matchToken(seg, analysis.Token{"harbour"})
 	if len(m) != 300 || m[0].rowid != 1000 || m[299].rowid != 1000+3*299 || m[5].tfTitle != 1 || m[5].tfBody != 1 {
 		t.Errorf("harbour postings: %d entries, first %+v", len(m), m[0])
 	}
-	if got := tl.matchToken(seg, queryToken{"亚马", "马逊"}); len(got) != 300 {
+	if got := tl.matchToken(seg, analysis.Token{"亚马", "马逊"}); len(got) != 300 {
 		t.Errorf("the phrase 亚马逊 matches %d articles, want 300", len(got))
 	}
-	if got := tl.matchToken(seg, queryToken{"马逊", "亚马"}); len(got) != 0 {
+	if got := tl.matchToken(seg, analysis.Token{"马逊", "亚马"}); len(got) != 0 {
 		t.Errorf("the reversed phrase matches %d articles, want none", len(got))
 	}
 }
@@ -57,7 +59,7 @@ func TestSegmentRoundTrip(t *testing.T) {
 // fewer matches, never a panic or a hang.
 func FuzzDecoders(f *testing.F) {
 	b := newSegBuilder()
-	ts := articleTerms("AWS宕机", "亚马逊云服务 harbour harbour")
+	ts := analysis.ArticleTerms("AWS宕机", "亚马逊云服务 harbour harbour")
 	b.add(7, docInfo{date: 1, titleLen: 2, bodyLen: 9}, ts)
 	var data, pos []byte
 	prev := ""

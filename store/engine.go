@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // textQuery is query text made into terms: every positive token must
@@ -14,8 +16,8 @@ import (
 // positions); an article matching every token of a negative group is
 // excluded.
 type textQuery struct {
-	pos []queryToken
-	neg [][]queryToken
+	pos []analysis.Token
+	neg [][]analysis.Token
 }
 
 // parseText turns query text into terms; ok is false when the text holds
@@ -23,20 +25,20 @@ type textQuery struct {
 func parseText(text string) (textQuery, bool) {
 	var q textQuery
 	for _, f := range splitFields(text) {
-		var toks []queryToken
+		var toks []analysis.Token
 		if f.quoted {
-			switch p := phraseTerms(f.text); {
+			switch p := analysis.PhraseTerms(f.text); {
 			case len(p) == 1 && isLoneCJK(p[0]):
 				// "震" means the character wherever it stands, as 震 does,
 				// not only where it stands alone
-				toks = wordTokens(f.text)
+				toks = analysis.WordTokens(f.text)
 			case len(p) > 0:
-				toks = []queryToken{p}
+				toks = []analysis.Token{p}
 			}
 		} else if w, ok := cutStar(f); ok {
-			toks = prefixTokens(w)
+			toks = analysis.PrefixTokens(w)
 		} else {
-			toks = wordTokens(f.text)
+			toks = analysis.WordTokens(f.text)
 		}
 		if len(toks) == 0 {
 			continue
@@ -53,7 +55,7 @@ func parseText(text string) (textQuery, bool) {
 // isLoneCJK reports whether a term is one CJK character.
 func isLoneCJK(term string) bool {
 	r, size := utf8.DecodeRuneInString(term)
-	return size == len(term) && isCJK(r)
+	return size == len(term) && analysis.IsCJK(r)
 }
 
 // filters are the conditions a match must meet besides its terms.
@@ -116,8 +118,8 @@ func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bo
 		tl.base[s.id] = s.base()
 		tl.docs[s.id], tl.pos[s.id], tl.unions[s.id] = map[string][]byte{}, map[string][]byte{}, map[string]tokenMatches{}
 		for term, wantPos := range terms {
-			char, isChar := strings.CutPrefix(term, unigramPrefix)
-			word, isPrefix := strings.CutPrefix(term, prefixMark)
+			char, isChar := strings.CutPrefix(term, analysis.UnigramPrefix)
+			word, isPrefix := strings.CutPrefix(term, analysis.PrefixMark)
 			if isChar || isPrefix {
 				if u == nil {
 					if u, err = newUnigrams(ctx, tx, st); err != nil {
@@ -155,7 +157,7 @@ func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bo
 // queryTerms lists the terms of q, true for those that need positions.
 func (q textQuery) terms() map[string]bool {
 	out := map[string]bool{}
-	add := func(t queryToken) {
+	add := func(t analysis.Token) {
 		for _, term := range t {
 			out[term] = out[term] || len(t) > 1
 		}
@@ -176,7 +178,7 @@ func (q textQuery) terms() map[string]bool {
 type tokenMatches []posting
 
 // matchToken finds a token's matches in one segment.
-func (tl *termLists) matchToken(seg int64, tok queryToken) tokenMatches {
+func (tl *termLists) matchToken(seg int64, tok analysis.Token) tokenMatches {
 	if m, ok := tl.unions[seg][tok[0]]; ok && len(tok) == 1 {
 		return m
 	}
@@ -193,7 +195,7 @@ func (tl *termLists) matchToken(seg int64, tok queryToken) tokenMatches {
 
 // matchPhrase finds the articles where the phrase's terms stand at
 // consecutive positions, counting each occurrence in the title or body.
-func (tl *termLists) matchPhrase(seg int64, tok queryToken) tokenMatches {
+func (tl *termLists) matchPhrase(seg int64, tok analysis.Token) tokenMatches {
 	readers := make([]postingReader, len(tok))
 	for i, term := range tok {
 		docs, ok := tl.docs[seg][term]
@@ -340,7 +342,7 @@ func (tl *termLists) segmentMatches(seg *segment, q textQuery, f *filters) ([]in
 }
 
 // groupSet is the set of articles matching every token of a group.
-func (tl *termLists) groupSet(seg int64, g []queryToken) map[int64]bool {
+func (tl *termLists) groupSet(seg int64, g []analysis.Token) map[int64]bool {
 	var cands []int64
 	for k, tok := range g {
 		m := tl.matchToken(seg, tok)

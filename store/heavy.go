@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // A one-character query sums the postings of every term that starts with
@@ -38,14 +40,14 @@ func (b *segBuilder) unigramTerms(all []sortedTerm) []unigramTerm {
 	last := b.info[len(b.info)-1].rowid
 	for i := 0; i < len(all); {
 		key := b.key(all[i].i)
-		if bytes.HasPrefix(key, []byte(endPrefix)) {
-			r, _ := utf8.DecodeRune(key[len(endPrefix):])
+		if bytes.HasPrefix(key, []byte(analysis.EndPrefix)) {
+			r, _ := utf8.DecodeRune(key[len(analysis.EndPrefix):])
 			ends[r] = all[i].i
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(key)
-		if !isCJK(r) {
+		if !analysis.IsCJK(r) {
 			i++
 			continue
 		}
@@ -78,7 +80,7 @@ func (b *segBuilder) unigramTerms(all []sortedTerm) []unigramTerm {
 func (s *sums) ownTerm(char rune) unigramTerm {
 	docs, df := s.appendDocs(nil)
 	s.release()
-	return unigramTerm{key: unigramPrefix + string(char), df: df, docs: docs}
+	return unigramTerm{key: analysis.UnigramPrefix + string(char), df: df, docs: docs}
 }
 
 // mergedOwnTerms works out a merged segment's own terms from its terms,
@@ -102,8 +104,8 @@ func newMergedOwnTerms(info []docInfo) *mergedOwnTerms {
 
 // add takes the next term of the segment.
 func (o *mergedOwnTerms) add(key string, df int, docs []byte) {
-	if strings.HasPrefix(key, endPrefix) {
-		r, _ := utf8.DecodeRuneInString(key[len(endPrefix):])
+	if strings.HasPrefix(key, analysis.EndPrefix) {
+		r, _ := utf8.DecodeRuneInString(key[len(analysis.EndPrefix):])
 		o.ends[r] = blockEntry{df: df, docs: bytes.Clone(docs)}
 		return
 	}
@@ -111,7 +113,7 @@ func (o *mergedOwnTerms) add(key string, df int, docs []byte) {
 	if r != o.char {
 		o.closeGroup()
 	}
-	if !isCJK(r) {
+	if !analysis.IsCJK(r) {
 		return
 	}
 	o.char = r

@@ -6,11 +6,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // textRun is a run of text copied out of runs (which reuses its buffers).
 type textRun struct {
-	kind   runKind
+	kind   analysis.RunKind
 	runes  []rune
 	spans  [][2]int
 	prefix bool // a pattern's word that matches the words it starts (word*)
@@ -18,11 +20,11 @@ type textRun struct {
 
 func collectRuns(s string) []textRun {
 	var out []textRun
-	runs(s, func(r *run) {
+	analysis.Runs(s, func(r *analysis.Run) {
 		out = append(out, textRun{
-			kind:  r.kind,
-			runes: append([]rune(nil), r.runes...),
-			spans: append([][2]int(nil), r.spans...),
+			kind:  r.Kind,
+			runes: append([]rune(nil), r.Runes...),
+			spans: append([][2]int(nil), r.Spans...),
 		})
 	})
 	return out
@@ -64,7 +66,7 @@ func patterns(text string) [][]textRun {
 		}
 		if _, ok := cutStar(f); ok {
 			last := &rs[len(rs)-1]
-			last.prefix = last.kind == runWord && len(last.runes) >= minPrefixRunes
+			last.prefix = last.kind == analysis.RunWord && len(last.runes) >= analysis.MinPrefixRunes
 		}
 		for _, r := range rs {
 			out = append(out, []textRun{r})
@@ -81,7 +83,7 @@ func findPattern(doc []textRun, p []textRun) [][2]int {
 		if i+len(p) > len(doc) {
 			break
 		}
-		if len(p) == 1 && p[0].kind == runCJK {
+		if len(p) == 1 && p[0].kind == analysis.RunCJK {
 			out = append(out, findCJK(doc[i], p[0].runes)...)
 			continue
 		}
@@ -106,7 +108,7 @@ func matchAt(doc, p []textRun) ([2]int, bool) {
 				return [2]int{}, false
 			}
 			n = len(d.runes) // the whole word lights up, as it matched
-		case pr.kind == runWord:
+		case pr.kind == analysis.RunWord:
 			if !slices.Equal(d.runes, pr.runes) {
 				return [2]int{}, false
 			}
@@ -125,7 +127,7 @@ func matchAt(doc, p []textRun) ([2]int, bool) {
 
 // findCJK finds every occurrence of pat inside one CJK run.
 func findCJK(d textRun, pat []rune) [][2]int {
-	if d.kind != runCJK {
+	if d.kind != analysis.RunCJK {
 		return nil
 	}
 	var out [][2]int
@@ -192,7 +194,7 @@ func firstCJK(text string, pats [][]textRun) (int, [][]textRun) {
 	found := -1
 	var rest [][]textRun
 	for _, p := range pats {
-		if len(p) != 1 || p[0].kind != runCJK {
+		if len(p) != 1 || p[0].kind != analysis.RunCJK {
 			rest = append(rest, p)
 			continue
 		}
@@ -211,8 +213,8 @@ func firstRun(text string, isNFC bool, pats [][]textRun) int {
 	}
 	var window []textRun // the last `longest` runs, copied
 	found := -1
-	runsFrom(text, isNFC, func(r *run) bool {
-		cur := textRun{kind: r.kind, runes: r.runes, spans: r.spans}
+	analysis.RunsFrom(text, isNFC, func(r *analysis.Run) bool {
+		cur := textRun{kind: r.Kind, runes: r.Runes, spans: r.Spans}
 		switch {
 		case longest == 1: // no phrase: look at this run alone, without copying it
 			window = append(window[:0], cur)
@@ -220,8 +222,8 @@ func firstRun(text string, isNFC bool, pats [][]textRun) int {
 			window = window[1:]
 			fallthrough
 		default:
-			cur.runes = append([]rune(nil), r.runes...)
-			cur.spans = append([][2]int(nil), r.spans...)
+			cur.runes = append([]rune(nil), r.Runes...)
+			cur.spans = append([][2]int(nil), r.Spans...)
 			window = append(window, cur)
 		}
 		for _, p := range pats {
@@ -239,7 +241,7 @@ func matchEnding(window []textRun, p []textRun) int {
 	if len(p) > len(window) {
 		return -1
 	}
-	if len(p) == 1 && p[0].kind == runCJK {
+	if len(p) == 1 && p[0].kind == analysis.RunCJK {
 		if spans := findCJK(window[len(window)-1], p[0].runes); len(spans) > 0 {
 			return spans[0][0]
 		}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // Every Update that changes something writes at least one segment, so a
@@ -240,7 +242,7 @@ func writeMerged(ctx context.Context, tx *sql.Tx, group []*segment, info []docIn
 		if p.df == 0 {
 			continue // only dead articles had it
 		}
-		if strings.HasPrefix(key, unigramPrefix) {
+		if strings.HasPrefix(key, analysis.UnigramPrefix) {
 			continue // the own terms are worked out anew (heavy.go)
 		}
 		own.add(key, p.df, p.docs)

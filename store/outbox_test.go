@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 )
 
@@ -84,19 +83,5 @@ func TestOutboxQueuesWhatUpdatesChange(t *testing.T) {
 	}
 	if got := outboxPaths(t, ix); !slices.Equal(got, []string{"b.md", "c.md"}) {
 		t.Fatalf("another backend gets every article, got %v", got)
-	}
-}
-
-func TestFieldTerms(t *testing.T) {
-	for _, c := range []struct{ in, terms, chars string }{
-		{"Hello, World", "hello world", ""},
-		{"亚马逊 中", "亚马 马逊 中", "亚 马 逊 中"},
-		{"Thỏa thuận", "thoa thuan", ""},
-		{"東京タワー", "東京 京タ タワ ワー", "東 京 タ ワ ー"},
-	} {
-		terms, chars := FieldTerms(c.in)
-		if strings.Join(terms, " ") != c.terms || strings.Join(chars, " ") != c.chars {
-			t.Errorf("FieldTerms(%q) = %q, %q; want %q, %q", c.in, terms, chars, c.terms, c.chars)
-		}
 	}
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"strings"
-	"unicode/utf8"
 )
 
 // A prefix query (word*, and the word being typed: TypingQuery) stands for
@@ -11,15 +10,6 @@ import (
 // segment's sorted blocks, read and summed per article as a one-character
 // CJK query is (unigram.go). CJK needs none of this: a CJK piece of any
 // length already matches wherever it stands.
-
-// prefixMark marks a prefix query token, prefixMark + the folded word. No
-// UTF-8 has the byte 0xfe, so no indexed key starts with it.
-const prefixMark = "\xfe"
-
-// minPrefixRunes is the shortest word that expands: a single letter's
-// range is a twentieth of a Latin index's terms, most of them unrelated
-// to what is being typed. c* is the word c.
-const minPrefixRunes = 2
 
 // maxExpansions bounds the terms a prefix expands to in one segment (in
 // key order), as Lucene's and Elasticsearch's prefix queries bound theirs,
@@ -34,25 +24,6 @@ func cutStar(f field) (string, bool) {
 	}
 	w := strings.TrimRight(f.text, "*")
 	return w, w != f.text && w != ""
-}
-
-// prefixTokens are the tokens of word* : those of the word, the last one
-// a prefix when it is a word of a spaced script long enough to expand.
-func prefixTokens(word string) []queryToken {
-	toks := wordTokens(word)
-	if len(toks) == 0 {
-		return nil
-	}
-	last := toks[len(toks)-1]
-	if len(last) != 1 || strings.HasPrefix(last[0], unigramPrefix) {
-		return toks
-	}
-	r, _ := utf8.DecodeRuneInString(last[0])
-	if isCJK(r) || utf8.RuneCountInString(last[0]) < minPrefixRunes {
-		return toks
-	}
-	toks[len(toks)-1] = queryToken{prefixMark + last[0]}
-	return toks
 }
 
 // TypingQuery parses a line that is still being typed: its last word, the

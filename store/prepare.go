@@ -11,6 +11,7 @@ import (
 
 	"github.com/klauspost/compress/zstd"
 
+	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/internal/textcut"
 )
@@ -32,7 +33,7 @@ type parsed struct {
 type articleRow struct {
 	a     feed.Article // Markdown and Text dropped
 	id    string
-	terms *termSet
+	terms *analysis.TermSet
 	body  []byte // the plain text, compressed
 }
 
@@ -78,7 +79,7 @@ func safeParse(f feed.File) (arts []feed.Article, warns []string, err error) {
 func prepareRow(a feed.Article) articleRow {
 	r := articleRow{
 		id:    a.ID(),
-		terms: articleTerms(a.Title, a.Text),
+		terms: analysis.ArticleTerms(a.Title, a.Text),
 		body:  compressText(textcut.Prefix(a.Text, storedTextBytes)),
 	}
 	a.Markdown, a.Text = "", ""

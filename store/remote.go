@@ -4,40 +4,14 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // What a second engine over the same articles (the Weaviate backend,
 // package cluster) needs of this one, so that both find the same articles
 // for the same query: the terms of a text, the tokens of a query, the folds
 // of sources and tags, dates as the filters compare them, and snippets.
-
-// FieldTerms returns the terms of a title or a body in reading order, as
-// this index puts them at positions: folded words, the bigrams of a CJK
-// run, a lone CJK character as itself. chars holds every CJK character of
-// the text once per occurrence: what a one-character query counts here
-// (the union of the terms that start with it and its end terms), as
-// terms of their own.
-func FieldTerms(s string) (terms, chars []string) {
-	var buf []rune
-	indexRuns(s, &buf, func(kind runKind, rs []rune) {
-		switch {
-		case kind == runWord:
-			if len(rs) <= maxWordRunes {
-				terms = append(terms, string(rs))
-			}
-		case len(rs) == 1:
-			terms = append(terms, string(rs))
-		default:
-			terms = append(terms, bigrams(rs)...)
-		}
-		if kind == runCJK {
-			for _, r := range rs {
-				chars = append(chars, string(r))
-			}
-		}
-	})
-	return terms, chars
-}
 
 // Token is one thing a query asks every match to hold.
 type Token struct {
@@ -77,13 +51,13 @@ func ParseText(text string) (TextQuery, bool) {
 	return out, ok
 }
 
-func exportToken(t queryToken) Token {
+func exportToken(t analysis.Token) Token {
 	if len(t) == 1 {
 		switch {
-		case strings.HasPrefix(t[0], unigramPrefix):
-			return Token{Terms: []string{strings.TrimPrefix(t[0], unigramPrefix)}, Char: true}
-		case strings.HasPrefix(t[0], prefixMark):
-			return Token{Terms: []string{strings.TrimPrefix(t[0], prefixMark)}, Prefix: true}
+		case strings.HasPrefix(t[0], analysis.UnigramPrefix):
+			return Token{Terms: []string{strings.TrimPrefix(t[0], analysis.UnigramPrefix)}, Char: true}
+		case strings.HasPrefix(t[0], analysis.PrefixMark):
+			return Token{Terms: []string{strings.TrimPrefix(t[0], analysis.PrefixMark)}, Prefix: true}
 		}
 	}
 	return Token{Terms: append([]string(nil), t...)}

@@ -1,6 +1,10 @@
 package store
 
-import "sync/atomic"
+import (
+	"sync/atomic"
+
+	"github.com/yomu-reader/yomu/analysis"
+)
 
 // segFeed runs the writer's segBuilder on a goroutine of its own. Appending
 // an article's postings costs a cache miss or two per term in a map of a
@@ -19,7 +23,7 @@ type segFeed struct {
 type segJob struct {
 	rowid int64
 	info  docInfo
-	ts    *termSet
+	ts    *analysis.TermSet
 }
 
 func newSegFeed() *segFeed {
@@ -35,13 +39,13 @@ func (f *segFeed) loop() {
 			continue
 		}
 		f.b.add(j.rowid, j.info, j.ts)
-		j.ts.release()
+		j.ts.Release()
 		f.bytes.Store(int64(f.b.bytes))
 	}
 }
 
 // add queues an article; the feed releases ts once it is appended.
-func (f *segFeed) add(rowid int64, info docInfo, ts *termSet) {
+func (f *segFeed) add(rowid int64, info docInfo, ts *analysis.TermSet) {
 	f.in <- segJob{rowid: rowid, info: info, ts: ts}
 }
 

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // yomu keeps its own inverted index in SQLite tables instead of FTS5:
@@ -79,6 +81,14 @@ func appendPositions(dst []byte, pos []uint32) []byte {
 	return dst
 }
 
+// builderSlot is a slot of the builder's hash table, as analysis.TermSet
+// keeps its own: the top half of a term's hash and its index plus one (0:
+// free), eight bytes a slot.
+type builderSlot struct {
+	tag uint32
+	at  int32
+}
+
 // segBuilder accumulates the postings of one segment in memory, by the
 // terms' hashes (see termSet); the rare term whose hash is taken by
 // another goes into collided, by key.
@@ -90,8 +100,8 @@ func appendPositions(dst []byte, pos []uint32) []byte {
 // slices each) the GC marked them all in every cycle, and appends copied
 // the slices as they grew.
 type segBuilder struct {
-	base     int64      // the first rowid, which the first delta of every term is from
-	slots    []termSlot // open addressing by hash, as in termSet
+	base     int64         // the first rowid, which the first delta of every term is from
+	slots    []builderSlot // open addressing by hash, as in analysis.TermSet
 	collided map[string]uint32
 	states   [][]termState
 	n        int // terms so far
@@ -122,14 +132,14 @@ const (
 )
 
 func newSegBuilder() *segBuilder {
-	b := &segBuilder{slots: make([]termSlot, minBuilderSlots), collided: map[string]uint32{}}
+	b := &segBuilder{slots: make([]builderSlot, minBuilderSlots), collided: map[string]uint32{}}
 	b.pool.reset()
 	return b
 }
 
 // add appends one article. Rowids must ascend within a segment, which
 // AUTOINCREMENT guarantees.
-func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
+func (b *segBuilder) add(rowid int64, info docInfo, ts *analysis.TermSet) {
 	if len(b.info) == 0 {
 		b.base = rowid
 	}
@@ -143,13 +153,13 @@ func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
 	// 11k generated articles' terms, alternating the two in one process:
 	// 0.86-1.10 s against 1.00-1.45 s).
 	var sink int32
-	for i := range ts.terms {
-		sink += b.slots[slotHome(ts.terms[i].hash, len(b.slots))].at
+	for i := range ts.Terms {
+		sink += b.slots[analysis.SlotHome(ts.Terms[i].Hash, len(b.slots))].at
 	}
 	sts := b.resolved[:0]
-	for i := range ts.terms {
-		t := &ts.terms[i]
-		st := b.term(t.hash, t.check, ts.key(t))
+	for i := range ts.Terms {
+		t := &ts.Terms[i]
+		st := b.term(t.Hash, t.Check, ts.Key(t))
 		sts = append(sts, st) // term loaded the state already
 	}
 	b.resolved = sts
@@ -162,12 +172,12 @@ func (b *segBuilder) add(rowid int64, info docInfo, ts *termSet) {
 		}
 	}
 	b.sink += sink
-	for i := range ts.terms {
-		t := &ts.terms[i]
+	for i := range ts.Terms {
+		t := &ts.Terms[i]
 		st := sts[i]
-		b.scratch = appendDocEntry(b.scratch[:0], uint64(rel-st.last)<<1, posting{tfTitle: t.tfTitle, tfBody: t.tfBody})
+		b.scratch = appendDocEntry(b.scratch[:0], uint64(rel-st.last)<<1, posting{tfTitle: t.TFTitle, tfBody: t.TFBody})
 		st.docs.write(&b.pool, b.scratch)
-		if pos := ts.positions(t); len(pos) > 0 {
+		if pos := ts.Positions(t); len(pos) > 0 {
 			b.scratch = appendPositions(b.scratch[:0], pos)
 			st.pos.write(&b.pool, b.scratch)
 		}
@@ -192,7 +202,7 @@ func (b *segBuilder) term(hash, check uint64, key []byte) *termState {
 			j = b.find(hash)
 		}
 		i := b.newTerm(key, hash, check)
-		b.slots[j] = termSlot{tag: uint32(hash >> 32), at: int32(i + 1)}
+		b.slots[j] = builderSlot{tag: uint32(hash >> 32), at: int32(i + 1)}
 		return b.state(i)
 	}
 	st := b.state(uint32(b.slots[j].at - 1))
@@ -213,7 +223,7 @@ func (b *segBuilder) term(hash, check uint64, key []byte) *termState {
 func (b *segBuilder) find(hash uint64) int {
 	mask := len(b.slots) - 1
 	tag := uint32(hash >> 32)
-	for j := slotHome(hash, len(b.slots)); ; j = (j + 1) & mask {
+	for j := analysis.SlotHome(hash, len(b.slots)); ; j = (j + 1) & mask {
 		sl := b.slots[j]
 		if sl.at == 0 || sl.tag == tag && b.state(uint32(sl.at-1)).hash == hash {
 			return j
@@ -224,11 +234,11 @@ func (b *segBuilder) find(hash uint64) int {
 // growSlots doubles the table and puts every term back but the collided,
 // which are found by key.
 func (b *segBuilder) growSlots() {
-	b.slots = make([]termSlot, 2*len(b.slots))
+	b.slots = make([]builderSlot, 2*len(b.slots))
 	for i := range uint32(b.n) {
 		st := b.state(i)
 		if j := b.find(st.hash); b.slots[j].at == 0 {
-			b.slots[j] = termSlot{tag: uint32(st.hash >> 32), at: int32(i + 1)}
+			b.slots[j] = builderSlot{tag: uint32(st.hash >> 32), at: int32(i + 1)}
 		}
 	}
 }
@@ -421,5 +431,5 @@ func (r *postingReader) positions(dst []uint32) []uint32 {
 // positionless reports whether a term key is stored without positions: an
 // end term or a character's own term.
 func positionless(key string) bool {
-	return strings.HasPrefix(key, endPrefix) || strings.HasPrefix(key, unigramPrefix)
+	return strings.HasPrefix(key, analysis.EndPrefix) || strings.HasPrefix(key, analysis.UnigramPrefix)
 }

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // unigrams answers one-character queries from the terms that hold the
@@ -78,7 +80,7 @@ func (u *unigrams) start(ctx context.Context, s *segment, term, char string) err
 	if err := u.readBlocks(ctx, j, char, 0); err != nil {
 		return err
 	}
-	end, ok, err := lookupTerm(ctx, u.lookup, s.id, endPrefix+char, false)
+	end, ok, err := lookupTerm(ctx, u.lookup, s.id, analysis.EndPrefix+char, false)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // A one-character query counts every occurrence of its character once, in
@@ -48,13 +50,13 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 				rowid := 1 + int64(i)*tc.step
 				title, body := text(rng.IntN(8)), text(rng.IntN(80))
 				texts[rowid] = [2]string{title, body}
-				ts := articleTerms(title, body)
+				ts := analysis.ArticleTerms(title, body)
 				b.add(rowid, docInfo{}, ts)
-				ts.release()
+				ts.Release()
 			}
 			tx, segs := flushedSegments(t, b)
 			for _, c := range chars {
-				term := unigramPrefix + string(c)
+				term := analysis.UnigramPrefix + string(c)
 				tl, err := fetch(ctx, tx, segs, map[string]bool{term: false})
 				if err != nil {
 					t.Fatal(err)
@@ -63,7 +65,7 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 				if _, own := tl.docs[segs[0].id][term]; own != (tc.heavy == 0) {
 					t.Errorf("%c: own term read %v, want %v", c, own, tc.heavy == 0)
 				}
-				for _, p := range tl.matchToken(segs[0].id, queryToken{term}) {
+				for _, p := range tl.matchToken(segs[0].id, analysis.Token{term}) {
 					got[p.rowid] = [2]uint32{p.tfTitle, p.tfBody}
 				}
 				want := map[int64][2]uint32{}
@@ -135,9 +137,9 @@ func TestMergedOwnTermsMatchFlushed(t *testing.T) {
 				}
 				body.WriteRune(chars[rng.IntN(len(chars))])
 			}
-			ts := articleTerms("标题", body.String())
+			ts := analysis.ArticleTerms("标题", body.String())
 			b.add(int64(500+i), docInfo{rowid: int64(500 + i)}, ts)
-			ts.release()
+			ts.Release()
 		}
 		all := b.sorted()
 		flushed := b.unigramTerms(all)

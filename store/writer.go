@@ -328,7 +328,7 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 			return wrapWrite(path, err)
 		}
 	}
-	info := docInfo{date: date, titleLen: r.terms.titleLen, bodyLen: r.terms.bodyLen}
+	info := docInfo{date: date, titleLen: r.terms.TitleLen, bodyLen: r.terms.BodyLen}
 	if info.lang, err = w.langID(ctx, a.Lang, a.Script); err != nil {
 		return wrapWrite(path, err)
 	}

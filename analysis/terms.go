@@ -1,8 +1,9 @@
-package store
+package analysis
 
 import (
 	"math/bits"
 	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -30,41 +31,41 @@ import (
 // Positions count terms, not characters; the body starts one position
 // after the title ends, so a phrase never spans the two.
 
-// endPrefix marks end terms: no folded word starts with a control byte.
-const endPrefix = "\x01"
+// EndPrefix marks end terms: no folded word starts with a control byte.
+const EndPrefix = "\x01"
 
-// unigramPrefix marks a one-character query token, the union described
+// UnigramPrefix marks a one-character query token, the union described
 // above (fetch), and the own term a segment keeps for a common character
 // (heavy.go). No UTF-8 has the byte 0xff, so these keys sort last.
-const unigramPrefix = "\xff"
+const UnigramPrefix = "\xff"
 
-// docTerm is one term of one article. Its key is ts.keys[keyAt:keyEnd]
+// Term is one term of one article. Its key is ts.keys[keyAt:keyEnd]
 // and its positions ts.pos[posAt:posAt+tfTitle+tfBody] (none for end terms).
-type docTerm struct {
-	hash, check     uint64 // two independent hashes of the key
+type Term struct {
+	Hash, Check     uint64 // two independent hashes of the key
 	keyAt, keyEnd   uint32
 	posAt           uint32
-	tfTitle, tfBody uint32
-	positional      bool
+	TFTitle, TFBody uint32
+	Positional      bool
 }
 
-// termSet collects an article's terms. It is built on a parse worker, so
+// TermSet collects an article's terms. It is built on a parse worker, so
 // the writer only appends encoded postings. Terms are told apart by a
 // 64-bit hash of their runes, which is several times cheaper than maps
 // keyed by strings, on both sides. The writer keys its map by one hash and
 // compares a second, independent one, so two terms merge only if both
 // 64-bit hashes collide; comparing the key bytes instead cost a second
 // cache miss per term in a map of a million.
-type termSet struct {
+type TermSet struct {
 	slots             []termSlot // open addressing by hash (see find); only while built
-	terms             []docTerm
+	Terms             []Term
 	keys              []byte      // the keys of terms, back to back
 	hits              [][2]uint32 // (term index, position) in reading order; only while built
 	pos               []uint32    // positions grouped by term, after finish
 	runes             []rune      // scratch for indexRuns
 	fill              []uint32    // scratch for groupPositions
 	next              uint32      // the next position
-	titleLen, bodyLen uint32      // terms in each column, for BM25
+	TitleLen, BodyLen uint32      // terms in each column, for BM25
 	inTitle           bool
 }
 
@@ -94,7 +95,7 @@ type termSlot struct {
 // Chinese article of 5 KB has about 1,800 distinct terms.
 const minSlots = 4096
 
-var termSets = sync.Pool{New: func() any { return &termSet{} }}
+var termSets = sync.Pool{New: func() any { return &TermSet{} }}
 
 // termScratch is what a set needs only while it is built: its hash table
 // and its hits. It goes back to its pool when the set is done, so that a
@@ -112,15 +113,15 @@ var termScratches = sync.Pool{New: func() any { return &termScratch{slots: make(
 // not cleared and probed for every small article after it.
 const maxPooledTerms = 1 << 14
 
-// articleTerms tokenizes an article's title and body. text is NFC (it
+// ArticleTerms tokenizes an article's title and body. text is NFC (it
 // comes from feed), which saves a normalization pass. The writer hands the
 // set back with release once it has appended it.
-func articleTerms(title, body string) *termSet {
-	ts := termSets.Get().(*termSet)
+func ArticleTerms(title, body string) *TermSet {
+	ts := termSets.Get().(*TermSet)
 	sc := termScratches.Get().(*termScratch)
 	ts.slots, ts.hits = sc.slots, sc.hits[:0]
 	defer func() {
-		if len(ts.terms) <= maxPooledTerms {
+		if len(ts.Terms) <= maxPooledTerms {
 			ts.clearSlots()
 			sc.slots, sc.hits = ts.slots, ts.hits[:0]
 			termScratches.Put(sc)
@@ -129,35 +130,35 @@ func articleTerms(title, body string) *termSet {
 	}()
 	ts.inTitle = true
 	ts.addText(title)
-	ts.titleLen = ts.next
+	ts.TitleLen = ts.next
 	ts.inTitle = false
 	ts.next++ // the gap between title and body
 	start := ts.next
 	ts.addText(body)
-	ts.bodyLen = ts.next - start
+	ts.BodyLen = ts.next - start
 	ts.groupPositions()
 	return ts
 }
 
-// release returns a set to the pool, emptied.
-func (ts *termSet) release() {
-	if len(ts.terms) > maxPooledTerms {
+// Release returns a set to the pool, emptied.
+func (ts *TermSet) Release() {
+	if len(ts.Terms) > maxPooledTerms {
 		return
 	}
-	ts.terms, ts.keys, ts.pos = ts.terms[:0], ts.keys[:0], ts.pos[:0]
-	ts.next, ts.titleLen, ts.bodyLen = 0, 0, 0
+	ts.Terms, ts.keys, ts.pos = ts.Terms[:0], ts.keys[:0], ts.pos[:0]
+	ts.next, ts.TitleLen, ts.BodyLen = 0, 0, 0
 	termSets.Put(ts)
 }
 
 // clearSlots frees the slots the terms took, which costs far less than
 // clearing the table when it is mostly empty.
-func (ts *termSet) clearSlots() {
-	if len(ts.terms) > len(ts.slots)/4 {
+func (ts *TermSet) clearSlots() {
+	if len(ts.Terms) > len(ts.slots)/4 {
 		clear(ts.slots)
 		return
 	}
-	for i := len(ts.terms) - 1; i >= 0; i-- {
-		ts.slots[ts.find(ts.terms[i].hash)] = termSlot{}
+	for i := len(ts.Terms) - 1; i >= 0; i-- {
+		ts.slots[ts.find(ts.Terms[i].Hash)] = termSlot{}
 	}
 }
 
@@ -169,74 +170,74 @@ func (ts *termSet) clearSlots() {
 // in the reverse of insertion order: every slot on a term's probe chain
 // was taken before the term, so the chain is still whole when the term's
 // turn comes.
-func (ts *termSet) find(hash uint64) int {
+func (ts *TermSet) find(hash uint64) int {
 	mask := len(ts.slots) - 1
 	tag := uint32(hash >> 32)
-	for j := slotHome(hash, len(ts.slots)); ; j = (j + 1) & mask {
+	for j := SlotHome(hash, len(ts.slots)); ; j = (j + 1) & mask {
 		sl := ts.slots[j]
-		if sl.at == 0 || sl.tag == tag && ts.terms[sl.at-1].hash == hash {
+		if sl.at == 0 || sl.tag == tag && ts.Terms[sl.at-1].Hash == hash {
 			return j
 		}
 	}
 }
 
-// slotHome is where the probe for hash starts in a table of n slots (a
+// SlotHome is where the probe for hash starts in a table of n slots (a
 // power of two): the top bits of the hash times the golden ratio. Both
 // open-addressing tables (termSet's and segBuilder's) probe from here.
-func slotHome(hash uint64, n int) int {
+func SlotHome(hash uint64, n int) int {
 	return int((hash * 0x9E3779B97F4A7C15) >> (64 - bits.TrailingZeros(uint(n))))
 }
 
 // grow doubles the table and puts every term back.
-func (ts *termSet) grow() {
+func (ts *TermSet) grow() {
 	ts.slots = make([]termSlot, 2*len(ts.slots))
-	for i := range ts.terms {
-		ts.slots[ts.find(ts.terms[i].hash)] = termSlot{tag: uint32(ts.terms[i].hash >> 32), at: int32(i + 1)}
+	for i := range ts.Terms {
+		ts.slots[ts.find(ts.Terms[i].Hash)] = termSlot{tag: uint32(ts.Terms[i].Hash >> 32), at: int32(i + 1)}
 	}
 }
 
-// key returns a term's key bytes.
-func (ts *termSet) key(t *docTerm) []byte { return ts.keys[t.keyAt:t.keyEnd] }
+// Key returns a term's Key bytes.
+func (ts *TermSet) Key(t *Term) []byte { return ts.keys[t.keyAt:t.keyEnd] }
 
-// positions returns a term's positions, ascending.
-func (ts *termSet) positions(t *docTerm) []uint32 {
-	if !t.positional {
+// Positions returns a term's Positions, ascending.
+func (ts *TermSet) Positions(t *Term) []uint32 {
+	if !t.Positional {
 		return nil
 	}
-	return ts.pos[t.posAt : t.posAt+t.tfTitle+t.tfBody]
+	return ts.pos[t.posAt : t.posAt+t.TFTitle+t.TFBody]
 }
 
 // groupPositions lays the positions out term by term (a counting sort of
 // the hits), so the writer reads each term's positions as one slice.
-func (ts *termSet) groupPositions() {
+func (ts *TermSet) groupPositions() {
 	at := uint32(0)
-	for i := range ts.terms {
-		t := &ts.terms[i]
+	for i := range ts.Terms {
+		t := &ts.Terms[i]
 		t.posAt = at
-		if t.positional {
-			at += t.tfTitle + t.tfBody
+		if t.Positional {
+			at += t.TFTitle + t.TFBody
 		}
 	}
 	ts.pos = slices.Grow(ts.pos[:0], int(at))[:at]
 	fill := ts.fill[:0]
-	fill = slices.Grow(fill, len(ts.terms))[:len(ts.terms)]
+	fill = slices.Grow(fill, len(ts.Terms))[:len(ts.Terms)]
 	clear(fill)
 	ts.fill = fill
 	for _, h := range ts.hits {
-		t := &ts.terms[h[0]]
+		t := &ts.Terms[h[0]]
 		ts.pos[t.posAt+fill[h[0]]] = h[1]
 		fill[h[0]]++
 	}
 }
 
-func (ts *termSet) addText(s string) {
-	indexRuns(s, &ts.runes, ts.addRun)
+func (ts *TermSet) addText(s string) {
+	IndexRuns(s, &ts.runes, ts.addRun)
 }
 
-func (ts *termSet) addRun(kind runKind, rs []rune) {
+func (ts *TermSet) addRun(kind RunKind, rs []rune) {
 	switch {
-	case kind == runWord:
-		if len(rs) <= maxWordRunes {
+	case kind == RunWord:
+		if len(rs) <= MaxWordRunes {
 			ts.add(fnvBasis, rs)
 		}
 	case len(rs) == 1:
@@ -251,7 +252,7 @@ func (ts *termSet) addRun(kind runKind, rs []rune) {
 
 // add counts the term made of rs once more: an end term (basis endKey)
 // without a position, any other term at the next position.
-func (ts *termSet) add(basis uint64, rs []rune) {
+func (ts *TermSet) add(basis uint64, rs []rune) {
 	h, c := uint64(basis), uint64(checkBasis)
 	for _, r := range rs {
 		h = (h ^ uint64(r)) * fnvPrime
@@ -263,40 +264,40 @@ func (ts *termSet) add(basis uint64, rs []rune) {
 	j := ts.find(h)
 	i := ts.slots[j].at - 1
 	if i < 0 {
-		if 2*(len(ts.terms)+1) > len(ts.slots) {
+		if 2*(len(ts.Terms)+1) > len(ts.slots) {
 			ts.grow()
 			j = ts.find(h)
 		}
-		i = int32(len(ts.terms))
+		i = int32(len(ts.Terms))
 		ts.slots[j] = termSlot{tag: uint32(h >> 32), at: i + 1}
 		at := uint32(len(ts.keys))
 		if basis == endKey {
-			ts.keys = append(ts.keys, endPrefix...)
+			ts.keys = append(ts.keys, EndPrefix...)
 		}
 		for _, r := range rs {
 			ts.keys = utf8.AppendRune(ts.keys, r)
 		}
-		ts.terms = append(ts.terms, docTerm{hash: h, check: c, keyAt: at, keyEnd: uint32(len(ts.keys)), positional: basis != endKey})
+		ts.Terms = append(ts.Terms, Term{Hash: h, Check: c, keyAt: at, keyEnd: uint32(len(ts.keys)), Positional: basis != endKey})
 	}
-	t := &ts.terms[i]
+	t := &ts.Terms[i]
 	if ts.inTitle {
-		t.tfTitle++
+		t.TFTitle++
 	} else {
-		t.tfBody++
+		t.TFBody++
 	}
-	if t.positional {
+	if t.Positional {
 		ts.hits = append(ts.hits, [2]uint32{uint32(i), ts.next})
 		ts.next++
 	}
 }
 
-// indexRuns is runsFrom for NFC text when only the runs' folded runes are
+// IndexRuns is runsFrom for NFC text when only the runs' folded runes are
 // wanted, not where they came from: indexing calls it on every article,
 // and without the byte spans and per-rune callbacks it is several times
 // faster. buf is scratch space kept by the caller.
-func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
+func IndexRuns(s string, buf *[]rune, fn func(kind RunKind, rs []rune)) {
 	cur := (*buf)[:0]
-	kind := runWord
+	kind := RunWord
 	var fold []rune
 	flush := func() {
 		if len(cur) > 0 {
@@ -314,9 +315,9 @@ func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
 				flush()
 				continue
 			}
-			if kind != runWord {
+			if kind != RunWord {
 				flush()
-				kind = runWord
+				kind = RunWord
 			}
 			cur = append(cur, r)
 			continue
@@ -327,20 +328,20 @@ func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
 			// table lookups for most of a CJK text. (The run switch is
 			// written out three times: a shared closure, called per
 			// rune, made a cold index 10% slower.)
-			if kind != runCJK {
+			if kind != RunCJK {
 				flush()
-				kind = runCJK
+				kind = RunCJK
 			}
 			cur = append(cur, r)
 			continue
 		}
-		fold = foldRune(fold[:0], r)
+		fold = FoldRune(fold[:0], r)
 		for _, f := range fold {
-			k := runWord
+			k := RunWord
 			switch {
-			case isCJK(f):
-				k = runCJK
-			case !isWordRune(f):
+			case IsCJK(f):
+				k = RunCJK
+			case !IsWordRune(f):
 				flush()
 				continue
 			}
@@ -355,49 +356,105 @@ func indexRuns(s string, buf *[]rune, fn func(kind runKind, rs []rune)) {
 	*buf = cur
 }
 
-// queryToken is what one query word stands for: a term, or for three or
+// Token is what one query word stands for: a term, or for three or
 // more CJK characters the phrase of their bigrams.
-type queryToken = []string
+type Token = []string
 
-// wordTokens returns the terms a query word (not quoted) stands for,
+// WordTokens returns the terms a query word (not quoted) stands for,
 // ANDed: each word piece is one term; a CJK piece of one character the
 // union of its occurrences (unigramPrefix), of two its bigram, of three or
 // more the phrase of its bigrams.
-func wordTokens(word string) []queryToken {
-	var out []queryToken
-	runs(word, func(r *run) {
+func WordTokens(word string) []Token {
+	var out []Token
+	Runs(word, func(r *Run) {
 		switch {
-		case r.kind == runWord:
-			out = append(out, queryToken{string(r.runes)})
-		case len(r.runes) == 1:
-			out = append(out, queryToken{unigramPrefix + string(r.runes)})
+		case r.Kind == RunWord:
+			out = append(out, Token{string(r.Runes)})
+		case len(r.Runes) == 1:
+			out = append(out, Token{UnigramPrefix + string(r.Runes)})
 		default:
-			out = append(out, bigrams(r.runes))
+			out = append(out, Bigrams(r.Runes))
 		}
 	})
 	return out
 }
 
-// phraseTerms returns the terms of a quoted phrase in reading order, as the
+// PhraseTerms returns the terms of a quoted phrase in reading order, as the
 // indexer puts them at consecutive positions: words, CJK bigrams, and a
 // lone CJK character as itself.
-func phraseTerms(phrase string) queryToken {
-	var out queryToken
-	runs(phrase, func(r *run) {
+func PhraseTerms(phrase string) Token {
+	var out Token
+	Runs(phrase, func(r *Run) {
 		switch {
-		case r.kind == runWord, len(r.runes) == 1:
-			out = append(out, string(r.runes))
+		case r.Kind == RunWord, len(r.Runes) == 1:
+			out = append(out, string(r.Runes))
 		default:
-			out = append(out, bigrams(r.runes)...)
+			out = append(out, Bigrams(r.Runes)...)
 		}
 	})
 	return out
 }
 
-func bigrams(rs []rune) []string {
+func Bigrams(rs []rune) []string {
 	out := make([]string, 0, len(rs)-1)
 	for i := 0; i+1 < len(rs); i++ {
 		out = append(out, string(rs[i:i+2]))
 	}
 	return out
+}
+
+// PrefixMark marks a prefix query token, PrefixMark + the folded word. No
+// UTF-8 has the byte 0xfe, so no indexed key starts with it.
+const PrefixMark = "\xfe"
+
+// MinPrefixRunes is the shortest word that expands: a single letter's
+// range is a twentieth of a Latin index's terms, most of them unrelated
+// to what is being typed. c* is the word c.
+const MinPrefixRunes = 2
+
+// PrefixTokens are the tokens of word* : those of the word, the last one
+// a prefix when it is a word of a spaced script long enough to expand.
+func PrefixTokens(word string) []Token {
+	toks := WordTokens(word)
+	if len(toks) == 0 {
+		return nil
+	}
+	last := toks[len(toks)-1]
+	if len(last) != 1 || strings.HasPrefix(last[0], UnigramPrefix) {
+		return toks
+	}
+	r, _ := utf8.DecodeRuneInString(last[0])
+	if IsCJK(r) || utf8.RuneCountInString(last[0]) < MinPrefixRunes {
+		return toks
+	}
+	toks[len(toks)-1] = Token{PrefixMark + last[0]}
+	return toks
+}
+
+// FieldTerms returns the terms of a title or a body in reading order, as
+// this index puts them at positions: folded words, the bigrams of a CJK
+// run, a lone CJK character as itself. chars holds every CJK character of
+// the text once per occurrence: what a one-character query counts here
+// (the union of the terms that start with it and its end terms), as
+// terms of their own.
+func FieldTerms(s string) (terms, chars []string) {
+	var buf []rune
+	IndexRuns(s, &buf, func(kind RunKind, rs []rune) {
+		switch {
+		case kind == RunWord:
+			if len(rs) <= MaxWordRunes {
+				terms = append(terms, string(rs))
+			}
+		case len(rs) == 1:
+			terms = append(terms, string(rs))
+		default:
+			terms = append(terms, Bigrams(rs)...)
+		}
+		if kind == RunCJK {
+			for _, r := range rs {
+				chars = append(chars, string(r))
+			}
+		}
+	})
+	return terms, chars
 }

@@ -1,4 +1,4 @@
-package store
+package analysis
 
 import (
 	"unicode"
@@ -21,11 +21,11 @@ const foldLimit = 0x2000
 //
 //go:generate go test -run ^TestFoldTable$ -fold.write
 
-// foldRune appends the folded form of r to dst: width-folded (full-width
+// FoldRune appends the folded form of r to dst: width-folded (full-width
 // Latin to ASCII, half-width kana to full-width), lower-cased and, for
 // Latin, Greek and Cyrillic, stripped of diacritics. Combining marks that
 // follow such letters are dropped; other scripts keep theirs.
-func foldRune(dst []rune, r rune) []rune {
+func FoldRune(dst []rune, r rune) []rune {
 	if r >= 0xFF00 && r <= 0xFFEF {
 		if s := width.Fold.String(string(r)); s != "" {
 			r, _ = utf8.DecodeRuneInString(s)
@@ -43,11 +43,11 @@ func foldRune(dst []rune, r rune) []rune {
 	return append(dst, unicode.ToLower(r))
 }
 
-// fold returns s NFC-normalized and folded rune by rune.
-func fold(s string) string {
+// Fold returns s NFC-normalized and folded rune by rune.
+func Fold(s string) string {
 	var out []rune
 	for _, r := range norm.NFC.String(s) {
-		out = foldRune(out, r)
+		out = FoldRune(out, r)
 	}
 	return string(out)
 }

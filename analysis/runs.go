@@ -1,4 +1,4 @@
-package store
+package analysis
 
 import (
 	"unicode"
@@ -11,20 +11,20 @@ import (
 // and runs of CJK characters (at script boundaries too), all case-, width-
 // and diacritic-folded. terms.go turns the runs into index terms.
 
-// maxWordRunes skips longer "words" (base64, hashes, URLs run together):
+// MaxWordRunes skips longer "words" (base64, hashes, URLs run together):
 // nobody searches for them and they bloat the index.
-const maxWordRunes = 40
+const MaxWordRunes = 40
 
-type runKind int
+type RunKind int
 
 const (
-	runWord runKind = iota
-	runCJK
+	RunWord RunKind = iota
+	RunCJK
 )
 
-// isCJK reports whether r belongs to a script written without spaces
+// IsCJK reports whether r belongs to a script written without spaces
 // between words, which is indexed by character bigrams.
-func isCJK(r rune) bool {
+func IsCJK(r rune) bool {
 	switch {
 	case r < 0x1100:
 		return false
@@ -36,8 +36,8 @@ func isCJK(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 
-// isWordRune reports whether r is part of a word in a spaced script.
-func isWordRune(r rune) bool {
+// IsWordRune reports whether r is part of a word in a spaced script.
+func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 'A' && r <= 'Z'
 	}
@@ -66,7 +66,7 @@ func foldedRunesNFC(s string, isNFC bool, fn func(r rune, start, end int) bool) 
 				_, size := utf8.DecodeRuneInString(s[i:])
 				end = i + size
 			}
-			buf = foldRune(buf[:0], r)
+			buf = FoldRune(buf[:0], r)
 			for _, f := range buf {
 				if !fn(f, i, end) {
 					return
@@ -82,7 +82,7 @@ func foldedRunesNFC(s string, isNFC bool, fn func(r rune, start, end int) bool) 
 		seg := it.Next()
 		end := it.Pos()
 		for _, r := range string(seg) {
-			buf = foldRune(buf[:0], r)
+			buf = FoldRune(buf[:0], r)
 			for _, f := range buf {
 				if !fn(f, start, end) {
 					return
@@ -92,56 +92,56 @@ func foldedRunesNFC(s string, isNFC bool, fn func(r rune, start, end int) bool) 
 	}
 }
 
-// run is a maximal stretch of word runes or of CJK runes, folded, with the
+// Run is a maximal stretch of word runes or of CJK runes, folded, with the
 // original byte range of each rune.
-type run struct {
-	kind  runKind
-	runes []rune
-	spans [][2]int
+type Run struct {
+	Kind  RunKind
+	Runes []rune
+	Spans [][2]int
 }
 
-// runs splits s into word and CJK runs, at script boundaries too, and calls
+// Runs splits s into word and CJK Runs, at script boundaries too, and calls
 // fn for each. The run's slices are reused between calls.
-func runs(s string, fn func(r *run)) {
-	runsUntil(s, func(r *run) bool {
+func Runs(s string, fn func(r *Run)) {
+	RunsUntil(s, func(r *Run) bool {
 		fn(r)
 		return true
 	})
 }
 
-// runsUntil is runs that stops when fn returns false.
-func runsUntil(s string, fn func(r *run) bool) {
-	runsFrom(s, norm.NFC.IsNormalString(s), fn)
+// RunsUntil is runs that stops when fn returns false.
+func RunsUntil(s string, fn func(r *Run) bool) {
+	RunsFrom(s, norm.NFC.IsNormalString(s), fn)
 }
 
-// runsFrom is runsUntil for text known to be NFC or not.
-func runsFrom(s string, isNFC bool, fn func(r *run) bool) {
-	cur := run{}
+// RunsFrom is runsUntil for text known to be NFC or not.
+func RunsFrom(s string, isNFC bool, fn func(r *Run) bool) {
+	cur := Run{}
 	stopped := false
 	flush := func() {
-		if len(cur.runes) > 0 && !stopped {
+		if len(cur.Runes) > 0 && !stopped {
 			stopped = !fn(&cur)
 		}
-		cur.runes, cur.spans = cur.runes[:0], cur.spans[:0]
+		cur.Runes, cur.Spans = cur.Runes[:0], cur.Spans[:0]
 	}
 	foldedRunesNFC(s, isNFC, func(r rune, start, end int) bool {
 		if stopped {
 			return false
 		}
-		kind := runWord
+		kind := RunWord
 		switch {
-		case isCJK(r):
-			kind = runCJK
-		case !isWordRune(r):
+		case IsCJK(r):
+			kind = RunCJK
+		case !IsWordRune(r):
 			flush()
 			return !stopped
 		}
-		if kind != cur.kind {
+		if kind != cur.Kind {
 			flush()
-			cur.kind = kind
+			cur.Kind = kind
 		}
-		cur.runes = append(cur.runes, r)
-		cur.spans = append(cur.spans, [2]int{start, end})
+		cur.Runes = append(cur.Runes, r)
+		cur.Spans = append(cur.Spans, [2]int{start, end})
 		return true
 	})
 	flush()
