@@ -16,7 +16,8 @@ func TestDependencyDirection(t *testing.T) {
 	allowed := map[string][]string{
 		"feed":        {},
 		"analysis":    {}, // text to terms, shared by both engines and the query parser
-		"store":       {"feed", "analysis"},
+		"archive":     {}, // the archive's files: the walk, and reading one file
+		"store":       {"feed", "analysis", "archive"},
 		"ui/render":   {"store", "feed"},
 		"ui":          {"ui/render", "store", "feed"},
 		"watch":       {},                      // tells that files changed; main wires it to ui
@@ -53,7 +54,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "analysis", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
+	for _, pkg := range []string{".", "feed", "analysis", "archive", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)

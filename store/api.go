@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/yomu-reader/yomu/archive"
 	"github.com/yomu-reader/yomu/feed"
 )
 
@@ -49,14 +50,9 @@ type Progress struct {
 	Committed int
 }
 
-// Warning is a file that was skipped or salvaged, with the reason.
-type Warning struct {
-	Path   string // relative to the archive root
-	Reason string // e.g. "not text", "front matter: yaml: line 3: …"
-}
-
-// String formats the warning as the user sees it: "broken/binary.md: not text".
-func (w Warning) String() string { return w.Path + ": " + w.Reason }
+// Warning is a file that was skipped or salvaged, with the reason (the
+// walk's, and the update's own).
+type Warning = archive.Warning
 
 // UpdateStats summarises one Update.
 type UpdateStats struct {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/yomu-reader/yomu/archive"
 )
 
 // knownFile is one row of the files table as a refresh reads it: no hash,
@@ -43,7 +45,7 @@ const filesCountKey = "store.files"
 // work is the new and changed entries, in path order; changed holds the
 // index's row of each changed one (what parseFile compares against);
 // removed lists the files that are gone, except under failedDirs.
-func planFiles(entries []walkEntry, have []knownFile, failedDirs []string) (work []walkEntry, changed map[string]known, removed []string) {
+func planFiles(entries []archive.Entry, have []knownFile, failedDirs []string) (work []archive.Entry, changed map[string]known, removed []string) {
 	changed = map[string]known{}
 	i, j := 0, 0
 	for i < len(entries) || j < len(have) {
@@ -54,7 +56,7 @@ func planFiles(entries []walkEntry, have []knownFile, failedDirs []string) (work
 		case j == len(have):
 			c = -1
 		default:
-			c = strings.Compare(entries[i].rel, have[j].path)
+			c = strings.Compare(entries[i].Rel, have[j].path)
 		}
 		switch {
 		case c < 0: // new
@@ -66,9 +68,9 @@ func planFiles(entries []walkEntry, have []knownFile, failedDirs []string) (work
 			}
 			j++
 		default:
-			if e, k := entries[i], have[j]; k.size != e.size || k.mtime != e.mtime {
+			if e, k := entries[i], have[j]; k.size != e.Size || k.mtime != e.MTime {
 				work = append(work, e)
-				changed[e.rel] = known{size: k.size, mtime: k.mtime}
+				changed[e.Rel] = known{size: k.size, mtime: k.mtime}
 			}
 			i, j = i+1, j+1
 		}

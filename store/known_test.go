@@ -5,16 +5,20 @@ import (
 	"maps"
 	"slices"
 	"testing"
+
+	"github.com/yomu-reader/yomu/archive"
 )
 
 func TestPlanFiles(t *testing.T) {
-	e := func(rel string, size, mtime int64) walkEntry { return walkEntry{rel: rel, size: size, mtime: mtime} }
+	e := func(rel string, size, mtime int64) archive.Entry {
+		return archive.Entry{Rel: rel, Size: size, MTime: mtime}
+	}
 	k := func(path string, size, mtime int64) knownFile {
 		return knownFile{path: path, size: size, mtime: mtime}
 	}
 	cases := []struct {
 		name        string
-		entries     []walkEntry
+		entries     []archive.Entry
 		have        []knownFile
 		failed      []string
 		wantWork    []string
@@ -22,19 +26,19 @@ func TestPlanFiles(t *testing.T) {
 		wantRemoved []string
 	}{
 		{"both empty", nil, nil, nil, nil, nil, nil},
-		{"all new", []walkEntry{e("a.md", 1, 1), e("b/c.md", 1, 1)}, nil, nil, []string{"a.md", "b/c.md"}, nil, nil},
+		{"all new", []archive.Entry{e("a.md", 1, 1), e("b/c.md", 1, 1)}, nil, nil, []string{"a.md", "b/c.md"}, nil, nil},
 		{"all gone", nil, []knownFile{k("a.md", 1, 1), k("b.md", 1, 1)}, nil, nil, nil, []string{"a.md", "b.md"}},
-		{"unchanged", []walkEntry{e("a.md", 1, 1), e("a/b.md", 2, 2)}, []knownFile{k("a.md", 1, 1), k("a/b.md", 2, 2)}, nil, nil, nil, nil},
+		{"unchanged", []archive.Entry{e("a.md", 1, 1), e("a/b.md", 2, 2)}, []knownFile{k("a.md", 1, 1), k("a/b.md", 2, 2)}, nil, nil, nil, nil},
 		{"size or mtime changed",
-			[]walkEntry{e("a.md", 1, 9), e("b.md", 9, 1), e("c.md", 1, 1)},
+			[]archive.Entry{e("a.md", 1, 9), e("b.md", 9, 1), e("c.md", 1, 1)},
 			[]knownFile{k("a.md", 1, 1), k("b.md", 1, 1), k("c.md", 1, 1)}, nil,
 			[]string{"a.md", "b.md"}, []string{"a.md", "b.md"}, nil},
 		{"interleaved",
-			[]walkEntry{e("a-b.md", 1, 1), e("a/x.md", 1, 1), e("c.md", 1, 1), e("e.md", 1, 1)},
+			[]archive.Entry{e("a-b.md", 1, 1), e("a/x.md", 1, 1), e("c.md", 1, 1), e("e.md", 1, 1)},
 			[]knownFile{k("a.md", 1, 1), k("a/x.md", 1, 2), k("d.md", 1, 1), k("f.md", 1, 1)}, nil,
 			[]string{"a-b.md", "a/x.md", "c.md", "e.md"}, []string{"a/x.md"}, []string{"a.md", "d.md", "f.md"}},
 		{"unread folder keeps its files",
-			[]walkEntry{e("ok.md", 1, 1)},
+			[]archive.Entry{e("ok.md", 1, 1)},
 			[]knownFile{k("locked/a.md", 1, 1), k("locked2.md", 1, 1), k("ok.md", 1, 1)}, []string{"locked"},
 			nil, nil, []string{"locked2.md"}},
 		{"unread root keeps everything", nil, []knownFile{k("a.md", 1, 1)}, []string{"."}, nil, nil, nil},
@@ -44,7 +48,7 @@ func TestPlanFiles(t *testing.T) {
 			work, changed, removed := planFiles(c.entries, c.have, c.failed)
 			var workPaths []string
 			for _, w := range work {
-				workPaths = append(workPaths, w.rel)
+				workPaths = append(workPaths, w.Rel)
 			}
 			if !slices.Equal(workPaths, c.wantWork) {
 				t.Errorf("work %v, want %v", workPaths, c.wantWork)

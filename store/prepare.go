@@ -12,6 +12,7 @@ import (
 	"github.com/klauspost/compress/zstd"
 
 	"github.com/yomu-reader/yomu/analysis"
+	"github.com/yomu-reader/yomu/archive"
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/internal/textcut"
 )
@@ -20,7 +21,7 @@ import (
 // (reading, hashing, parsing, tokenizing, compressing) is done on the
 // worker so the single writer goroutine only runs SQL.
 type parsed struct {
-	e      walkEntry
+	e      archive.Entry
 	hash   []byte
 	isNew  bool
 	touch  bool // same bytes as indexed: only size and mtime change
@@ -39,10 +40,10 @@ type articleRow struct {
 
 // parseFile reads, hashes and, unless its bytes are the ones indexed,
 // parses one file.
-func parseFile(root string, e walkEntry, have map[string]known) parsed {
-	k, isKnown := have[e.rel]
+func parseFile(root string, e archive.Entry, have map[string]known) parsed {
+	k, isKnown := have[e.Rel]
 	p := parsed{e: e, isNew: !isKnown}
-	data, release, err := readPooled(filepath.Join(root, filepath.FromSlash(e.rel)), e.size)
+	data, release, err := archive.ReadPooled(filepath.Join(root, filepath.FromSlash(e.Rel)), e.Size)
 	if err != nil {
 		p.failed = err
 		return p
@@ -50,11 +51,11 @@ func parseFile(root string, e walkEntry, have map[string]known) parsed {
 	defer release()
 	sum := sha256.Sum256(data)
 	p.hash = sum[:hashPrefix]
-	if isKnown && k.size == e.size && sameHash(k.hash, p.hash) {
+	if isKnown && k.size == e.Size && sameHash(k.hash, p.hash) {
 		p.touch = true
 		return p
 	}
-	arts, warns, err := safeParse(feed.File{Path: e.rel, Data: data, ModTime: time.Unix(0, e.mtime)})
+	arts, warns, err := safeParse(feed.File{Path: e.Rel, Data: data, ModTime: time.Unix(0, e.MTime)})
 	p.warns = warns
 	if err != nil {
 		p.warns = append(p.warns, err.Error())

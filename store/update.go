@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/yomu-reader/yomu/archive"
 )
 
 // known is what the index holds about one file.
@@ -115,7 +117,7 @@ func limitMemory(own int64) func() {
 // updatePlan is what an Update has to do.
 type updatePlan struct {
 	seen         int
-	work         []walkEntry // new or changed (size or mtime differ)
+	work         []archive.Entry // new or changed (size or mtime differ)
 	known        map[string]known
 	removed      []string
 	walkWarnings []Warning
@@ -139,11 +141,11 @@ func (ix *Index) plan(ctx context.Context) (updatePlan, error) {
 		return updatePlan{}, err
 	}
 	var (
-		entries []walkEntry
+		entries []archive.Entry
 		warns   []Warning
 		wg      sync.WaitGroup
 	)
-	wg.Go(func() { entries, warns = walkArchive(ctx, ix.opts.Dir, n) })
+	wg.Go(func() { entries, warns = archive.Walk(ctx, ix.opts.Dir, n) })
 	have, err := ix.loadKnown(ctx, conn, n)
 	wg.Wait()
 	if err != nil {
@@ -217,7 +219,7 @@ func readKnown(ctx context.Context, q querier, n int, query string, args ...any)
 // apply parses the plan's files on all cores and writes the results and
 // the removals from this goroutine.
 func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progress)) (UpdateStats, error) {
-	jobs := make(chan walkEntry)
+	jobs := make(chan archive.Entry)
 	// 512 parsed files let the workers go on while the writer commits a
 	// batch (flush and checkpoint, 0.5-0.9 s): with 64, CPU use fell to
 	// 135-150% of 2 cores for a second at every commit, with 512 to

@@ -22,7 +22,7 @@ func pendingWork(t *testing.T, ix *Index) []string {
 	}
 	var out []string
 	for _, e := range p.work {
-		out = append(out, e.rel)
+		out = append(out, e.Rel)
 	}
 	return append(out, p.removed...)
 }

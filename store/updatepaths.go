@@ -3,12 +3,12 @@ package store
 import (
 	"context"
 	"fmt"
-	"io/fs"
-	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/yomu-reader/yomu/archive"
 )
 
 // UpdatePaths is Update for a caller that knows what changed: a watcher
@@ -40,7 +40,7 @@ func (ix *Index) planPaths(ctx context.Context, rels []string) (p updatePlan, wh
 		return updatePlan{}, true, nil
 	}
 	for _, rel := range tops {
-		entries, warns, link := walkPath(ctx, ix.opts.Dir, rel)
+		entries, warns, link := archive.WalkPath(ctx, ix.opts.Dir, rel)
 		if link {
 			return updatePlan{}, true, nil
 		}
@@ -84,39 +84,6 @@ func topPaths(rels []string) []string {
 		kept = append(kept, r)
 	}
 	return kept
-}
-
-// walkPath lists the article files at rel: the file itself, or the tree
-// of the folder, sorted by path as the archive's walk lists them. link
-// says rel is a symlink.
-func walkPath(ctx context.Context, root, rel string) (entries []walkEntry, warns []Warning, link bool) {
-	abs := filepath.Join(root, filepath.FromSlash(rel))
-	fi, err := os.Lstat(abs)
-	switch {
-	case err != nil:
-		return nil, nil, false // gone: whatever the index holds there is removed
-	case fi.Mode()&fs.ModeSymlink != 0:
-		return nil, nil, true
-	case fi.Mode().IsRegular():
-		if !isArticle(path.Base(rel)) {
-			return nil, nil, false
-		}
-		return []walkEntry{{rel: rel, size: fi.Size(), mtime: fi.ModTime().UnixNano()}}, nil, false
-	case !fi.IsDir():
-		return nil, nil, false
-	}
-	sub, warns := walkArchive(ctx, abs, 0)
-	for i := range sub {
-		sub[i].rel = rel + "/" + sub[i].rel
-	}
-	for i := range warns {
-		if warns[i].Path == "." {
-			warns[i].Path = rel
-		} else {
-			warns[i].Path = rel + "/" + warns[i].Path
-		}
-	}
-	return sub, warns, false
 }
 
 // knownUnder reads what the index holds at rel or under it, sorted by

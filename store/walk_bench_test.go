@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/yomu-reader/yomu/archive"
 )
 
 // reportCPU adds the process's user and system CPU time per operation to
@@ -66,7 +68,7 @@ func BenchmarkWalk(b *testing.B) {
 	}
 	defer reportCPU(b)()
 	for b.Loop() {
-		walkArchive(context.Background(), dir, 0)
+		archive.Walk(context.Background(), dir, 0)
 	}
 }
 

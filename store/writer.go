@@ -270,13 +270,13 @@ func (w *writer) dropArticles(ctx context.Context, path string) error {
 // write replaces one file's articles; the file row, its "indexed" stamp,
 // goes last.
 func (w *writer) write(ctx context.Context, p parsed) error {
-	path := p.e.rel
+	path := p.e.Rel
 	switch {
 	case p.failed != nil:
 		w.stats.Warnings = append(w.stats.Warnings, Warning{Path: path, Reason: "cannot read: " + p.failed.Error()})
 		return nil
 	case p.touch:
-		_, err := w.st["touch"].ExecContext(ctx, p.e.size, p.e.mtime, path)
+		_, err := w.st["touch"].ExecContext(ctx, p.e.Size, p.e.MTime, path)
 		return wrapWrite(path, err)
 	}
 	// A file the index has no row for has no articles either (both are
@@ -299,7 +299,7 @@ func (w *writer) write(ctx context.Context, p parsed) error {
 	} else {
 		w.stats.Changed++
 	}
-	_, err := w.st["addFile"].ExecContext(ctx, path, p.e.size, p.e.mtime, p.hash, time.Now().Unix())
+	_, err := w.st["addFile"].ExecContext(ctx, path, p.e.Size, p.e.MTime, p.hash, time.Now().Unix())
 	return wrapWrite(path, err)
 }
 

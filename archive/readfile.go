@@ -1,4 +1,4 @@
-package store
+package archive
 
 import "sync"
 
@@ -15,10 +15,10 @@ var fileBufs = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return 
 // pool for the rest of the update.
 const maxPooledBuf = 1 << 20
 
-// readPooled reads the file at path, expected to be about size bytes, into
+// ReadPooled reads the file at path, expected to be about size bytes, into
 // a buffer from fileBufs; release hands the buffer back once the caller
 // is done with data.
-func readPooled(path string, size int64) (data []byte, release func(), err error) {
+func ReadPooled(path string, size int64) (data []byte, release func(), err error) {
 	bp := fileBufs.Get().(*[]byte)
 	release = func() {
 		if cap(*bp) <= maxPooledBuf {

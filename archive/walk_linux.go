@@ -1,6 +1,6 @@
 //go:build linux
 
-package store
+package archive
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // system call) and the stat result, kept here so neither is allocated per
 // folder or file.
 type dirReader struct {
-	files []walkEntry
+	files []Entry
 	buf   []byte
 	st    unix.Stat_t
 }
@@ -79,21 +79,21 @@ func (w *walker) visitDirents(r *dirReader, fd int, recs []byte, abs, prefix str
 
 // visitDirent handles one entry of the folder open as fd. A regular file
 // whose extension is not an article's is skipped without a stat.
-func (w *walker) visitDirent(r *dirReader, fd int, kind entryKind, name []byte, abs, prefix string) (walkEntry, bool) {
+func (w *walker) visitDirent(r *dirReader, fd int, kind entryKind, name []byte, abs, prefix string) (Entry, bool) {
 	switch kind {
 	case kindOther:
-		return walkEntry{}, false
+		return Entry{}, false
 	case kindFile:
-		if !isArticle(name) {
-			return walkEntry{}, false
+		if !IsArticle(name) {
+			return Entry{}, false
 		}
 		rel := prefix + string(name)
 		size, mtime, err := r.statAt(fd, rel[len(prefix):])
 		if err != nil {
 			w.fail(rel, err)
-			return walkEntry{}, false
+			return Entry{}, false
 		}
-		return walkEntry{rel: rel, size: size, mtime: mtime}, true
+		return Entry{Rel: rel, Size: size, MTime: mtime}, true
 	}
 	return w.visitOther(kind, filepath.Join(abs, string(name)), prefix+string(name))
 }

@@ -1,4 +1,4 @@
-package store
+package archive
 
 import (
 	"cmp"
@@ -16,8 +16,8 @@ import (
 
 // referenceWalk is the walk as it was before folders were read by a pool
 // of workers (serial here): the rules the walk must keep.
-func referenceWalk(root string) ([]walkEntry, []Warning) {
-	var entries []walkEntry
+func referenceWalk(root string) ([]Entry, []Warning) {
+	var entries []Entry
 	var warns []Warning
 	seen := map[any]bool{}
 	fail := func(rel string, err error) {
@@ -56,7 +56,7 @@ func referenceWalk(root string) ([]walkEntry, []Warning) {
 					walkDir(childRel)
 				}
 			case st.Mode().IsRegular() && isArt:
-				entries = append(entries, walkEntry{rel: childRel, size: st.Size(), mtime: st.ModTime().UnixNano()})
+				entries = append(entries, Entry{Rel: childRel, Size: st.Size(), MTime: st.ModTime().UnixNano()})
 			}
 		}
 	}
@@ -66,7 +66,7 @@ func referenceWalk(root string) ([]walkEntry, []Warning) {
 	}
 	seen[dirKey(root, st)] = true
 	walkDir("")
-	slices.SortFunc(entries, func(a, b walkEntry) int { return strings.Compare(a.rel, b.rel) })
+	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(warns, func(a, b Warning) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
 	})
@@ -133,7 +133,7 @@ func TestWalkMatchesReference(t *testing.T) {
 			if c.locked != "" {
 				lockFolder(t, filepath.Join(dir, c.locked))
 			}
-			gotE, gotW := walkArchive(context.Background(), dir, 0)
+			gotE, gotW := Walk(context.Background(), dir, 0)
 			wantE, wantW := referenceWalk(dir)
 			if !slices.Equal(gotE, wantE) {
 				t.Errorf("entries\n got %v\nwant %v", gotE, wantE)
@@ -171,7 +171,7 @@ func TestWalkCanceled(t *testing.T) {
 	tree(t, dir, "a/b.md", "c.md")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if entries, _ := walkArchive(ctx, dir, 0); len(entries) != 0 {
+	if entries, _ := Walk(ctx, dir, 0); len(entries) != 0 {
 		t.Errorf("a canceled walk found %v", entries)
 	}
 }
@@ -184,10 +184,10 @@ func TestIsArticle(t *testing.T) {
 		"k.markdownx": false, "a.md/b": false, "l.ＭＤ": false,
 		"x.mar\u212Adown": true, // Kelvin sign: strings.ToLower folds it to k
 	} {
-		if got := isArticle(name); got != want {
+		if got := IsArticle(name); got != want {
 			t.Errorf("isArticle(%q) = %v, want %v", name, got, want)
 		}
-		if got := isArticle([]byte(name)); got != want {
+		if got := IsArticle([]byte(name)); got != want {
 			t.Errorf("isArticle([]byte(%q)) = %v, want %v", name, got, want)
 		}
 		if ref := articleExts[strings.ToLower(path.Ext(name))]; ref != want {

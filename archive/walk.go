@@ -1,4 +1,8 @@
-package store
+// Package archive is the outside world the index reads: it lists an
+// archive's article files (Walk, WalkPath: path, size, modification time,
+// and a warning for what it cannot enter) and reads one file into a pooled
+// buffer (ReadPooled). It never writes.
+package archive
 
 import (
 	"cmp"
@@ -6,6 +10,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -20,10 +25,10 @@ var articleExts = map[string]bool{
 	".html": true, ".htm": true, ".json": true,
 }
 
-// isArticle reports whether a file name has one of articleExts. It takes
+// IsArticle reports whether a file name has one of articleExts. It takes
 // the name as bytes or string so the walk can ask before it allocates the
 // name.
-func isArticle[S ~string | ~[]byte](name S) bool {
+func IsArticle[S ~string | ~[]byte](name S) bool {
 	dot := -1
 	for i := len(name) - 1; i >= 0 && name[i] != '/'; i-- {
 		if name[i] == '.' {
@@ -52,11 +57,11 @@ func isArticle[S ~string | ~[]byte](name S) bool {
 	return articleExts[string(low[:len(ext)])]
 }
 
-// walkEntry is one article file found by the walk.
-type walkEntry struct {
-	rel   string // relative to the archive root, with '/'
-	size  int64
-	mtime int64 // UnixNano
+// Entry is one article file found by the walk.
+type Entry struct {
+	Rel   string // relative to the archive root, with '/'
+	Size  int64
+	MTime int64 // UnixNano
 }
 
 // walker lists the article files of an archive. A few goroutines take
@@ -70,7 +75,7 @@ type walker struct {
 	queue   []string   // folders (relative to root) not yet read
 	active  int        // folders being read
 	seen    map[any]bool
-	entries []walkEntry
+	entries []Entry
 	warns   []Warning
 }
 
@@ -79,13 +84,13 @@ type walker struct {
 // 16 workers measured the same.
 func walkWorkers() int { return max(4, 2*runtime.GOMAXPROCS(0)) }
 
-// walkArchive lists every article file under root, skipping hidden files
+// Walk lists every article file under root, skipping hidden files
 // and folders. Unreadable folders and files are warnings, not errors.
 // Entries are sorted by path and warnings by path, whatever order the
 // folders were read in. sizeHint is how many files the walk expects (the
 // index's count): the list then grows without copying.
-func walkArchive(ctx context.Context, root string, sizeHint int) ([]walkEntry, []Warning) {
-	w := &walker{root: root, seen: map[any]bool{}, entries: make([]walkEntry, 0, sizeHint+sizeHint/16)}
+func Walk(ctx context.Context, root string, sizeHint int) ([]Entry, []Warning) {
+	w := &walker{root: root, seen: map[any]bool{}, entries: make([]Entry, 0, sizeHint+sizeHint/16)}
 	w.more = sync.NewCond(&w.mu)
 	if st, err := os.Stat(root); err != nil {
 		return nil, []Warning{{Path: ".", Reason: err.Error()}}
@@ -98,7 +103,7 @@ func walkArchive(ctx context.Context, root string, sizeHint int) ([]walkEntry, [
 		wg.Go(func() { w.work(ctx, newDirReader()) })
 	}
 	wg.Wait()
-	slices.SortFunc(w.entries, func(a, b walkEntry) int { return strings.Compare(a.rel, b.rel) })
+	slices.SortFunc(w.entries, func(a, b Entry) int { return strings.Compare(a.Rel, b.Rel) })
 	slices.SortFunc(w.warns, func(a, b Warning) int {
 		return cmp.Or(strings.Compare(a.Path, b.Path), strings.Compare(a.Reason, b.Reason))
 	})
@@ -182,7 +187,7 @@ const (
 
 // visitOther handles an entry that is not a plain file, by path: a folder
 // is queued, a link is followed, an entry of unknown kind is looked at.
-func (w *walker) visitOther(kind entryKind, abs, rel string) (walkEntry, bool) {
+func (w *walker) visitOther(kind entryKind, abs, rel string) (Entry, bool) {
 	var st fs.FileInfo
 	var err error
 	if kind == kindLink {
@@ -192,18 +197,18 @@ func (w *walker) visitOther(kind entryKind, abs, rel string) (walkEntry, bool) {
 	}
 	if err != nil {
 		w.fail(rel, err)
-		return walkEntry{}, false
+		return Entry{}, false
 	}
 	if st.IsDir() {
 		if w.enter(abs, st) {
 			w.push(rel)
 		}
-		return walkEntry{}, false
+		return Entry{}, false
 	}
-	if !st.Mode().IsRegular() || !isArticle(rel) {
-		return walkEntry{}, false
+	if !st.Mode().IsRegular() || !IsArticle(rel) {
+		return Entry{}, false
 	}
-	return walkEntry{rel: rel, size: st.Size(), mtime: st.ModTime().UnixNano()}, true
+	return Entry{Rel: rel, Size: st.Size(), MTime: st.ModTime().UnixNano()}, true
 }
 
 // abs is the absolute path of a folder relative to the root.
@@ -236,4 +241,57 @@ func relOrDot(rel string) string {
 		return "."
 	}
 	return rel
+}
+
+// WalkPath lists the article files at rel: the file itself, or the tree
+// of the folder, sorted by path as the archive's walk lists them. link
+// says rel is a symlink.
+func WalkPath(ctx context.Context, root, rel string) (entries []Entry, warns []Warning, link bool) {
+	abs := filepath.Join(root, filepath.FromSlash(rel))
+	fi, err := os.Lstat(abs)
+	switch {
+	case err != nil:
+		return nil, nil, false // gone: whatever the index holds there is removed
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return nil, nil, true
+	case fi.Mode().IsRegular():
+		if !IsArticle(path.Base(rel)) {
+			return nil, nil, false
+		}
+		return []Entry{{Rel: rel, Size: fi.Size(), MTime: fi.ModTime().UnixNano()}}, nil, false
+	case !fi.IsDir():
+		return nil, nil, false
+	}
+	sub, warns := Walk(ctx, abs, 0)
+	for i := range sub {
+		sub[i].Rel = rel + "/" + sub[i].Rel
+	}
+	for i := range warns {
+		if warns[i].Path == "." {
+			warns[i].Path = rel
+		} else {
+			warns[i].Path = rel + "/" + warns[i].Path
+		}
+	}
+	return sub, warns, false
+}
+
+// Warning is a file that was skipped or salvaged, with the reason.
+type Warning struct {
+	Path   string // relative to the archive root
+	Reason string // e.g. "not text", "front matter: yaml: line 3: …"
+}
+
+// String formats the warning as the user sees it: "broken/binary.md: not text".
+func (w Warning) String() string { return w.Path + ": " + w.Reason }
+
+// Extensions lists the file extensions an archive's articles have, sorted,
+// for telling a user whose folder holds none.
+func Extensions() []string {
+	out := make([]string, 0, len(articleExts))
+	for e := range articleExts {
+		out = append(out, e)
+	}
+	slices.Sort(out)
+	return out
 }

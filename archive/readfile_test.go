@@ -1,4 +1,4 @@
-package store
+package archive
 
 import (
 	"bytes"
@@ -31,7 +31,7 @@ func TestReadPooledReadsWholeFiles(t *testing.T) {
 			if err := os.WriteFile(path, want, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, release, err := readPooled(path, tc.expected)
+			got, release, err := ReadPooled(path, tc.expected)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -41,7 +41,7 @@ func TestReadPooledReadsWholeFiles(t *testing.T) {
 			}
 		})
 	}
-	if _, _, err := readPooled(filepath.Join(dir, "missing"), 10); !os.IsNotExist(err) {
+	if _, _, err := ReadPooled(filepath.Join(dir, "missing"), 10); !os.IsNotExist(err) {
 		t.Errorf("a missing file gives %v, want a not-exist error", err)
 	}
 }
