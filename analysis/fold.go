@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,3 +52,7 @@ func Fold(s string) string {
 	}
 	return string(out)
 }
+
+// FoldLabel is the form sources and tags are compared in: trimmed and
+// lower-cased, so "CNBETA " and "cnBeta" are one source.
+func FoldLabel(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -1,3 +1,9 @@
+// Package analysis turns text into yomu's terms: runs of word and CJK
+// characters, folded (case, width, diacritics); the terms an article is
+// indexed under (words, CJK bigrams, lone and end characters), with their
+// positions; and the tokens a query word or phrase stands for. The local
+// engine (store), the query parser and the Weaviate backend (cluster) all
+// use it, so that the same text always gives the same terms.
 package analysis
 
 import (

@@ -193,7 +193,7 @@ func (b *Backend) object(h store.Hit, a feed.Article) *wvObject {
 	bt, bc := analysis.FieldTerms(a.Text)
 	tagsF := make([]string, len(h.Tags))
 	for i, t := range h.Tags {
-		tagsF[i] = store.FoldLabel(t)
+		tagsF[i] = analysis.FoldLabel(t)
 	}
 	lang, script, _ := strings.Cut(strings.ToLower(h.Lang), "-")
 	if script == "" {
@@ -206,7 +206,7 @@ func (b *Backend) object(h store.Hit, a feed.Article) *wvObject {
 			"yid": h.ID, "key": a.Key, "path": h.Path, "url": h.URL, "feed": h.Feed,
 			"titleTerms": strings.Join(tt, " "), "bodyTerms": strings.Join(bt, " "),
 			"titleChars": charTerms(tc), "bodyChars": charTerms(bc),
-			"title": h.Title, "source": h.Source, "sourceF": store.FoldLabel(h.Source),
+			"title": h.Title, "source": h.Source, "sourceF": analysis.FoldLabel(h.Source),
 			"lang": lang, "script": script, "tags": nonNil(h.Tags), "tagsF": tagsF,
 			"wall": store.WallClock(h.Date), "offset": store.DateOffset(h.Date), "dateSource": h.DateSource,
 			"titleLen": len(tt), "bodyLen": len(bt),

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/store"
 )
 
@@ -168,7 +169,7 @@ func stateFilter(ctx context.Context, q store.Query, st State) (*where, bool, er
 func foldAll(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
-		out[i] = store.FoldLabel(s)
+		out[i] = analysis.FoldLabel(s)
 	}
 	return out
 }

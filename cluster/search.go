@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
 	"github.com/yomu-reader/yomu/store"
 )
@@ -343,7 +344,7 @@ func tally(objs []object, field string) []store.Count {
 			add(c.SourceF, c.Source)
 		case "tagsF":
 			for _, t := range c.Tags {
-				add(store.FoldLabel(t), t)
+				add(analysis.FoldLabel(t), t)
 			}
 		default:
 			add(c.Lang, c.Lang)

@@ -156,7 +156,7 @@ type Index struct {
 	dbPath string
 	db     *sql.DB
 	notice string
-	segs   segmentCache // decoded docinfo of the segments, kept across searches
+	segs   Cache // decoded docinfo of the segments, kept across searches
 	small  atomic.Int64 // reader-state writes, for their checkpoints (state.go)
 }
 

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+
+	"github.com/yomu-reader/yomu/internal/frontcode"
 )
 
 // Most terms of a segment occur in one or two articles (CJK bigrams above
@@ -71,7 +73,7 @@ func (w *blockWriter) add(key string, df int, docs, pos []byte) error {
 
 // appendEntry encodes one term of a block after the term prev.
 func appendEntry(data, posData []byte, prev, key string, df int, docs, pos []byte) ([]byte, []byte) {
-	shared := commonPrefix(prev, key)
+	shared := frontcode.CommonPrefix(prev, key)
 	data = binary.AppendUvarint(data, uint64(shared))
 	data = binary.AppendUvarint(data, uint64(len(key)-shared))
 	data = append(data, key[shared:]...)
@@ -116,14 +118,6 @@ var errDamagedBlock = errors.New("damaged postings block")
 type blockReader struct {
 	data, pos []byte
 	key       []byte // the previous key
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
 }
 
 func (r *blockReader) next() (blockEntry, bool, error) {

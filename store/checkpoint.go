@@ -7,7 +7,7 @@ import (
 	"os"
 )
 
-// checkpointer copies the WAL back into the database file after each batch,
+// Checkpointer copies the WAL back into the database file after each batch,
 // on a connection and goroutine of its own. SQLite's automatic checkpoint
 // runs inside the COMMIT that crosses its threshold, so the writer, and the
 // parse workers behind it, waited for it: 0.2-0.34 s at each of the ten
@@ -23,7 +23,7 @@ import (
 // never happened: a cold index of 1M articles grew the WAL to 9 GB beside
 // a 6 GB database. So once the WAL passes walRestartBytes, the writer
 // waits for the checkpoint (catchUp) before it begins the next batch.
-type checkpointer struct {
+type Checkpointer struct {
 	db *sql.DB
 	// kick carries requests to the loop: nil from request, a reply
 	// channel from catchUp, which waits for its run.
@@ -36,13 +36,13 @@ type checkpointer struct {
 // checkpoint catch up before its next batch (a variable for the tests).
 var walRestartBytes int64 = 1 << 30
 
-func newCheckpointer(db *sql.DB) *checkpointer {
-	c := &checkpointer{db: db, kick: make(chan chan error, 1), done: make(chan error, 1)}
+func NewCheckpointer(db *sql.DB) *Checkpointer {
+	c := &Checkpointer{db: db, kick: make(chan chan error, 1), done: make(chan error, 1)}
 	go c.loop()
 	return c
 }
 
-func (c *checkpointer) loop() {
+func (c *Checkpointer) loop() {
 	var first error
 	for reply := range c.kick {
 		err := c.run()
@@ -59,16 +59,16 @@ func (c *checkpointer) loop() {
 // catchUp checkpoints everything committed so far and returns when it is
 // done: a transaction begun next finds the WAL fully copied and writes it
 // from its start. Its run comes after the one in progress, if any.
-func (c *checkpointer) catchUp() error {
+func (c *Checkpointer) catchUp() error {
 	reply := make(chan error)
 	c.kick <- reply
 	return <-reply
 }
 
-// request asks for a checkpoint of everything committed so far. A request
+// Request asks for a checkpoint of everything committed so far. A Request
 // made while one runs is kept (one at most), so the last commit is always
 // copied.
-func (c *checkpointer) request() {
+func (c *Checkpointer) Request() {
 	c.dirty = true
 	select {
 	case c.kick <- nil:
@@ -76,10 +76,10 @@ func (c *checkpointer) request() {
 	}
 }
 
-// wait ends the goroutine and, when anything was committed, checkpoints
+// Wait ends the goroutine and, when anything was committed, checkpoints
 // once more on the caller's goroutine for the writes made since the last
 // request (merges, the free-page reclaim).
-func (c *checkpointer) wait() error {
+func (c *Checkpointer) Wait() error {
 	close(c.kick)
 	err := <-c.done
 	if c.dirty && err == nil {
@@ -88,7 +88,7 @@ func (c *checkpointer) wait() error {
 	return err
 }
 
-func (c *checkpointer) run() error {
+func (c *Checkpointer) run() error {
 	// PASSIVE never waits for readers or the writer: it copies what it
 	// can. A reader's old snapshot can keep some frames in the WAL; the
 	// next checkpoint copies them.
@@ -98,10 +98,10 @@ func (c *checkpointer) run() error {
 	return nil
 }
 
-// bound lets the checkpoint catch up when the WAL of dbPath has grown past
+// Bound lets the checkpoint catch up when the WAL of dbPath has grown past
 // walRestartBytes, before the caller begins a transaction. A nil
 // checkpointer (no Update running) does nothing.
-func (c *checkpointer) bound(dbPath string) error {
+func (c *Checkpointer) Bound(dbPath string) error {
 	if c == nil || walSize(dbPath) <= walRestartBytes {
 		return nil
 	}

@@ -7,6 +7,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+
+	"github.com/yomu-reader/yomu/analysis"
+	"github.com/yomu-reader/yomu/internal/sqlutil"
 )
 
 // docInfo is what a search needs of an article besides its postings: the
@@ -82,17 +85,17 @@ func (s *segment) base() int64 {
 	return s.docs[0].rowid
 }
 
-// segmentCache keeps decoded segments across searches: segments never
+// Cache keeps decoded segments across searches: segments never
 // change once written (a merge writes a new one), so a cached one is valid
 // for as long as its id is listed.
-type segmentCache struct {
+type Cache struct {
 	mu    sync.Mutex
 	segs  map[int64]*segment
 	dicts *dicts // valid while the segments are: new names come with new articles, in a new segment
 }
 
 // load returns the segments listed in the index now, reading the new ones.
-func (c *segmentCache) load(ctx context.Context, tx *sql.Tx) ([]*segment, error) {
+func (c *Cache) load(ctx context.Context, tx *sql.Tx) ([]*segment, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT seg, ndocs FROM segments ORDER BY seg")
 	if err != nil {
 		return nil, err
@@ -140,7 +143,7 @@ func (c *segmentCache) load(ctx context.Context, tx *sql.Tx) ([]*segment, error)
 
 // loadDicts returns the language and source names, read again only when
 // the segments changed.
-func (c *segmentCache) loadDicts(ctx context.Context, tx *sql.Tx) (*dicts, error) {
+func (c *Cache) loadDicts(ctx context.Context, tx *sql.Tx) (*dicts, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.dicts != nil {
@@ -177,7 +180,7 @@ type dicts struct {
 	labels  map[string]string    // folded source → its label (first spelling in byte order)
 }
 
-func loadDicts(ctx context.Context, q querier) (*dicts, error) {
+func loadDicts(ctx context.Context, q sqlutil.Querier) (*dicts, error) {
 	d := &dicts{langs: map[[2]string]uint32{}, sources: map[string]uint32{}, labels: map[string]string{}}
 	rows, err := q.QueryContext(ctx, "SELECT id, lang, script FROM langs")
 	if err != nil {
@@ -211,14 +214,6 @@ func loadDicts(ctx context.Context, q querier) (*dicts, error) {
 	return d, rows.Close()
 }
 
-// querier is what loadDicts needs of a *sql.DB or *sql.Tx.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-// foldSource is the form sources are compared in: trimmed, case-folded.
-func foldSource(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
-
 // langIDs returns the ids of the languages a filter names: "zh" is every
 // script of zh, "zh-Hant" only that one; case does not matter.
 func (d *dicts) langIDs(filter []string) map[uint32]bool {
@@ -238,7 +233,7 @@ func (d *dicts) langIDs(filter []string) map[uint32]bool {
 func (d *dicts) sourceIDs(filter []string) map[uint32]bool {
 	out := map[uint32]bool{}
 	for _, f := range filter {
-		if id, ok := d.sources[foldSource(f)]; ok {
+		if id, ok := d.sources[analysis.FoldLabel(f)]; ok {
 			out[id] = true
 		}
 	}
@@ -255,4 +250,13 @@ func (d *dicts) names() (langs, sources map[uint32]string) {
 		sources[id] = d.labels[f]
 	}
 	return langs, sources
+}
+
+// SourceLabels maps each folded source to the spelling shown for it.
+func SourceLabels(ctx context.Context, q sqlutil.Querier) (map[string]string, error) {
+	d, err := loadDicts(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	return d.labels, nil
 }

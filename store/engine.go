@@ -6,80 +6,41 @@ import (
 	"math"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yomu-reader/yomu/analysis"
 )
 
-// textQuery is query text made into terms: every positive token must
+// Text is query text made into terms: every positive token must
 // match (a token is one term, or a phrase of terms at consecutive
 // positions); an article matching every token of a negative group is
 // excluded.
-type textQuery struct {
-	pos []analysis.Token
-	neg [][]analysis.Token
+type Text struct {
+	Pos []analysis.Token
+	Neg [][]analysis.Token
 }
 
-// parseText turns query text into terms; ok is false when the text holds
-// no term at all (then the query lists by filters alone).
-func parseText(text string) (textQuery, bool) {
-	var q textQuery
-	for _, f := range splitFields(text) {
-		var toks []analysis.Token
-		if f.quoted {
-			switch p := analysis.PhraseTerms(f.text); {
-			case len(p) == 1 && isLoneCJK(p[0]):
-				// "震" means the character wherever it stands, as 震 does,
-				// not only where it stands alone
-				toks = analysis.WordTokens(f.text)
-			case len(p) > 0:
-				toks = []analysis.Token{p}
-			}
-		} else if w, ok := cutStar(f); ok {
-			toks = analysis.PrefixTokens(w)
-		} else {
-			toks = analysis.WordTokens(f.text)
-		}
-		if len(toks) == 0 {
-			continue
-		}
-		if f.neg {
-			q.neg = append(q.neg, toks)
-		} else {
-			q.pos = append(q.pos, toks...)
-		}
-	}
-	return q, len(q.pos)+len(q.neg) > 0
-}
-
-// isLoneCJK reports whether a term is one CJK character.
-func isLoneCJK(term string) bool {
-	r, size := utf8.DecodeRuneInString(term)
-	return size == len(term) && analysis.IsCJK(r)
-}
-
-// filters are the conditions a match must meet besides its terms.
-type filters struct {
-	langs, sources map[uint32]bool // nil: any
-	after, before  int64           // unix seconds; 0: none
-	hasAfter       bool
-	hasBefore      bool
-	only           map[int64]bool // unread/starred: nil for any
-	exclude        map[int64]bool // read articles, for OnlyUnread
-	tagged         map[int64]bool // articles with one of the tags asked for; nil: any
+// Filters are the conditions a match must meet besides its terms.
+type Filters struct {
+	Langs, Sources map[uint32]bool // nil: any
+	After, Before  int64           // unix seconds; 0: none
+	HasAfter       bool
+	HasBefore      bool
+	Only           map[int64]bool // unread/starred: nil for any
+	Exclude        map[int64]bool // read articles, for OnlyUnread
+	Tagged         map[int64]bool // articles with one of the tags asked for; nil: any
 	dead           map[int64]bool
 }
 
-func (f *filters) keep(d *docInfo) bool {
+func (f *Filters) keep(d *docInfo) bool {
 	switch {
 	case f.dead[d.rowid],
-		f.langs != nil && !f.langs[d.lang],
-		f.sources != nil && !f.sources[d.source],
-		f.hasAfter && d.date < f.after,
-		f.hasBefore && d.date >= f.before,
-		f.only != nil && !f.only[d.rowid],
-		f.tagged != nil && !f.tagged[d.rowid],
-		f.exclude[d.rowid]:
+		f.Langs != nil && !f.Langs[d.lang],
+		f.Sources != nil && !f.Sources[d.source],
+		f.HasAfter && d.date < f.After,
+		f.HasBefore && d.date >= f.Before,
+		f.Only != nil && !f.Only[d.rowid],
+		f.Tagged != nil && !f.Tagged[d.rowid],
+		f.Exclude[d.rowid]:
 		return false
 	}
 	return true
@@ -155,17 +116,17 @@ func fetch(ctx context.Context, tx *sql.Tx, segs []*segment, terms map[string]bo
 }
 
 // queryTerms lists the terms of q, true for those that need positions.
-func (q textQuery) terms() map[string]bool {
+func (q Text) terms() map[string]bool {
 	out := map[string]bool{}
 	add := func(t analysis.Token) {
 		for _, term := range t {
 			out[term] = out[term] || len(t) > 1
 		}
 	}
-	for _, t := range q.pos {
+	for _, t := range q.Pos {
 		add(t)
 	}
-	for _, g := range q.neg {
+	for _, g := range q.Neg {
 		for _, t := range g {
 			add(t)
 		}
@@ -293,15 +254,15 @@ func intersect(cands []int64, m tokenMatches) ([]int64, tokenMatches, []int) {
 // segmentMatches evaluates q in one segment: the matches as indexes into
 // seg.docs, ascending, with each positive token's frequencies aligned to
 // them.
-func (tl *termLists) segmentMatches(seg *segment, q textQuery, f *filters) ([]int, []tokenMatches) {
+func (tl *termLists) segmentMatches(seg *segment, q Text, f *Filters) ([]int, []tokenMatches) {
 	var cands []int64
 	var tfs []tokenMatches
-	if len(q.pos) == 0 {
+	if len(q.Pos) == 0 {
 		for i := range seg.docs {
 			cands = append(cands, seg.docs[i].rowid)
 		}
 	}
-	for k, tok := range q.pos {
+	for k, tok := range q.Pos {
 		m := tl.matchToken(seg.id, tok)
 		if k == 0 {
 			cands = make([]int64, len(m))
@@ -321,7 +282,7 @@ func (tl *termLists) segmentMatches(seg *segment, q textQuery, f *filters) ([]in
 			return nil, nil
 		}
 	}
-	for _, g := range q.neg {
+	for _, g := range q.Neg {
 		ex := tl.groupSet(seg.id, g)
 		cands, tfs = filterCands(cands, tfs, func(rowid int64) bool { return !ex[rowid] })
 	}
@@ -404,7 +365,7 @@ type scorer struct {
 	idf               []float64 // per positive token
 }
 
-func newScorer(segs []*segment, dead int, q textQuery, tl *termLists) *scorer {
+func newScorer(segs []*segment, dead int, q Text, tl *termLists) *scorer {
 	s := &scorer{}
 	var titles, bodies float64
 	for _, seg := range segs {
@@ -416,7 +377,7 @@ func newScorer(segs []*segment, dead int, q textQuery, tl *termLists) *scorer {
 		s.avgTitle, s.avgBody = max(titles/s.n, 1), max(bodies/s.n, 1)
 	}
 	s.n = max(s.n-float64(dead), 1)
-	for _, tok := range q.pos {
+	for _, tok := range q.Pos {
 		df := math.MaxInt
 		for _, term := range tok {
 			df = min(df, tl.df[term]) // a phrase is as rare as its rarest term, at most

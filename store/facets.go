@@ -57,12 +57,12 @@ func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, er
 		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
 	}
 	if column == "a.source_f" {
-		d, err := loadDicts(ctx, ix.db)
+		labels, err := SourceLabels(ctx, ix.db)
 		if err != nil {
 			return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
 		}
 		for i := range out {
-			out[i].Value = d.labels[out[i].Value]
+			out[i].Value = labels[out[i].Value]
 		}
 	}
 	SortCounts(out)

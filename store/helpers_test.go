@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/yomu-reader/yomu/internal/sqlutil"
 )
 
 // doc is one generated article file: YAML front matter and a body.
@@ -141,11 +143,11 @@ func indexedPaths(t testing.TB, ix *Index) []string {
 // exactly once, live, and nothing else: every article is searchable.
 func assertSegmentsHold(t testing.TB, ix *Index, articles int) {
 	t.Helper()
-	v, err := ix.openView(context.Background())
+	v, err := OpenView(context.Background(), ix.db, &ix.segs)
 	if err != nil {
 		t.Fatalf("open the segments: %v", err)
 	}
-	defer v.close()
+	defer v.Close()
 	live := map[int64]bool{}
 	for _, seg := range v.segs {
 		for _, d := range seg.docs {
@@ -158,7 +160,7 @@ func assertSegmentsHold(t testing.TB, ix *Index, articles int) {
 			live[d.rowid] = true
 		}
 	}
-	rowids, err := rowidSet(context.Background(), v.tx, "SELECT rowid FROM articles")
+	rowids, err := sqlutil.RowidSet(context.Background(), v.tx, "SELECT rowid FROM articles")
 	if err != nil {
 		t.Fatalf("list articles: %v", err)
 	}
@@ -212,7 +214,7 @@ func flushedSegments(t testing.TB, b *segBuilder) (*sql.Tx, []*segment) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { rollback(tx) })
+	t.Cleanup(func() { sqlutil.Rollback(tx) })
 	if err := b.flush(ctx, tx); err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 
+	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
 )
 
@@ -68,9 +69,9 @@ func matchLang(filter []string, lang, script string) bool {
 }
 
 func anyFolded(filter []string, value string) bool {
-	v := foldSource(value)
+	v := analysis.FoldLabel(value)
 	for _, f := range filter {
-		if foldSource(f) == v {
+		if analysis.FoldLabel(f) == v {
 			return true
 		}
 	}

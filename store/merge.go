@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/yomu-reader/yomu/analysis"
+	"github.com/yomu-reader/yomu/internal/sqlutil"
 )
 
 // Every Update that changes something writes at least one segment, so a
@@ -34,37 +35,37 @@ func tier(n int) int {
 	return t
 }
 
-// mergeSmallSegments merges segments of a tier that has filled up, until
+// MergeSmall merges segments of a tier that has filled up, until
 // none has. Each merge is one transaction: a crash leaves the segments as
 // they were.
-func (ix *Index) mergeSmallSegments(ctx context.Context, ck *checkpointer) error {
-	return ix.untilNone(ck, func() (bool, error) { return ix.mergeTier(ctx) })
+func (c *Cache) MergeSmall(ctx context.Context, db *sql.DB, dbPath string, ck *Checkpointer) error {
+	return untilNone(ck, dbPath, func() (bool, error) { return c.mergeTier(ctx, db) })
 }
 
 // untilNone runs step, one transaction each time, until it finds nothing
 // to do or fails. Each step is checkpointed as the writer's batches are,
 // and waits for the checkpoint when the WAL has grown past
 // walRestartBytes, so that merges and purges keep the WAL bounded too.
-func (ix *Index) untilNone(ck *checkpointer, step func() (bool, error)) error {
+func untilNone(ck *Checkpointer, dbPath string, step func() (bool, error)) error {
 	for {
-		if err := ck.bound(ix.dbPath); err != nil {
+		if err := ck.Bound(dbPath); err != nil {
 			return err
 		}
 		did, err := step()
 		if err != nil || !did {
 			return err
 		}
-		ck.request()
+		ck.Request()
 	}
 }
 
 // mergeTier merges the segments of the first full tier, if any.
-func (ix *Index) mergeTier(ctx context.Context) (bool, error) {
-	tx, err := ix.db.BeginTx(ctx, nil)
+func (c *Cache) mergeTier(ctx context.Context, db *sql.DB) (bool, error) {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
-	defer rollback(tx)
+	defer sqlutil.Rollback(tx)
 	// Sizes first: a refresh that changed nothing must not decode every
 	// segment's docinfo.
 	sizes, err := smallSegments(ctx, tx)
@@ -89,7 +90,7 @@ func (ix *Index) mergeTier(ctx context.Context) (bool, error) {
 	full = slices.Clone(byTier[tier(sizes[full[0]])])
 	slices.SortFunc(full, func(a, b int64) int { return cmpInt64(int64(sizes[a]), int64(sizes[b])) })
 	full = full[:mergeAt]
-	all, err := ix.segs.load(ctx, tx)
+	all, err := c.load(ctx, tx)
 	if err != nil {
 		return false, err
 	}
@@ -115,23 +116,23 @@ func (ix *Index) mergeTier(ctx context.Context) (bool, error) {
 // does not grow its index without end.
 const purgeShare = 4 // a quarter
 
-// purgeDead rewrites, one per transaction, every segment whose dead
+// PurgeDead rewrites, one per transaction, every segment whose dead
 // articles reach its purgeShare.
-func (ix *Index) purgeDead(ctx context.Context, ck *checkpointer) error {
-	return ix.untilNone(ck, func() (bool, error) { return ix.purgeOne(ctx) })
+func (c *Cache) PurgeDead(ctx context.Context, db *sql.DB, dbPath string, ck *Checkpointer) error {
+	return untilNone(ck, dbPath, func() (bool, error) { return c.purgeOne(ctx, db) })
 }
 
-func (ix *Index) purgeOne(ctx context.Context) (bool, error) {
-	tx, err := ix.db.BeginTx(ctx, nil)
+func (c *Cache) purgeOne(ctx context.Context, db *sql.DB) (bool, error) {
+	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
 	}
-	defer rollback(tx)
-	dead, err := rowidSet(ctx, tx, "SELECT rowid FROM dead")
+	defer sqlutil.Rollback(tx)
+	dead, err := sqlutil.RowidSet(ctx, tx, "SELECT rowid FROM dead")
 	if err != nil || len(dead) == 0 {
 		return false, err
 	}
-	all, err := ix.segs.load(ctx, tx)
+	all, err := c.load(ctx, tx)
 	if err != nil {
 		return false, err
 	}
@@ -179,7 +180,7 @@ func smallSegments(ctx context.Context, tx *sql.Tx) (map[int64]int, error) {
 // and drops them. It streams: the segments' encoded blocks are held in
 // memory (a few MB each below mergeBelow), never their decoded postings.
 func mergeGroup(ctx context.Context, tx *sql.Tx, group []*segment) error {
-	dead, err := rowidSet(ctx, tx, "SELECT rowid FROM dead")
+	dead, err := sqlutil.RowidSet(ctx, tx, "SELECT rowid FROM dead")
 	if err != nil {
 		return err
 	}

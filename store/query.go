@@ -3,7 +3,9 @@ package store
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
+	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
 )
 
@@ -146,4 +148,67 @@ func parseDay(s string) (time.Time, bool) {
 		}
 	}
 	return time.Time{}, false
+}
+
+// parseText turns query text into terms; ok is false when the text holds
+// no term at all (then the query lists by filters alone).
+func parseText(text string) (Text, bool) {
+	var q Text
+	for _, f := range splitFields(text) {
+		var toks []analysis.Token
+		if f.quoted {
+			switch p := analysis.PhraseTerms(f.text); {
+			case len(p) == 1 && isLoneCJK(p[0]):
+				// "震" means the character wherever it stands, as 震 does,
+				// not only where it stands alone
+				toks = analysis.WordTokens(f.text)
+			case len(p) > 0:
+				toks = []analysis.Token{p}
+			}
+		} else if w, ok := cutStar(f); ok {
+			toks = analysis.PrefixTokens(w)
+		} else {
+			toks = analysis.WordTokens(f.text)
+		}
+		if len(toks) == 0 {
+			continue
+		}
+		if f.neg {
+			q.Neg = append(q.Neg, toks)
+		} else {
+			q.Pos = append(q.Pos, toks...)
+		}
+	}
+	return q, len(q.Pos)+len(q.Neg) > 0
+}
+
+// isLoneCJK reports whether a term is one CJK character.
+func isLoneCJK(term string) bool {
+	r, size := utf8.DecodeRuneInString(term)
+	return size == len(term) && analysis.IsCJK(r)
+}
+
+// cutStar returns the word of a field written word* (unquoted), and
+// whether it was one.
+func cutStar(f field) (string, bool) {
+	if f.quoted {
+		return "", false
+	}
+	w := strings.TrimRight(f.text, "*")
+	return w, w != f.text && w != ""
+}
+
+// TypingQuery parses a line that is still being typed: its last word, the
+// one under the cursor, matches as a prefix (clo finds cloud), unless the
+// line ends in a space or the last field is a phrase or a qualifier.
+func TypingQuery(line string) Query {
+	fs := splitFields(line)
+	if len(fs) == 0 || strings.HasSuffix(line, " ") || strings.HasSuffix(line, "\t") || strings.HasSuffix(line, "\u3000") {
+		return ParseQuery(line)
+	}
+	last := fs[len(fs)-1]
+	if last.quoted || strings.HasSuffix(last.text, "*") || strings.Contains(last.text, ":") {
+		return ParseQuery(line)
+	}
+	return ParseQuery(line + "*")
 }

@@ -38,10 +38,10 @@ type TextQuery struct {
 func ParseText(text string) (TextQuery, bool) {
 	tq, ok := parseText(text)
 	var out TextQuery
-	for _, t := range tq.pos {
+	for _, t := range tq.Pos {
 		out.Must = append(out.Must, exportToken(t))
 	}
-	for _, g := range tq.neg {
+	for _, g := range tq.Neg {
 		var group []Token
 		for _, t := range g {
 			group = append(group, exportToken(t))
@@ -62,9 +62,6 @@ func exportToken(t analysis.Token) Token {
 	}
 	return Token{Terms: append([]string(nil), t...)}
 }
-
-// FoldLabel is how sources and tags compare: case and outer space aside.
-func FoldLabel(s string) string { return foldSource(s) }
 
 // WallClock is a date as the date order and the day filters compare it:
 // its wall clock in its own zone, in seconds, as if that were UTC (0: no

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+
+	"github.com/yomu-reader/yomu/internal/sqlutil"
 )
 
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
@@ -130,7 +132,7 @@ func migrate(ctx context.Context, db *sql.DB, path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("create schema in %s: %w", path, err)
 	}
-	defer rollback(tx)
+	defer sqlutil.Rollback(tx)
 	// Another process may have created the schema while this one waited
 	// for the write lock: look again, inside the transaction.
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
@@ -158,12 +160,4 @@ func migrate(ctx context.Context, db *sql.DB, path string) (string, error) {
 		return "", nil // a new file
 	}
 	return fmt.Sprintf("index %s was written by an older yomu (schema %d); rebuilding it (read and starred marks are kept)", path, v), nil
-}
-
-// rollback ends a transaction that was not committed; after a commit it is
-// a no-op returning sql.ErrTxDone, which is expected.
-func rollback(tx *sql.Tx) {
-	if err := tx.Rollback(); err != nil && err != sql.ErrTxDone {
-		return // the connection is already broken; the caller has the real error
-	}
 }

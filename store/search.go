@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"github.com/yomu-reader/yomu/analysis"
 )
 
 // Search answers q: words ANDed, "phrases", -exclusions, and the filters.
@@ -95,7 +97,7 @@ func langSourceFilters(w *sqlWhere, langs, sources []string) {
 	if len(sources) > 0 {
 		w.conds = append(w.conds, "a.source_f IN ("+marks(len(sources))+")")
 		for _, s := range sources {
-			w.args = append(w.args, foldSource(s))
+			w.args = append(w.args, analysis.FoldLabel(s))
 		}
 	}
 }
@@ -143,7 +145,7 @@ func marks(n int) string { return strings.TrimSuffix(strings.Repeat("?,", n), ",
 func foldedTags(tags []string) []any {
 	out := make([]any, len(tags))
 	for i, t := range tags {
-		out[i] = foldSource(t)
+		out[i] = analysis.FoldLabel(t)
 	}
 	return out
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"encoding/binary"
 	"errors"
+
+	"github.com/yomu-reader/yomu/internal/frontcode"
 )
 
 // Every refresh compares the archive with every file the index holds.
@@ -22,7 +24,7 @@ func encodeKnown(files []knownFile) []byte {
 	var out []byte
 	prev := ""
 	for _, f := range files {
-		shared := commonPrefix(prev, f.path)
+		shared := frontcode.CommonPrefix(prev, f.path)
 		out = binary.AppendUvarint(out, uint64(shared))
 		out = binary.AppendUvarint(out, uint64(len(f.path)-shared))
 		out = append(out, f.path[shared:]...)

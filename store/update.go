@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/yomu-reader/yomu/archive"
+	"github.com/yomu-reader/yomu/internal/sqlutil"
 )
 
 // known is what the index holds about one file.
@@ -199,7 +200,7 @@ func (ix *Index) loadKnown(ctx context.Context, conn *sql.Conn, n int) ([]knownF
 }
 
 // readKnown runs a query of (path, size, mtime) rows; n sizes the list.
-func readKnown(ctx context.Context, q querier, n int, query string, args ...any) ([]knownFile, error) {
+func readKnown(ctx context.Context, q sqlutil.Querier, n int, query string, args ...any) ([]knownFile, error) {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, err
@@ -255,7 +256,7 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 		wg.Wait()
 		close(results)
 	}()
-	ck := newCheckpointer(ix.db)
+	ck := NewCheckpointer(ix.db)
 	w := newWriter(ix, progress, len(p.work), ck)
 	w.partial = p.partial
 	stats, err := w.run(ctx, p.removed, results)
@@ -263,12 +264,12 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 	for range results { // let the workers finish after an error
 	}
 	if err == nil {
-		if err = ix.mergeSmallSegments(parent, ck); err != nil {
+		if err = ix.segs.MergeSmall(parent, ix.db, ix.dbPath, ck); err != nil {
 			err = fmt.Errorf("merge segments of %s: %w", ix.dbPath, err)
 		}
 	}
 	if err == nil && stats.Changed+stats.Removed > 0 { // only those leave dead postings
-		if err = ix.purgeDead(parent, ck); err != nil {
+		if err = ix.segs.PurgeDead(parent, ix.db, ix.dbPath, ck); err != nil {
 			err = fmt.Errorf("drop dead postings of %s: %w", ix.dbPath, err)
 		}
 	}
@@ -277,7 +278,7 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 			err = fmt.Errorf("reclaim free pages of %s: %w", ix.dbPath, err)
 		}
 	}
-	if cerr := ck.wait(); err == nil && cerr != nil {
+	if cerr := ck.Wait(); err == nil && cerr != nil {
 		err = fmt.Errorf("write index %s: %w", ix.dbPath, cerr)
 	}
 	return stats, err

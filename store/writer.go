@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/yomu-reader/yomu/analysis"
+	"github.com/yomu-reader/yomu/internal/sqlutil"
 )
 
 // A batch is one transaction and one segment of the inverted index.
@@ -46,20 +49,19 @@ type writer struct {
 	committed int // files written in committed batches, for Progress
 	since     time.Time
 	stats     UpdateStats
-	seg       *segFeed
-	dicts     *dicts
-	ck        *checkpointer
+	seg       *Writer
+	begun     bool // a batch was begun
+	ck        *Checkpointer
 	partial   bool // updatePlan.partial: leave the snapshot of the files unwritten
 }
 
-func newWriter(ix *Index, progress func(Progress), total int, ck *checkpointer) *writer {
+func newWriter(ix *Index, progress func(Progress), total int, ck *Checkpointer) *writer {
 	return &writer{ix: ix, progress: progress, total: total, ck: ck}
 }
 
 // statements are prepared once per transaction.
 var statements = map[string]string{
 	"rowids":  "SELECT rowid FROM articles WHERE path = ?",
-	"addDead": "INSERT OR IGNORE INTO dead(rowid) VALUES(?)",
 	"delArts": "DELETE FROM articles WHERE path = ?",
 	"delText": "DELETE FROM texts WHERE rowid = ?",
 	"addText": "INSERT INTO texts(rowid, body) VALUES(?, ?)",
@@ -68,9 +70,6 @@ var statements = map[string]string{
 	"delWarn": "DELETE FROM warnings WHERE path = ?",
 	"addWarn": "INSERT OR REPLACE INTO warnings(path, reason) VALUES(?, ?)",
 	"touch":   "UPDATE files SET size = ?, mtime = ? WHERE path = ?",
-	"addLang": "INSERT INTO langs(lang, script) VALUES(?, ?)",
-	"addSrc":  "INSERT INTO sources(folded, label) VALUES(?, ?)",
-	"setSrc":  "UPDATE sources SET label = ? WHERE id = ?",
 	"addFile": `INSERT INTO files(path, size, mtime, hash, indexed) VALUES(?, ?, ?, ?, ?)
 		ON CONFLICT(path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
 		hash = excluded.hash, indexed = excluded.indexed`,
@@ -84,8 +83,8 @@ var statements = map[string]string{
 // run removes the vanished files, then writes each parsed file as it
 // arrives, committing in batches.
 func (w *writer) run(ctx context.Context, removed []string, results <-chan parsed) (UpdateStats, error) {
-	w.seg = newSegFeed()
-	defer w.seg.close()
+	w.seg = NewWriter()
+	defer w.seg.Close()
 	for _, path := range removed {
 		if err := w.step(ctx, func() error { return w.remove(ctx, path) }); err != nil {
 			return w.abort(err)
@@ -153,7 +152,7 @@ func (w *writer) step(ctx context.Context, fn func() error) error {
 		return err
 	}
 	w.pending++
-	if w.pending >= batchFiles || time.Since(w.since) >= w.batchAge() || int(w.seg.bytes.Load()) >= batchBytes {
+	if w.pending >= batchFiles || time.Since(w.since) >= w.batchAge() || w.seg.Bytes() >= batchBytes {
 		if err := w.commit(); err != nil {
 			return err
 		}
@@ -169,7 +168,7 @@ func (w *writer) ensureTx(ctx context.Context) error {
 	if w.tx != nil {
 		return nil
 	}
-	if err := w.ck.bound(w.ix.dbPath); err != nil {
+	if err := w.ck.Bound(w.ix.dbPath); err != nil {
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
 	tx, err := w.ix.db.BeginTx(ctx, nil)
@@ -182,10 +181,11 @@ func (w *writer) ensureTx(ctx context.Context) error {
 			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 		}
 	}
-	if w.dicts == nil { // the first batch
-		if w.dicts, err = loadDicts(ctx, tx); err != nil {
-			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
-		}
+	if err := w.seg.Begin(ctx, tx); err != nil {
+		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
+	}
+	if !w.begun { // the first batch
+		w.begun = true
 		// The snapshot of the files is stale from now on (snapshot.go).
 		if _, err := tx.ExecContext(ctx, "DELETE FROM meta WHERE key = ?", knownSnapshotKey); err != nil {
 			return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
@@ -200,17 +200,16 @@ func (w *writer) commit() error {
 	}
 	tx := w.tx
 	w.tx = nil
-	err := w.seg.builder().flush(context.Background(), tx)
-	w.seg.flushed()
+	err := w.seg.Flush(context.Background(), tx)
 	if err != nil {
-		rollback(tx)
+		sqlutil.Rollback(tx)
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("write index %s: %w", w.ix.dbPath, err)
 	}
 	w.commits++
-	w.ck.request()
+	w.ck.Request()
 	return nil
 }
 
@@ -218,7 +217,7 @@ func (w *writer) commit() error {
 // files) and rolls back the open one.
 func (w *writer) abort(err error) (UpdateStats, error) {
 	if w.tx != nil {
-		rollback(w.tx)
+		sqlutil.Rollback(w.tx)
 		w.tx = nil
 	}
 	return w.stats, err
@@ -255,10 +254,11 @@ func (w *writer) dropArticles(ctx context.Context, path string) error {
 		return fmt.Errorf("remove %s from the index: %w", path, err)
 	}
 	for _, id := range ids {
-		for _, name := range []string{"addDead", "delText"} {
-			if _, err := w.st[name].ExecContext(ctx, id); err != nil {
-				return fmt.Errorf("remove %s from the index: %w", path, err)
-			}
+		if err := w.seg.Kill(ctx, id); err != nil {
+			return fmt.Errorf("remove %s from the index: %w", path, err)
+		}
+		if _, err := w.st["delText"].ExecContext(ctx, id); err != nil {
+			return fmt.Errorf("remove %s from the index: %w", path, err)
 		}
 	}
 	if _, err := w.st["delArts"].ExecContext(ctx, path); err != nil {
@@ -307,7 +307,7 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 	a := r.a
 	date, offset := storedDate(a.Date)
 	res, err := w.st["addArt"].ExecContext(ctx, r.id, path, a.Key, a.Title, a.Source,
-		foldSource(a.Source), a.Lang, a.Script, date, offset, a.DateSource, a.URL,
+		analysis.FoldLabel(a.Source), a.Lang, a.Script, date, offset, a.DateSource, a.URL,
 		strings.Join(a.Tags, tagSep), a.Feed)
 	if err != nil {
 		return wrapWrite(path, err)
@@ -324,58 +324,14 @@ func (w *writer) insert(ctx context.Context, path string, r articleRow, p *parse
 		return wrapWrite(path, err)
 	}
 	for _, tag := range a.Tags {
-		if _, err := w.st["addTag"].ExecContext(ctx, foldSource(tag), rowid, tag); err != nil {
+		if _, err := w.st["addTag"].ExecContext(ctx, analysis.FoldLabel(tag), rowid, tag); err != nil {
 			return wrapWrite(path, err)
 		}
 	}
-	info := docInfo{date: date, titleLen: r.terms.TitleLen, bodyLen: r.terms.BodyLen}
-	if info.lang, err = w.langID(ctx, a.Lang, a.Script); err != nil {
+	if err := w.seg.Add(ctx, rowid, date, a.Lang, a.Script, a.Source, r.terms); err != nil {
 		return wrapWrite(path, err)
 	}
-	if info.source, err = w.sourceID(ctx, a.Source); err != nil {
-		return wrapWrite(path, err)
-	}
-	w.seg.add(rowid, info, r.terms)
 	return nil
-}
-
-// langID returns the id of a language and script, adding it when new.
-func (w *writer) langID(ctx context.Context, lang, script string) (uint32, error) {
-	k := [2]string{lang, script}
-	if id, ok := w.dicts.langs[k]; ok {
-		return id, nil
-	}
-	res, err := w.st["addLang"].ExecContext(ctx, lang, script)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	w.dicts.langs[k] = uint32(id)
-	return uint32(id), err
-}
-
-// sourceID returns the id of a source (0 for none), adding it when new and
-// keeping as its label the first spelling in byte order.
-func (w *writer) sourceID(ctx context.Context, source string) (uint32, error) {
-	f := foldSource(source)
-	if f == "" {
-		return 0, nil
-	}
-	if id, ok := w.dicts.sources[f]; ok {
-		if source < w.dicts.labels[f] {
-			w.dicts.labels[f] = source
-			_, err := w.st["setSrc"].ExecContext(ctx, source, id)
-			return id, err
-		}
-		return id, nil
-	}
-	res, err := w.st["addSrc"].ExecContext(ctx, f, source)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	w.dicts.sources[f], w.dicts.labels[f] = uint32(id), source
-	return uint32(id), err
 }
 
 func (w *writer) setWarnings(ctx context.Context, path string, warns []string, isNew bool) error {
