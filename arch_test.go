@@ -15,9 +15,10 @@ const module = "github.com/yomu-reader/yomu/"
 func TestDependencyDirection(t *testing.T) {
 	allowed := map[string][]string{
 		"feed":        {},
-		"analysis":    {}, // text to terms, shared by both engines and the query parser
-		"archive":     {}, // the archive's files: the walk, and reading one file
-		"store":       {"feed", "analysis", "archive"},
+		"analysis":    {},           // text to terms, shared by both engines and the query parser
+		"archive":     {},           // the archive's files: the walk, and reading one file
+		"segments":    {"analysis"}, // the local segment engine on SQLite: postings, merges, scoring
+		"store":       {"feed", "analysis", "archive", "segments"},
 		"ui/render":   {"store", "feed"},
 		"ui":          {"ui/render", "store", "feed"},
 		"watch":       {},                      // tells that files changed; main wires it to ui
@@ -54,7 +55,7 @@ func isLeaf(pkg string) bool { return strings.HasPrefix(pkg, "internal/") }
 
 // TestOnlyUIDrawsTheTerminal keeps Bubble Tea and friends inside ui.
 func TestOnlyUIDrawsTheTerminal(t *testing.T) {
-	for _, pkg := range []string{".", "feed", "analysis", "archive", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
+	for _, pkg := range []string{".", "feed", "analysis", "archive", "segments", "store", "watch", "subs", "items", "web", "syndication", "fetch", "cluster"} {
 		for _, imp := range allImports(t, pkg) {
 			if strings.HasPrefix(imp, "github.com/charmbracelet/") {
 				t.Errorf("%s imports %s: only ui may", pkg, imp)

@@ -56,7 +56,7 @@ func (b *Backend) rankCandidates(ctx context.Context, p plan) ([]object, error) 
 	return out, nil
 }
 
-// BM25 as the local index computes it (store/engine.go).
+// BM25 as the local index computes it (segments/engine.go).
 const (
 	k1, bParam  = 1.2, 0.75
 	titleFactor = 10.0

@@ -1,6 +1,9 @@
 // Package store keeps the persistent index of an archive: it scans the
-// archive, brings the index up to date incrementally, and answers searches,
-// filters, facets and counts. It never writes into the archive.
+// archive (package archive), brings the index up to date incrementally, and
+// answers searches, filters, facets and counts. It owns the index file and
+// its tables of files, articles, texts, tags and reader state; the
+// inverted index inside it is the segment engine's (package segments), and
+// text becomes terms in package analysis. It never writes into the archive.
 package store
 
 // CONTRACT: the exported surface below is what main and ui are written
@@ -16,6 +19,7 @@ import (
 
 	"github.com/yomu-reader/yomu/archive"
 	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // Options says which archive to index and where the index lives.
@@ -156,8 +160,8 @@ type Index struct {
 	dbPath string
 	db     *sql.DB
 	notice string
-	segs   Cache // decoded docinfo of the segments, kept across searches
-	small  atomic.Int64 // reader-state writes, for their checkpoints (state.go)
+	segs   segments.Cache // decoded docinfo of the segments, kept across searches
+	small  atomic.Int64   // reader-state writes, for their checkpoints (state.go)
 }
 
 // Close releases the index.

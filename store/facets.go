@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"sort"
+
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // Facets counts q's matches per language and source (ignoring q's own
@@ -57,7 +59,7 @@ func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, er
 		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
 	}
 	if column == "a.source_f" {
-		labels, err := SourceLabels(ctx, ix.db)
+		labels, err := segments.SourceLabels(ctx, ix.db)
 		if err != nil {
 			return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
 		}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/yomu-reader/yomu/internal/sqlutil"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // doc is one generated article file: YAML front matter and a body.
@@ -143,29 +143,23 @@ func indexedPaths(t testing.TB, ix *Index) []string {
 // exactly once, live, and nothing else: every article is searchable.
 func assertSegmentsHold(t testing.TB, ix *Index, articles int) {
 	t.Helper()
-	v, err := OpenView(context.Background(), ix.db, &ix.segs)
+	v, err := segments.OpenView(context.Background(), ix.db, &ix.segs)
 	if err != nil {
 		t.Fatalf("open the segments: %v", err)
 	}
 	defer v.Close()
-	live := map[int64]bool{}
-	for _, seg := range v.segs {
-		for _, d := range seg.docs {
-			if v.dead[d.rowid] {
-				continue
-			}
-			if live[d.rowid] {
-				t.Errorf("article %d is live in two segments", d.rowid)
-			}
-			live[d.rowid] = true
+	live := v.Live()
+	for id, n := range live {
+		if n > 1 {
+			t.Errorf("article %d is live in %d segments", id, n)
 		}
 	}
-	rowids, err := sqlutil.RowidSet(context.Background(), v.tx, "SELECT rowid FROM articles")
+	rowids, err := sqlutil.RowidSet(context.Background(), v.Tx(), "SELECT rowid FROM articles")
 	if err != nil {
 		t.Fatalf("list articles: %v", err)
 	}
 	for id := range rowids {
-		if !live[id] {
+		if live[id] == 0 {
 			t.Errorf("article %d is in no segment", id)
 		}
 	}
@@ -201,28 +195,6 @@ func setSchemaVersion(t testing.TB, ix *Index, v int) {
 	if _, err := ix.db.Exec(fmt.Sprintf("PRAGMA user_version = %d", v)); err != nil {
 		t.Fatalf("set schema version: %v", err)
 	}
-}
-
-// flushedSegments writes b as a segment of a fresh index, in a transaction
-// left open for the caller's reads (rolled back when the test ends), and
-// returns it with the index's segments.
-func flushedSegments(t testing.TB, b *segBuilder) (*sql.Tx, []*segment) {
-	t.Helper()
-	ix := openTemp(t, t.TempDir())
-	ctx := context.Background()
-	tx, err := ix.db.BeginTx(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { sqlutil.Rollback(tx) })
-	if err := b.flush(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	segs, err := ix.segs.load(ctx, tx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tx, segs
 }
 
 // indexedGen is an index of n generated articles (genDocs), brought up to

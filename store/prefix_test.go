@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yomu-reader/yomu/segments"
 )
 
 func TestPrefixSearch(t *testing.T) {
@@ -99,7 +101,7 @@ func TestNoSnippets(t *testing.T) {
 func TestPrefixIsBounded(t *testing.T) {
 	dir := t.TempDir()
 	var words []string
-	for i := range maxExpansions + 100 {
+	for i := range segments.MaxExpansions + 100 {
 		words = append(words, fmt.Sprintf("zq%05d", i))
 	}
 	writeDocs(t, dir,
@@ -110,7 +112,7 @@ func TestPrefixIsBounded(t *testing.T) {
 	mustUpdate(t, ix)
 	got := sorted(searchPaths(t, ix, "zq*"))
 	if !reflect.DeepEqual(got, []string{"first.md", "many.md"}) {
-		t.Errorf("zq* = %v, want first.md and many.md: the terms past the first %d are not read", got, maxExpansions)
+		t.Errorf("zq* = %v, want first.md and many.md: the terms past the first %d are not read", got, segments.MaxExpansions)
 	}
 	if got := searchPaths(t, ix, words[len(words)-1]); len(got) != 2 {
 		t.Errorf("the word itself finds %v, want many.md and last.md", got)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // field is one piece of a query line: a word, a "quoted phrase", or a
@@ -152,8 +153,8 @@ func parseDay(s string) (time.Time, bool) {
 
 // parseText turns query text into terms; ok is false when the text holds
 // no term at all (then the query lists by filters alone).
-func parseText(text string) (Text, bool) {
-	var q Text
+func parseText(text string) (segments.Text, bool) {
+	var q segments.Text
 	for _, f := range splitFields(text) {
 		var toks []analysis.Token
 		if f.quoted {

@@ -6,10 +6,11 @@ import (
 	"fmt"
 
 	"github.com/yomu-reader/yomu/internal/sqlutil"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // schemaVersion is stored in PRAGMA user_version. Bump it when the tables
-// or the tokenization change: an older index is then rebuilt (keeping the
+// or the tokenization change (store's, analysis's or segments'): an older index is then rebuilt (keeping the
 // reader state), a newer one refused.
 const schemaVersion = 7 // 6: the tags table (tag: filters, the tags facet); 7: articles.feed
 
@@ -64,25 +65,6 @@ var indexTables = []string{
 	`CREATE INDEX articles_date ON articles(date)`,
 	`CREATE INDEX articles_lang ON articles(lang, date)`,
 	`CREATE INDEX articles_source ON articles(source_f, date)`,
-	// The inverted index (see segment.go and blocks.go): immutable
-	// segments, each a run of postings blocks keyed by their first term,
-	// written in key order.
-	`CREATE TABLE segments(
-		seg     INTEGER PRIMARY KEY AUTOINCREMENT,
-		ndocs   INTEGER NOT NULL,
-		docinfo BLOB NOT NULL
-	)`,
-	`CREATE TABLE postings(
-		seg  INTEGER NOT NULL,
-		term BLOB NOT NULL,
-		part INTEGER NOT NULL,
-		data BLOB NOT NULL,
-		pos  BLOB NOT NULL,
-		PRIMARY KEY(seg, term, part)
-	) WITHOUT ROWID`,
-	`CREATE TABLE dead(rowid INTEGER PRIMARY KEY)`,
-	`CREATE TABLE langs(id INTEGER PRIMARY KEY, lang TEXT NOT NULL, script TEXT NOT NULL, UNIQUE(lang, script))`,
-	`CREATE TABLE sources(id INTEGER PRIMARY KEY, folded TEXT NOT NULL UNIQUE, label TEXT NOT NULL)`,
 	`CREATE TABLE warnings(path TEXT PRIMARY KEY, reason TEXT NOT NULL) WITHOUT ROWID`,
 	// Derived values that save a refresh work (snapshot.go); dropped with
 	// the rest on a rebuild.
@@ -91,7 +73,7 @@ var indexTables = []string{
 
 // dropIndexTables lists what a rebuild drops.
 // "fts" is schema 2's FTS5 table, dropped when an older index is rebuilt.
-var dropIndexTables = []string{"files", "articles", "tags", "texts", "fts", "segments", "postings", "dead", "langs", "sources", "warnings", "meta"}
+var dropIndexTables = append([]string{"files", "articles", "tags", "texts", "fts", "warnings", "meta"}, segments.TableNames...)
 
 // stateTables hold what the reader did; keyed by article ID, they survive
 // rebuilds and archive changes.
@@ -146,6 +128,7 @@ func migrate(ctx context.Context, db *sql.DB, path string) (string, error) {
 		stmts = append(stmts, "DROP TABLE IF EXISTS "+t)
 	}
 	stmts = append(stmts, indexTables...)
+	stmts = append(stmts, segments.Tables...)
 	stmts = append(stmts, stateTables...)
 	stmts = append(stmts, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion))
 	for _, s := range stmts {

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/yomu-reader/yomu/internal/sqlutil"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // Warm reads what the first search needs (the segments' docinfo, the
@@ -12,7 +13,7 @@ import (
 // Errors are left for the search to meet and report.
 func (ix *Index) Warm(ctx context.Context) {
 	decoder()
-	if v, err := OpenView(ctx, ix.db, &ix.segs); err == nil {
+	if v, err := segments.OpenView(ctx, ix.db, &ix.segs); err == nil {
 		v.Close()
 	}
 }
@@ -20,7 +21,7 @@ func (ix *Index) Warm(ctx context.Context) {
 // filters builds q's filters in view v; withLangSource false leaves out
 // the language and source filters (facets count them separately). Read
 // state and tags are this index's tables, read in the view's transaction.
-func (ix *Index) filters(ctx context.Context, v *View, q Query, withLangSource bool) (*Filters, error) {
+func (ix *Index) filters(ctx context.Context, v *segments.View, q Query, withLangSource bool) (*segments.Filters, error) {
 	f := v.NewFilters()
 	if withLangSource && len(q.Langs) > 0 {
 		f.Langs = v.LangIDs(q.Langs)
@@ -58,8 +59,8 @@ func (ix *Index) filters(ctx context.Context, v *View, q Query, withLangSource b
 
 // searchTerms answers a query with terms: the page of the best matches
 // (rowids and scores) with the total.
-func (ix *Index) searchTerms(ctx context.Context, q Query, tq Text, limit int) ([]int64, []float64, int, error) {
-	v, err := OpenView(ctx, ix.db, &ix.segs)
+func (ix *Index) searchTerms(ctx context.Context, q Query, tq segments.Text, limit int) ([]int64, []float64, int, error) {
+	v, err := segments.OpenView(ctx, ix.db, &ix.segs)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -73,8 +74,8 @@ func (ix *Index) searchTerms(ctx context.Context, q Query, tq Text, limit int) (
 
 // textFacets counts the matches of a query with terms per language (under
 // q's source filter) and per source (under its language filter).
-func (ix *Index) textFacets(ctx context.Context, q Query, tq Text) (Facets, error) {
-	v, err := OpenView(ctx, ix.db, &ix.segs)
+func (ix *Index) textFacets(ctx context.Context, q Query, tq segments.Text) (Facets, error) {
+	v, err := segments.OpenView(ctx, ix.db, &ix.segs)
 	if err != nil {
 		return Facets{}, err
 	}

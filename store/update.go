@@ -15,6 +15,7 @@ import (
 
 	"github.com/yomu-reader/yomu/archive"
 	"github.com/yomu-reader/yomu/internal/sqlutil"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // known is what the index holds about one file.
@@ -256,7 +257,7 @@ func (ix *Index) apply(parent context.Context, p updatePlan, progress func(Progr
 		wg.Wait()
 		close(results)
 	}()
-	ck := NewCheckpointer(ix.db)
+	ck := segments.NewCheckpointer(ix.db)
 	w := newWriter(ix, progress, len(p.work), ck)
 	w.partial = p.partial
 	stats, err := w.run(ctx, p.removed, results)

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // pendingWork is what the next Update would read: files whose size or
@@ -165,7 +167,7 @@ func TestSmallSegmentsAreMerged(t *testing.T) {
 		return doc{path: fmt.Sprintf("add/r%02d.md", r), title: "Added", lang: "en",
 			body: fmt.Sprintf("Added in round %d with a narwhal.", r)}
 	}
-	rounds := 4 * mergeAt
+	rounds := 4 * segments.MergeAt
 	for r := range rounds {
 		// each round adds an article and rewrites the one added before
 		change := []doc{added(r)}
@@ -190,8 +192,8 @@ func TestSmallSegmentsAreMerged(t *testing.T) {
 	if err := ix.db.QueryRow("SELECT (SELECT count(*) FROM segments), (SELECT count(*) FROM dead)").Scan(&segs, &dead); err != nil {
 		t.Fatal(err)
 	}
-	if segs > 2*(mergeAt-1)+1 {
-		t.Errorf("%d segments after %d small updates, want at most %d", segs, rounds, 2*(mergeAt-1)+1)
+	if segs > 2*(segments.MergeAt-1)+1 {
+		t.Errorf("%d segments after %d small updates, want at most %d", segs, rounds, 2*(segments.MergeAt-1)+1)
 	}
 	if dead >= rounds/2 {
 		t.Errorf("%d dead articles kept after merges, want fewer than half the %d edits", dead, rounds-1)
@@ -319,7 +321,7 @@ func TestReaderStateKeepsTheWALSmall(t *testing.T) {
 // batch, so SQLite writes the WAL from its start again. Without it, a 1M
 // index grew a 9 GB WAL beside its 6 GB database.
 func TestWALStaysBounded(t *testing.T) {
-	defer func(n int, b int64) { batchFiles, walRestartBytes = n, b }(batchFiles, walRestartBytes)
+	defer func(n int, b int64) { batchFiles, segments.WALRestartBytes = n, b }(batchFiles, segments.WALRestartBytes)
 	batchFiles = 8
 	docs := genDocs("gen", 160)
 	for i := range docs {
@@ -330,13 +332,13 @@ func TestWALStaysBounded(t *testing.T) {
 		docs[i].body = b.String()
 	}
 	wal := func(limit int64) int64 {
-		walRestartBytes = limit
+		segments.WALRestartBytes = limit
 		dir := t.TempDir()
 		writeDocs(t, dir, docs...)
 		ix := openTemp(t, dir)
 		mustUpdate(t, ix)
 		assertSegmentsHold(t, ix, len(docs))
-		return walSize(ix.dbPath)
+		return segments.WALSize(ix.dbPath)
 	}
 	unbounded, bounded := wal(1<<62), wal(1)
 	if bounded*3 > unbounded {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/internal/sqlutil"
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // A batch is one transaction and one segment of the inverted index.
@@ -49,13 +50,13 @@ type writer struct {
 	committed int // files written in committed batches, for Progress
 	since     time.Time
 	stats     UpdateStats
-	seg       *Writer
+	seg       *segments.Writer
 	begun     bool // a batch was begun
-	ck        *Checkpointer
+	ck        *segments.Checkpointer
 	partial   bool // updatePlan.partial: leave the snapshot of the files unwritten
 }
 
-func newWriter(ix *Index, progress func(Progress), total int, ck *Checkpointer) *writer {
+func newWriter(ix *Index, progress func(Progress), total int, ck *segments.Checkpointer) *writer {
 	return &writer{ix: ix, progress: progress, total: total, ck: ck}
 }
 
@@ -83,7 +84,7 @@ var statements = map[string]string{
 // run removes the vanished files, then writes each parsed file as it
 // arrives, committing in batches.
 func (w *writer) run(ctx context.Context, removed []string, results <-chan parsed) (UpdateStats, error) {
-	w.seg = NewWriter()
+	w.seg = segments.NewWriter()
 	defer w.seg.Close()
 	for _, path := range removed {
 		if err := w.step(ctx, func() error { return w.remove(ctx, path) }); err != nil {

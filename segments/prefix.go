@@ -1,4 +1,4 @@
-package store
+package segments
 
 import (
 	"context"
@@ -10,10 +10,10 @@ import (
 // CJK query is (unigram.go). CJK needs none of this: a CJK piece of any
 // length already matches wherever it stands.
 
-// maxExpansions bounds the terms a prefix expands to in one segment (in
+// MaxExpansions bounds the terms a prefix expands to in one segment (in
 // key order), as Lucene's and Elasticsearch's prefix queries bound theirs,
 // so that no prefix reads a segment's whole dictionary.
-const maxExpansions = 1024
+const MaxExpansions = 1024
 
 // startPrefix reads the blocks of segment s that can hold keys starting
 // with word (at most maxExpansions+1 blocks: every block after the first
@@ -23,8 +23,8 @@ func (u *unigrams) startPrefix(ctx context.Context, s *segment, term, word strin
 	if len(s.docs) == 0 {
 		return nil
 	}
-	j := &unionJob{seg: s, term: term, char: word, limit: maxExpansions}
-	if err := u.readBlocks(ctx, j, word, maxExpansions+1); err != nil {
+	j := &unionJob{seg: s, term: term, char: word, limit: MaxExpansions}
+	if err := u.readBlocks(ctx, j, word, MaxExpansions+1); err != nil {
 		return err
 	}
 	u.run(j)

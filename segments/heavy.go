@@ -1,4 +1,4 @@
-package store
+package segments
 
 import (
 	"bytes"
@@ -13,13 +13,13 @@ import (
 // 的 starts about fifty bigrams in a Chinese article, and over 100k
 // articles its sum decoded 1.7 million entries (14 ms) where its own term
 // would hold 35 thousand. So a segment keeps a character's own term,
-// without positions, when its terms hold more than heavyEntries entries:
+// without positions, when its terms hold more than HeavyEntries entries:
 // a flush sums them from the builder, which has the postings in memory and
 // in key order (it costs about what one query costs), and a merge from the
 // merged postings, as they stream by in key order (mergedOwnTerms); the
 // own terms of the segments merged are dropped, since one of them may not
 // have had the term.
-var heavyEntries = 8192 // a variable so tests can make every character heavy
+var HeavyEntries = 8192 // a variable so tests can make every character heavy
 
 // unigramTerm is a character's own term, as a flush writes it.
 type unigramTerm struct {
@@ -59,7 +59,7 @@ func (b *segBuilder) unigramTerms(all []sortedTerm) []unigramTerm {
 		if e, ok := ends[r]; ok {
 			entries += int(b.state(e).df)
 		}
-		if entries > heavyEntries {
+		if entries > HeavyEntries {
 			s.reset(b.base, last, len(b.info))
 			for _, t := range all[i:j] {
 				buf = b.state(t.i).docs.appendTo(&b.pool, buf[:0])
@@ -127,7 +127,7 @@ func (o *mergedOwnTerms) closeGroup() {
 		return
 	}
 	end := o.ends[o.char]
-	if o.entries+end.df > heavyEntries {
+	if o.entries+end.df > HeavyEntries {
 		var s sums
 		s.reset(o.base, o.last, o.n)
 		from := 0

@@ -1,4 +1,11 @@
-package store
+// Package segments is yomu's local search engine on SQLite: immutable
+// segments of postings blocks (segment.go, blocks.go) written by a Writer
+// in the caller's transaction, merged in tiers and purged of dead articles
+// (merge.go), and searched through a View: the postings of a query's terms
+// (analysis's tokens, one-character sums and prefixes included), BM25 over
+// title and body, and the top k. It owns Tables and reads no other table;
+// the caller (store) narrows a search with Filters of its own rowids.
+package segments
 
 import (
 	"context"

@@ -1,4 +1,4 @@
-package store
+package segments
 
 import (
 	"context"
@@ -32,9 +32,9 @@ type Checkpointer struct {
 	dirty bool
 }
 
-// walRestartBytes is the WAL size past which the writer lets the
+// WALRestartBytes is the WAL size past which the writer lets the
 // checkpoint catch up before its next batch (a variable for the tests).
-var walRestartBytes int64 = 1 << 30
+var WALRestartBytes int64 = 1 << 30
 
 func NewCheckpointer(db *sql.DB) *Checkpointer {
 	c := &Checkpointer{db: db, kick: make(chan chan error, 1), done: make(chan error, 1)}
@@ -102,14 +102,14 @@ func (c *Checkpointer) run() error {
 // walRestartBytes, before the caller begins a transaction. A nil
 // checkpointer (no Update running) does nothing.
 func (c *Checkpointer) Bound(dbPath string) error {
-	if c == nil || walSize(dbPath) <= walRestartBytes {
+	if c == nil || WALSize(dbPath) <= WALRestartBytes {
 		return nil
 	}
 	return c.catchUp()
 }
 
-// walSize is the size of the database's WAL file; 0 when there is none.
-func walSize(dbPath string) int64 {
+// WALSize is the size of the database's WAL file; 0 when there is none.
+func WALSize(dbPath string) int64 {
 	st, err := os.Stat(dbPath + "-wal")
 	if err != nil {
 		return 0

@@ -1,4 +1,4 @@
-package store
+package segments
 
 import (
 	"context"
@@ -195,3 +195,17 @@ func (v *View) SourceIDs(names []string) map[uint32]bool { return v.dicts.source
 // Tx is the view's transaction, for the caller's own reads in the
 // same snapshot.
 func (v *View) Tx() *sql.Tx { return v.tx }
+
+// Live counts, for every live article, the segments that hold it: one
+// each, in a sound index.
+func (v *View) Live() map[int64]int {
+	live := map[int64]int{}
+	for _, seg := range v.segs {
+		for _, d := range seg.docs {
+			if !v.dead[d.rowid] {
+				live[d.rowid]++
+			}
+		}
+	}
+	return live
+}

@@ -1,11 +1,9 @@
-package store
+package segments
 
 import (
 	"context"
-	"fmt"
 	"math/rand/v2"
 	"reflect"
-	"slices"
 	"strings"
 	"testing"
 
@@ -26,8 +24,8 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 		heavy int
 	}{{"dense rowids", 1, 1 << 30}, {"sparse rowids", 100_000, 1 << 30}, {"own terms", 1, 0}, {"own terms, sparse rowids", 100_000, 0}} {
 		t.Run(tc.name, func(t *testing.T) {
-			defer func(h int) { heavyEntries = h }(heavyEntries)
-			heavyEntries = tc.heavy
+			defer func(h int) { HeavyEntries = h }(HeavyEntries)
+			HeavyEntries = tc.heavy
 			rng := rand.New(rand.NewPCG(7, uint64(tc.step)))
 			text := func(n int) string {
 				var b strings.Builder
@@ -91,41 +89,13 @@ func TestUnigramUnionCountsEveryOccurrence(t *testing.T) {
 // Merges drop the characters' own terms (not every merged segment may have
 // one), and a one-character query then sums the merged segment's terms: it
 // must find exactly the articles holding the character, round after round.
-func TestOneCharacterQueriesAcrossMerges(t *testing.T) {
-	defer func(h int) { heavyEntries = h }(heavyEntries)
-	dir := t.TempDir()
-	ix := openTemp(t, dir)
-	var want []string
-	for r := range 3 * mergeAt {
-		// every other segment writes own terms for all its characters
-		heavyEntries = map[bool]int{true: 0, false: 1 << 30}[r%2 == 0]
-		d := doc{path: fmt.Sprintf("zh/r%02d.md", r), title: "新闻", lang: "zh", body: "今天天气很好。"}
-		if r%3 != 2 {
-			d.body = "香港的港口，港"
-			want = append(want, d.path)
-		}
-		writeDocs(t, dir, d)
-		mustUpdate(t, ix)
-		if got := searchPaths(t, ix, "港"); !sameSet(got, want) {
-			t.Fatalf("round %d: 港 finds %v, want %v", r, got, want)
-		}
-	}
-}
-
-func sameSet(a, b []string) bool {
-	a, b = slices.Clone(a), slices.Clone(b)
-	slices.Sort(a)
-	slices.Sort(b)
-	return slices.Equal(a, b)
-}
-
 // A merge works out a segment's own terms from its terms as they stream by
 // (mergedOwnTerms); a flush from the builder (unigramTerms). Fed the same
 // terms, both give the same own terms.
 func TestMergedOwnTermsMatchFlushed(t *testing.T) {
-	defer func(h int) { heavyEntries = h }(heavyEntries)
+	defer func(h int) { HeavyEntries = h }(HeavyEntries)
 	for _, heavy := range []int{0, 40} {
-		heavyEntries = heavy
+		HeavyEntries = heavy
 		rng := rand.New(rand.NewPCG(3, uint64(heavy)))
 		chars := []rune("中国人大东京港의한국")
 		b := newSegBuilder()

@@ -1,4 +1,4 @@
-package store
+package segments
 
 import (
 	"context"
@@ -15,14 +15,14 @@ import (
 // reader who opens yomu every day would pile up small segments, and every
 // search looks a term up once per segment. Segments smaller than
 // mergeBelow articles are grouped in tiers by size (a factor of four
-// apart); when mergeAt segments of one tier have piled up, they are merged
+// apart); when MergeAt segments of one tier have piled up, they are merged
 // into one, which also drops the postings of their dead articles for good.
 // So a search looks in at most three segments per tier. Larger segments (a
 // cold index writes segments of about batchFiles articles) are left as
 // they are: merging them would cost as much as indexing them again.
 const (
 	mergeBelow = 4096
-	mergeAt    = 4
+	MergeAt    = 4
 )
 
 // tier is the size class of a segment of n articles.
@@ -77,7 +77,7 @@ func (c *Cache) mergeTier(ctx context.Context, db *sql.DB) (bool, error) {
 	for id, n := range sizes {
 		t := tier(n)
 		byTier[t] = append(byTier[t], id)
-		if len(byTier[t]) >= mergeAt && full == nil {
+		if len(byTier[t]) >= MergeAt && full == nil {
 			full = byTier[t]
 		}
 	}
@@ -89,7 +89,7 @@ func (c *Cache) mergeTier(ctx context.Context, db *sql.DB) (bool, error) {
 	// them all in memory at once.
 	full = slices.Clone(byTier[tier(sizes[full[0]])])
 	slices.SortFunc(full, func(a, b int64) int { return cmpInt64(int64(sizes[a]), int64(sizes[b])) })
-	full = full[:mergeAt]
+	full = full[:MergeAt]
 	all, err := c.load(ctx, tx)
 	if err != nil {
 		return false, err

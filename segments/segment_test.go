@@ -1,4 +1,4 @@
-package store
+package segments
 
 import (
 	"bytes"
@@ -9,11 +9,6 @@ import (
 	"github.com/yomu-reader/yomu/analysis"
 )
 
-// indexRuns is a second, faster tokenizer used only for indexing; queries
-// and highlights use runsFrom. If the two ever split text differently, an
-// article would be indexed under terms no query produces.
-// FuzzIndexRuns checks the indexing tokenizer against the query tokenizer
-// on any text; the seeds are the design seeds.
 // Two terms whose hashes collide keep their own postings.
 func TestSegmentBuilderSeparatesCollidingHashes(t *testing.T) {
 	b := newSegBuilder()
