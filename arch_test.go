@@ -5,8 +5,11 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/yomu-reader/yomu/segments"
 )
 
 const module = "github.com/yomu-reader/yomu/"
@@ -108,4 +111,35 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestTablesHaveOneOwner keeps each table of the index file in one
+// package: the SQL of store names none of the segment engine's tables,
+// the engine's none of store's, and no other package names either's.
+func TestTablesHaveOneOwner(t *testing.T) {
+	owners := map[string][]string{
+		"segments": segments.TableNames,
+		"store":    {"files", "articles", "tags", "texts", "state", "kv", "warnings", "meta", "outbox"},
+	}
+	for _, dir := range []string{".", "ui", "cluster", "fetch", "store", "segments"} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for owner, tables := range owners {
+			if owner == dir {
+				continue
+			}
+			sql := regexp.MustCompile(`\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+(` + strings.Join(tables, "|") + `)\b`)
+			for _, f := range files {
+				if strings.HasSuffix(f, "_test.go") {
+					continue
+				}
+				src, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m := sql.Find(src); m != nil {
+					t.Errorf("%s: %q reaches into a table of %s", f, m, owner)
+				}
+			}
+		}
+	}
 }

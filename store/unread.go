@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+
+	"github.com/yomu-reader/yomu/segments"
 )
 
 // unreadBySourceSQL counts the articles not marked read, per source, in one
@@ -13,9 +15,9 @@ import (
 // the read ones the rest; asking state about every article instead (NOT
 // EXISTS) took 0.14 s, and a covering (id, source_f) index saved nothing.
 
-const unreadBySourceSQL = `SELECT src.label, t.n - coalesce(r.n, 0)
+// The labels come from the segment engine's source dictionary.
+const unreadBySourceSQL = `SELECT t.source_f, t.n - coalesce(r.n, 0)
 	FROM (SELECT source_f, count(*) AS n FROM articles WHERE source_f != '' GROUP BY source_f) t
-	JOIN sources src ON src.folded = t.source_f
 	LEFT JOIN (SELECT a.source_f, count(*) AS n FROM state s JOIN articles a ON a.id = s.id
 		WHERE s.read = 1 GROUP BY a.source_f) r ON r.source_f = t.source_f`
 
@@ -23,6 +25,10 @@ const unreadBySourceSQL = `SELECT src.label, t.n - coalesce(r.n, 0)
 // index, keyed by the source as the facets show it (Facets' label). A
 // source with nothing unread is left out.
 func (ix *Index) UnreadBySource(ctx context.Context) (map[string]int, error) {
+	labels, err := segments.SourceLabels(ctx, ix.db)
+	if err != nil {
+		return nil, ix.checkDamage(fmt.Errorf("count unread articles in %s: %w", ix.dbPath, err))
+	}
 	rows, err := ix.db.QueryContext(ctx, unreadBySourceSQL)
 	if err != nil {
 		return nil, ix.checkDamage(fmt.Errorf("count unread articles in %s: %w", ix.dbPath, err))
@@ -30,12 +36,12 @@ func (ix *Index) UnreadBySource(ctx context.Context) (map[string]int, error) {
 	defer rows.Close() //nolint:errcheck // rows.Err is checked below
 	out := map[string]int{}
 	for rows.Next() {
-		var label string
+		var folded string
 		var n int
-		if err := rows.Scan(&label, &n); err != nil {
+		if err := rows.Scan(&folded, &n); err != nil {
 			return nil, fmt.Errorf("count unread articles in %s: %w", ix.dbPath, err)
 		}
-		if n > 0 {
+		if label, ok := labels[folded]; ok && n > 0 {
 			out[label] = n
 		}
 	}
