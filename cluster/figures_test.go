@@ -1,11 +1,16 @@
 package cluster
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -77,4 +82,99 @@ func latencies(t *testing.T, search func(store.Query) error) string {
 	slices.Sort(ds)
 	p := func(f float64) string { return ds[int(f*float64(len(ds)-1))].Round(100 * time.Microsecond).String() }
 	return strings.Join([]string{"query p50 " + p(0.5), "p95 " + p(0.95), "max " + ds[len(ds)-1].Round(time.Millisecond).String()}, ", ")
+}
+
+// TestClusterQueryTimes times each parity query through a cluster that is
+// already running (YOMU_CLUSTER_URL, pushed to from the archive of
+// figuresIndex first) against the local index, and lists the requests
+// the backend made for it: where a slow query spends its time. Run it in
+// the cluster's network namespace with YOMU_CLUSTER_NETNS=1.
+func TestClusterQueryTimes(t *testing.T) {
+	url := os.Getenv("YOMU_CLUSTER_URL")
+	if url == "" {
+		t.Skip("set YOMU_CLUSTER_URL to time the queries through a running cluster")
+	}
+	ix := figuresIndex(t)
+	ctx := context.Background()
+	b := openBackend(t, url)
+	st, err := b.Push(ctx, ix, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("pushed %d articles first (%.1f s)", st.Sent, st.Elapsed.Seconds())
+	rec := &recorder{next: http.DefaultTransport}
+	b.api.http.Transport = rec
+	for _, line := range parityQueries {
+		q := store.ParseQuery(line)
+		q.Limit = 50
+		local := median(3, func() error { _, err := ix.Search(ctx, q); return err }, t)
+		rec.reset()
+		remote := median(3, func() error { rec.reset(); _, err := b.Search(ctx, q, nil); return err }, t)
+		t.Logf("%-24q local %7s  cluster %8s  %s", line, local, remote, rec.summary())
+	}
+}
+
+func median(n int, fn func() error, t *testing.T) time.Duration {
+	var ds []time.Duration
+	for range n {
+		start := time.Now()
+		if err := fn(); err != nil {
+			t.Fatal(err)
+		}
+		ds = append(ds, time.Since(start))
+	}
+	slices.Sort(ds)
+	return ds[n/2].Round(100 * time.Microsecond)
+}
+
+// recorder notes each request's kind, time and answer size.
+type recorder struct {
+	next http.RoundTripper
+	mu   sync.Mutex
+	reqs []string
+}
+
+func (r *recorder) reset() {
+	r.mu.Lock()
+	r.reqs = nil
+	r.mu.Unlock()
+}
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	kind := req.URL.Path
+	if req.Body != nil && req.GetBody != nil {
+		body, _ := req.GetBody()
+		data, _ := io.ReadAll(body)
+		s := string(data)
+		for _, k := range []string{"Aggregate", "Get"} {
+			if strings.Contains(s, "{"+k+"{") {
+				kind = k
+				if strings.Contains(s, "bm25") {
+					kind += "/bm25"
+				}
+				if m := regexp.MustCompile(`limit:(\d+)`).FindStringSubmatch(s); m != nil {
+					kind += "/" + m[1]
+				}
+				break
+			}
+		}
+	}
+	start := time.Now()
+	resp, err := r.next.RoundTrip(req)
+	if err != nil {
+		return resp, err
+	}
+	data, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(data))
+	r.mu.Lock()
+	r.reqs = append(r.reqs, fmt.Sprintf("%s %s %dkB", kind, time.Since(start).Round(time.Millisecond), len(data)>>10))
+	r.mu.Unlock()
+	return resp, nil
+}
+
+func (r *recorder) summary() string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return strings.Join(r.reqs, "; ")
 }
