@@ -23,7 +23,7 @@ import (
 // every occurrence of 中 is the first character of a bigram (中国), a lone
 // 中, or the end of a run, so its postings are the union of the keys that
 // start with 中 (one range of the sorted keys: the bigrams and the lone
-// term) and the end term 中 (engine.go: unionUnigram). Each occurrence is
+// term) and the end term 中 (segments/engine.go: unionUnigram). Each occurrence is
 // counted once, so the union's frequencies are exact. An earlier index
 // kept a unigram term for every character: half of a CJK text's terms to
 // count, and a sixth of a cold index's CPU.
@@ -36,7 +36,7 @@ const EndPrefix = "\x01"
 
 // UnigramPrefix marks a one-character query token, the union described
 // above (fetch), and the own term a segment keeps for a common character
-// (heavy.go). No UTF-8 has the byte 0xff, so these keys sort last.
+// (segments/heavy.go). No UTF-8 has the byte 0xff, so these keys sort last.
 const UnigramPrefix = "\xff"
 
 // Term is one term of one article. Its key is ts.keys[keyAt:keyEnd]

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -24,28 +25,36 @@ import (
 // by body each; a page past it keeps Weaviate's order.
 const rankDepth = 100
 
-// rankCandidates are Weaviate's best rankDepth articles by both fields and
-// by the title alone. The local score adds a title part (times ten) and a
-// body part, each saturated on its own; Weaviate's BM25F weighs the title
-// before saturating, so its best by both fields together can miss articles
-// that the local index puts first for their title.
-func (b *Backend) rankCandidates(ctx context.Context, p plan) ([]object, error) {
+// ranked answers a ranked plan's first rankDepth: Weaviate's best by both
+// fields and by the title alone, scored again by yomu, and the total. The
+// local score adds a title part (times ten) and a body part, each
+// saturated on its own; Weaviate's BM25F weighs the title before
+// saturating, so its best by both fields together can miss articles that
+// the local index puts first for their title. The two lists, the count
+// and the statistics are independent requests, sent at once.
+func (b *Backend) ranked(ctx context.Context, p plan) ([]object, int, error) {
+	var (
+		wg       sync.WaitGroup
+		lists    [2][]object
+		errs     [3]error
+		total    int
+		cs       collStats
+		idf      []float64
+		statsErr error
+	)
+	fields := rankFieldsFor(p.must)
+	for i, field := range []string{"", "title"} {
+		wg.Go(func() { lists[i], errs[i] = b.get(ctx, p.onField(field), rankDepth, 0, fields) })
+	}
+	wg.Go(func() { total, errs[2] = b.count(ctx, p) })
+	wg.Go(func() { cs, idf, statsErr = b.rankStats(ctx, p.must) })
+	wg.Wait()
+	if err := errors.Join(errs[:]...); err != nil {
+		return nil, 0, err
+	}
 	var out []object
 	seen := map[string]bool{}
-	for _, field := range []string{"", "title"} {
-		q := p
-		if field != "" {
-			q.props = nil
-			for _, prop := range p.props {
-				if strings.HasPrefix(prop, field) {
-					q.props = append(q.props, strings.TrimSuffix(prop, titleWeight))
-				}
-			}
-		}
-		got, err := b.get(ctx, q, rankDepth, 0, rankFields)
-		if err != nil {
-			return nil, err
-		}
+	for _, got := range lists {
 		for _, o := range got {
 			if !seen[o.Yid] {
 				seen[o.Yid] = true
@@ -53,7 +62,26 @@ func (b *Backend) rankCandidates(ctx context.Context, p plan) ([]object, error) 
 			}
 		}
 	}
-	return out, nil
+	if statsErr == nil { // else (a node down) the order stays Weaviate's
+		rescore(out, p.must, idf, cs)
+	}
+	return out, total, nil
+}
+
+// onField is the plan with its BM25 over one field's properties only
+// (title), or as it is ("").
+func (p plan) onField(field string) plan {
+	if field == "" {
+		return p
+	}
+	q := p
+	q.props = nil
+	for _, prop := range p.props {
+		if strings.HasPrefix(prop, field) {
+			q.props = append(q.props, strings.TrimSuffix(prop, titleWeight))
+		}
+	}
+	return q
 }
 
 // BM25 as the local index computes it (segments/engine.go).
@@ -170,21 +198,46 @@ func (b *Backend) idfs(ctx context.Context, must []store.Token, n float64) ([]fl
 	return out, nil
 }
 
-// rankFields are what scoring a candidate reads.
-const rankFields = "yid lang sourceF source tags wall titleTerms bodyTerms titleChars bodyChars _additional { score }"
+// rankFields are what scoring a candidate reads; the CJK characters only
+// when a token is one (rankFieldsFor): they are a large share of a Chinese
+// article's answer.
+const (
+	rankFields  = "yid lang sourceF source tags wall titleTerms bodyTerms _additional { score }"
+	charsFields = " titleChars bodyChars"
+)
 
-// rerank scores cands (fetched with rankFields) as the local index would,
-// best first, then newest; it reports false when the statistics are out of
-// reach (a node down), and the order stays Weaviate's.
-func (b *Backend) rerank(ctx context.Context, cands []object, must []store.Token) bool {
+func rankFieldsFor(must []store.Token) string {
+	for _, t := range must {
+		if t.Char {
+			return rankFields + charsFields
+		}
+	}
+	return rankFields
+}
+
+// rankStats are what rescoring needs: the collection's statistics and the
+// tokens' IDFs. An error means they are out of reach (a node down).
+func (b *Backend) rankStats(ctx context.Context, must []store.Token) (collStats, []float64, error) {
 	cs, err := b.collection(ctx)
 	if err != nil {
-		return false
+		return cs, nil, err
 	}
 	idf, err := b.idfs(ctx, must, cs.n)
-	if err != nil {
-		return false
+	return cs, idf, err
+}
+
+// rerank scores cands (fetched with rankFieldsFor) as the local index
+// would, best first, then newest; when the statistics are out of reach the
+// order stays Weaviate's.
+func (b *Backend) rerank(ctx context.Context, cands []object, must []store.Token) {
+	if cs, idf, err := b.rankStats(ctx, must); err == nil {
+		rescore(cands, must, idf, cs)
 	}
+}
+
+// rescore sets each candidate's score and sorts them best first, then
+// newest.
+func rescore(cands []object, must []store.Token, idf []float64, cs collStats) {
 	for i := range cands {
 		cands[i].score = score(&cands[i], must, idf, cs)
 		cands[i].TitleTerms, cands[i].BodyTerms, cands[i].TitleChars, cands[i].BodyChars = "", "", "", ""
@@ -204,7 +257,6 @@ func (b *Backend) rerank(ctx context.Context, cands []object, must []store.Token
 		}
 		return 0
 	})
-	return true
 }
 
 func score(o *object, must []store.Token, idf []float64, cs collStats) float64 {

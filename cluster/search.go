@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/yomu-reader/yomu/analysis"
 	"github.com/yomu-reader/yomu/feed"
@@ -90,22 +91,20 @@ func (b *Backend) Search(ctx context.Context, q store.Query, st State) (store.Re
 		}
 		res.Total = len(cands)
 	case p.bm25 != "" && q.Offset+limit <= rankDepth:
-		if cands, err = b.rankCandidates(ctx, p); err == nil {
-			b.rerank(ctx, cands, p.must)
-		}
-	default:
+		cands, res.Total, err = b.ranked(ctx, p)
+	default: // newest first; counted beside the page
+		var wg sync.WaitGroup
+		var cerr error
+		wg.Go(func() { res.Total, cerr = b.count(ctx, p) })
 		objs, err = b.get(ctx, p, limit, q.Offset, fields)
+		wg.Wait()
+		err = errors.Join(err, cerr)
 	}
 	if err == nil && cands != nil {
 		objs, err = b.byIDs(ctx, cands[min(q.Offset, len(cands)):min(q.Offset+limit, len(cands))], fields)
 	}
 	if err != nil {
 		return store.Result{}, b.wrap(fmt.Sprintf("search %q", q.Text), err)
-	}
-	if p.verify == nil {
-		if res.Total, err = b.count(ctx, p); err != nil {
-			return store.Result{}, b.wrap(fmt.Sprintf("count %q", q.Text), err)
-		}
 	}
 	for _, o := range objs {
 		h := o.hit()
@@ -195,7 +194,7 @@ func (b *Backend) countWhere(ctx context.Context, p plan) (int, error) {
 // checked returns every candidate of the plan that passes its check, in
 // the plan's order.
 func (b *Backend) checked(ctx context.Context, p plan) ([]object, error) {
-	fields := rankFields
+	fields := rankFieldsFor(p.must)
 	if p.verify == nil && p.bm25 == "" { // scan: nothing to check or score
 		fields = listFields
 	}

@@ -19,7 +19,7 @@ import (
 // article rows.
 type docInfo struct {
 	rowid             int64
-	date              int64  // the article's wall clock, as articles.date (dates.go)
+	date              int64  // the article's wall clock, as articles.date (store/dates.go)
 	lang, source      uint32 // ids in the langs and sources tables; 0 for none
 	titleLen, bodyLen uint32
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // unigrams answers one-character queries from the terms that hold the
-// character (terms.go): the keys starting with it, which are one range of
+// character (analysis/terms.go): the keys starting with it, which are one range of
 // a segment's sorted keys (its bigrams and its lone term), and its end
 // term. Every occurrence is in exactly one of them, so adding up their
 // frequencies per article gives the character's own.

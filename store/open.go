@@ -195,7 +195,7 @@ func openDBOnce(path string, cache int) (*sql.DB, string, error) {
 // pageSize is the page size of a new index. Big pages pack the stored
 // texts (2-3 KB each) with little waste (measured with FTS5 on 10k
 // generated articles: 29 MB of texts instead of 37 MB), and postings rows
-// of up to 3,800 bytes stay in their page (blocks.go).
+// of up to 3,800 bytes stay in their page (segments/blocks.go).
 const pageSize = 16384
 
 // create makes a new, empty database file with pageSize pages and
