@@ -29,6 +29,9 @@ type plan struct {
 	props  []string // the fields BM25 reads, weighed
 	verify func(titleTerms, bodyTerms string) bool
 	none   bool          // nothing can match (only starred, none starred)
+	// anyOrder: the caller orders the results itself (or only counts
+	// them), so Weaviate neither scores nor sorts them.
+	anyOrder bool
 	must   []store.Token // what the ranked terms came from, for rank.go
 }
 

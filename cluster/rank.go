@@ -43,11 +43,12 @@ func (b *Backend) ranked(ctx context.Context, p plan) ([]object, int, error) {
 		statsErr error
 	)
 	fields := rankFieldsFor(p.must)
+	c := b.newCounter()
 	for i, field := range []string{"", "title"} {
 		wg.Go(func() { lists[i], errs[i] = b.get(ctx, p.onField(field), rankDepth, 0, fields) })
 	}
-	wg.Go(func() { total, errs[2] = b.count(ctx, p) })
-	wg.Go(func() { cs, idf, statsErr = b.rankStats(ctx, p.must) })
+	wg.Go(func() { total, errs[2] = c.total(ctx, p) })
+	wg.Go(func() { cs, idf, statsErr = b.rankStats(ctx, p.must, c) })
 	wg.Wait()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, 0, err
@@ -100,8 +101,9 @@ type collStats struct {
 const statsFresh = 30 * time.Second
 
 type statsCache struct {
-	mu sync.Mutex
-	st collStats
+	mu  sync.Mutex
+	st  collStats
+	dfs map[string]dfEntry // counts.go
 }
 
 func (b *Backend) collection(ctx context.Context) (collStats, error) {
@@ -162,7 +164,7 @@ func (b *Backend) sampledStats(ctx context.Context) (collStats, error) {
 
 // idfs are the tokens' IDFs as the local index computes them: a phrase is
 // as rare as its rarest term.
-func (b *Backend) idfs(ctx context.Context, must []store.Token, n float64) ([]float64, error) {
+func (c *counter) idfs(ctx context.Context, must []store.Token, n float64) ([]float64, error) {
 	out := make([]float64, len(must))
 	errs := make([]error, len(must))
 	var wg sync.WaitGroup
@@ -179,12 +181,12 @@ func (b *Backend) idfs(ctx context.Context, must []store.Token, n float64) ([]fl
 				}
 			}
 			for _, p := range parts {
-				c, err := b.countWhere(ctx, plan{where: tokenFilter(p)})
+				k, err := c.df(ctx, plan{where: tokenFilter(p)})
 				if err != nil {
 					errs[i] = err
 					return
 				}
-				df = min(df, c)
+				df = min(df, k)
 			}
 			out[i] = math.Log((n-float64(df)+0.5)/(float64(df)+0.5) + 1)
 		}()
@@ -217,22 +219,24 @@ func rankFieldsFor(must []store.Token) string {
 
 // rankStats are what rescoring needs: the collection's statistics and the
 // tokens' IDFs. An error means they are out of reach (a node down).
-func (b *Backend) rankStats(ctx context.Context, must []store.Token) (collStats, []float64, error) {
+func (b *Backend) rankStats(ctx context.Context, must []store.Token, c *counter) (collStats, []float64, error) {
 	cs, err := b.collection(ctx)
 	if err != nil {
 		return cs, nil, err
 	}
-	idf, err := b.idfs(ctx, must, cs.n)
+	idf, err := c.idfs(ctx, must, cs.n)
 	return cs, idf, err
 }
 
-// rerank scores cands (fetched with rankFieldsFor) as the local index
-// would, best first, then newest; when the statistics are out of reach the
-// order stays Weaviate's.
+// rerank scores cands (fetched with rankFieldsFor, in any order) as the
+// local index would, best first, then newest; when the statistics are out
+// of reach (a node down) they come newest first.
 func (b *Backend) rerank(ctx context.Context, cands []object, must []store.Token) {
-	if cs, idf, err := b.rankStats(ctx, must); err == nil {
-		rescore(cands, must, idf, cs)
+	cs, idf, err := b.rankStats(ctx, must, b.newCounter())
+	if err != nil {
+		idf = make([]float64, len(must)) // every score 0: the date decides
 	}
+	rescore(cands, must, idf, cs)
 }
 
 // rescore sets each candidate's score and sorts them best first, then

@@ -144,9 +144,11 @@ func (b *Backend) get(ctx context.Context, p plan, limit, offset int, fields str
 	if offset > 0 {
 		extra = append(extra, fmt.Sprintf("offset:%d", offset))
 	}
-	if p.bm25 != "" {
+	switch {
+	case p.anyOrder:
+	case p.bm25 != "":
 		extra = append(extra, p.bm25Arg())
-	} else {
+	default:
 		extra = append(extra, `sort:[{path:["wall"] order:desc}]`)
 	}
 	var out []object
@@ -172,7 +174,7 @@ func (b *Backend) count(ctx context.Context, p plan) (int, error) {
 
 // scan lists every match of the plan's filter (ids, languages, sources).
 func (b *Backend) scan(ctx context.Context, p plan) ([]object, error) {
-	p.bm25, p.verify = "", nil
+	p.bm25, p.verify, p.anyOrder = "", nil, true
 	return b.checked(ctx, p)
 }
 
@@ -191,12 +193,18 @@ func (b *Backend) countWhere(ctx context.Context, p plan) (int, error) {
 	return out[0].Meta.Count, nil
 }
 
-// checked returns every candidate of the plan that passes its check, in
-// the plan's order.
+// checked returns every candidate of the plan that passes its check: by
+// date when the plan has no terms to rank, else in any order (Search
+// scores them itself). Paging with offsets over BM25 scored every match
+// again for each page of 1,000: the fifth page of "linux -\"open
+// source\"" took 1.1 s at 100k articles.
 func (b *Backend) checked(ctx context.Context, p plan) ([]object, error) {
 	fields := rankFieldsFor(p.must)
 	if p.verify == nil && p.bm25 == "" { // scan: nothing to check or score
 		fields = listFields
+	}
+	if p.bm25 != "" {
+		p.anyOrder = true
 	}
 	var out []object
 	for offset := 0; ; offset += candidatePage {
