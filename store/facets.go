@@ -37,7 +37,10 @@ func (ix *Index) Facets(ctx context.Context, q Query) (Facets, error) {
 // "BBC News" wins over "bbc news"), the same in every query so a picker
 // label never flickers.
 func (ix *Index) facet(ctx context.Context, q Query, column string) ([]Count, error) {
-	w := rowFilters(q)
+	w, err := ix.rowFilters(ctx, q)
+	if err != nil {
+		return nil, fmt.Errorf("count %q by %s in %s: %w", q.Text, column, ix.dbPath, err)
+	}
 	from := " FROM articles a WHERE 1"
 	langSourceFilters(w, q.Langs, q.Sources)
 	args := w.args

@@ -57,7 +57,7 @@ func (w *sqlWhere) String() string {
 
 // rowFilters are the date and reader-state filters of a query without
 // words, as conditions on the articles table.
-func rowFilters(q Query) *sqlWhere {
+func (ix *Index) rowFilters(ctx context.Context, q Query) (*sqlWhere, error) {
 	w := &sqlWhere{}
 	if !q.After.IsZero() {
 		w.add("a.date >= ?", wallClock(q.After))
@@ -72,9 +72,35 @@ func rowFilters(q Query) *sqlWhere {
 		w.add("EXISTS (SELECT 1 FROM state s WHERE s.id = a.id AND s.starred = 1)")
 	}
 	if len(q.Tags) > 0 {
-		w.add("EXISTS (SELECT 1 FROM tags t WHERE t.art = a.rowid AND t.tag_f IN ("+marks(len(q.Tags))+"))", foldedTags(q.Tags)...)
+		rare, err := ix.rareTags(ctx, q.Tags)
+		if err != nil {
+			return nil, err
+		}
+		if rare {
+			w.add("a.rowid IN (SELECT art FROM tags WHERE tag_f IN ("+marks(len(q.Tags))+"))", foldedTags(q.Tags)...)
+		} else {
+			w.add("EXISTS (SELECT 1 FROM tags t WHERE t.art = a.rowid AND t.tag_f IN ("+marks(len(q.Tags))+"))", foldedTags(q.Tags)...)
+		}
 	}
-	return w
+	return w, nil
+}
+
+// rareTagShare: tags on fewer than one article in this many are rare.
+const rareTagShare = 16
+
+// rareTags reports whether the tags are on few articles. Then a query
+// starts from the tags table, from the rowids of their articles: asking
+// the tags of every article instead (EXISTS) scanned them all, 0.13 s at
+// 100k for a tag no article has, where the rowids take 0.01 s. For a tag
+// on 40% of them EXISTS is the better plan, with another filter most of
+// all (tag:news lang:en 0.08 s, against 0.23 s from the rowids).
+// max(rowid) stands for the article count: rowids are never reused, so
+// it can only count too many, and it costs one lookup.
+func (ix *Index) rareTags(ctx context.Context, tags []string) (bool, error) {
+	var tagged, top int64
+	err := ix.db.QueryRowContext(ctx, "SELECT (SELECT count(*) FROM tags WHERE tag_f IN ("+marks(len(tags))+")), "+
+		"(SELECT coalesce(max(rowid), 0) FROM articles)", foldedTags(tags)...).Scan(&tagged, &top)
+	return tagged*rareTagShare < top, err
 }
 
 // langSourceFilters are the language and source filters as conditions on
@@ -104,7 +130,10 @@ func langSourceFilters(w *sqlWhere, langs, sources []string) {
 
 // searchAll lists articles without text, newest first.
 func (ix *Index) searchAll(ctx context.Context, q Query, limit int) ([]int64, int, error) {
-	w := rowFilters(q)
+	w, err := ix.rowFilters(ctx, q)
+	if err != nil {
+		return nil, 0, err
+	}
 	langSourceFilters(w, q.Langs, q.Sources)
 	where := " WHERE 1" + w.String()
 	var total int

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -78,5 +79,47 @@ func TestTagsAreAStatsFacetAndFollowTheirArticle(t *testing.T) {
 	}
 	if st, err = ix.Stats(context.Background()); err != nil || st.Tags["天気"] != 1 {
 		t.Errorf("stats tags after the edit = %v (%v)", st.Tags, err)
+	}
+}
+
+// A rare tag is filtered from the tags table, a common one article by
+// article (rareTags); both plans must list the same articles, with and
+// without another filter.
+func TestRareAndCommonTagsFindTheSame(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 40 {
+		tags := "[common]"
+		if i == 7 {
+			tags = "[common, rare]"
+		}
+		lang := []string{"en", "sv"}[i%2]
+		writeFile(t, dir, fmt.Sprintf("a%02d.md", i), []byte(fmt.Sprintf(
+			"---\ntitle: Item %d\ndate: 2025-01-%02d\nlang: %s\ntags: %s\n---\n\nText %d.\n", i, i%28+1, lang, tags, i)))
+	}
+	ix := openTemp(t, dir)
+	mustUpdate(t, ix)
+	ctx := context.Background()
+	for _, c := range []struct {
+		tag      string
+		wantRare bool
+		query    string
+		want     int
+	}{
+		{"rare", true, "tag:rare", 1},
+		{"rare", true, "tag:rare lang:sv", 1},
+		{"rare", true, "tag:rare lang:en", 0},
+		{"common", false, "tag:common", 40},
+		{"common", false, "tag:common lang:en", 20},
+	} {
+		rare, err := ix.rareTags(ctx, []string{c.tag})
+		if err != nil || rare != c.wantRare {
+			t.Errorf("rareTags(%s) = %v, %v; want %v", c.tag, rare, err, c.wantRare)
+		}
+		q := ParseQuery(c.query)
+		q.Limit = 100
+		res, err := ix.Search(ctx, q)
+		if err != nil || res.Total != c.want || len(res.Hits) != c.want {
+			t.Errorf("%s: %d hits of %d (%v), want %d", c.query, len(res.Hits), res.Total, err, c.want)
+		}
 	}
 }
