@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -234,7 +235,8 @@ func (b *Backend) rankStats(ctx context.Context, must []store.Token, c *counter)
 func (b *Backend) rerank(ctx context.Context, cands []object, must []store.Token) {
 	cs, idf, err := b.rankStats(ctx, must, b.newCounter())
 	if err != nil {
-		idf = make([]float64, len(must)) // every score 0: the date decides
+		slices.SortStableFunc(cands, func(a, b object) int { return cmp.Compare(b.Wall, a.Wall) })
+		return
 	}
 	rescore(cands, must, idf, cs)
 }
