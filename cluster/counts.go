@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -47,13 +48,18 @@ func (c *counter) aggregate(ctx context.Context, p plan) (int, error) {
 	return call.n, call.err
 }
 
-// total is count (Aggregate, else listing the matches) through the
-// counter.
+// total is Backend.count through the counter: Aggregate, else (a replica
+// down) the matches listed and counted.
 func (c *counter) total(ctx context.Context, p plan) (int, error) {
-	if n, err := c.aggregate(ctx, p); err == nil {
+	n, err := c.aggregate(ctx, p)
+	if err == nil {
 		return n, nil
 	}
-	return c.b.count(ctx, p)
+	all, err2 := c.b.scan(ctx, p)
+	if err2 != nil {
+		return 0, errors.Join(err, err2)
+	}
+	return len(all), nil
 }
 
 // df is the number of articles holding what filter p matches: from the
