@@ -77,14 +77,14 @@ func ourImports(t *testing.T, dir string) []string {
 	return out
 }
 
-// allImports lists the imports of the non-test Go files in dir.
-func allImports(t *testing.T, dir string) []string {
+// goSources reads the non-test Go files in dir, by path.
+func goSources(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
+	out := map[string][]byte{}
 	for _, f := range files {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
@@ -93,6 +93,16 @@ func allImports(t *testing.T, dir string) []string {
 		if err != nil {
 			t.Fatal(err)
 		}
+		out[f] = src
+	}
+	return out
+}
+
+// allImports lists the imports of the non-test Go files in dir.
+func allImports(t *testing.T, dir string) []string {
+	t.Helper()
+	var out []string
+	for f, src := range goSources(t, dir) {
 		af, err := parser.ParseFile(token.NewFileSet(), f, src, parser.ImportsOnly)
 		if err != nil {
 			t.Fatalf("parse %s: %v", f, err)
@@ -122,20 +132,13 @@ func TestTablesHaveOneOwner(t *testing.T) {
 		"store":    {"files", "articles", "tags", "texts", "state", "kv", "warnings", "meta", "outbox"},
 	}
 	for _, dir := range []string{".", "ui", "cluster", "fetch", "store", "segments"} {
-		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		sources := goSources(t, dir)
 		for owner, tables := range owners {
 			if owner == dir {
 				continue
 			}
 			sql := regexp.MustCompile(`\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+(` + strings.Join(tables, "|") + `)\b`)
-			for _, f := range files {
-				if strings.HasSuffix(f, "_test.go") {
-					continue
-				}
-				src, err := os.ReadFile(f)
-				if err != nil {
-					t.Fatal(err)
-				}
+			for f, src := range sources {
 				if m := sql.Find(src); m != nil {
 					t.Errorf("%s: %q reaches into a table of %s", f, m, owner)
 				}
