@@ -67,9 +67,9 @@ func (c *counter) total(ctx context.Context, p plan) (int, error) {
 func (c *counter) df(ctx context.Context, p plan) (int, error) {
 	key := p.filterKey()
 	st := &c.b.stats
-	st.mu.Lock()
+	st.dfMu.Lock()
 	e, ok := st.dfs[key]
-	st.mu.Unlock()
+	st.dfMu.Unlock()
 	if ok && time.Since(e.at) < statsFresh {
 		return e.n, nil
 	}
@@ -77,12 +77,12 @@ func (c *counter) df(ctx context.Context, p plan) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	st.mu.Lock()
+	st.dfMu.Lock()
 	if st.dfs == nil || len(st.dfs) > maxCachedDFs {
 		st.dfs = map[string]dfEntry{}
 	}
 	st.dfs[key] = dfEntry{n: n, at: time.Now()}
-	st.mu.Unlock()
+	st.dfMu.Unlock()
 	return n, nil
 }
 

@@ -29,10 +29,10 @@ type plan struct {
 	props  []string // the fields BM25 reads, weighed
 	verify func(titleTerms, bodyTerms string) bool
 	none   bool          // nothing can match (only starred, none starred)
+	must   []store.Token // what the ranked terms came from, for rank.go
 	// anyOrder: the caller orders the results itself (or only counts
 	// them), so Weaviate neither scores nor sorts them.
 	anyOrder bool
-	must   []store.Token // what the ranked terms came from, for rank.go
 }
 
 // titleWeight is the local index's: a title match weighs ten body matches.

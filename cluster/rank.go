@@ -102,9 +102,12 @@ type collStats struct {
 const statsFresh = 30 * time.Second
 
 type statsCache struct {
-	mu  sync.Mutex
-	st  collStats
-	dfs map[string]dfEntry // counts.go
+	mu sync.Mutex // held while the statistics are fetched
+	st collStats
+	// dfs (counts.go) have a lock of their own, so that a cached
+	// frequency never waits for the statistics' requests.
+	dfMu sync.Mutex
+	dfs  map[string]dfEntry
 }
 
 func (b *Backend) collection(ctx context.Context) (collStats, error) {

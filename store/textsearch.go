@@ -57,33 +57,40 @@ func (ix *Index) filters(ctx context.Context, v *segments.View, q Query, withLan
 	return f, nil
 }
 
+// textView opens a view of the segments with q's filters; the caller
+// closes it.
+func (ix *Index) textView(ctx context.Context, q Query, withLangSource bool) (*segments.View, *segments.Filters, error) {
+	v, err := segments.OpenView(ctx, ix.db, &ix.segs)
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := ix.filters(ctx, v, q, withLangSource)
+	if err != nil {
+		v.Close()
+		return nil, nil, err
+	}
+	return v, f, nil
+}
+
 // searchTerms answers a query with terms: the page of the best matches
 // (rowids and scores) with the total.
 func (ix *Index) searchTerms(ctx context.Context, q Query, tq segments.Text, limit int) ([]int64, []float64, int, error) {
-	v, err := segments.OpenView(ctx, ix.db, &ix.segs)
+	v, f, err := ix.textView(ctx, q, true)
 	if err != nil {
 		return nil, nil, 0, err
 	}
 	defer v.Close()
-	f, err := ix.filters(ctx, v, q, true)
-	if err != nil {
-		return nil, nil, 0, err
-	}
 	return v.Search(ctx, tq, f, q.Offset, limit, q.Sort == SortDate)
 }
 
 // textFacets counts the matches of a query with terms per language (under
 // q's source filter) and per source (under its language filter).
 func (ix *Index) textFacets(ctx context.Context, q Query, tq segments.Text) (Facets, error) {
-	v, err := segments.OpenView(ctx, ix.db, &ix.segs)
+	v, f, err := ix.textView(ctx, q, false)
 	if err != nil {
 		return Facets{}, err
 	}
 	defer v.Close()
-	f, err := ix.filters(ctx, v, q, false)
-	if err != nil {
-		return Facets{}, err
-	}
 	var langOK, sourceOK map[uint32]bool
 	if len(q.Langs) > 0 {
 		langOK = v.LangIDs(q.Langs)
